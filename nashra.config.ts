@@ -1,0 +1,66 @@
+/**
+ * Nashra's configuration, in one place: what the archive is called, where it is
+ * published, how dates are read and shown. Edit this file; nothing else needs to
+ * change to rebrand or re-host an archive.
+ */
+export interface NashraConfig {
+  site: {
+    /** Site title, shown in the header and in <title>. */
+    title: string;
+    description: string;
+    /** Absolute URL of the published site, without the path prefix (used for canonical links and feeds). */
+    baseUrl: string;
+    /** Sub-path the site is served under, e.g. "/archive/" for a GitHub Pages project site. */
+    pathPrefix: string;
+    /** Language and direction of the interface (articles carry their own). */
+    lang: string;
+    dir: "rtl" | "ltr";
+    /** How many articles a listing page shows. */
+    pageSize: number;
+  };
+  dates: {
+    /** Locale used to spell dates (month and weekday names). */
+    locale: string;
+    /** Digits used to write dates and counts: "arab" (٠١٢٣) or "latn" (0123). */
+    numberingSystem: "arab" | "latn";
+  };
+  import: {
+    /** Input and output folders of `npm run import` (relative to the repository). */
+    rawDir: string;
+    articlesDir: string;
+    /** Time zone applied to dump times written without an offset (IANA name). */
+    defaultTimezone: string;
+    /** Inputs larger than this are rejected as "too large" (bytes). */
+    maxInputBytes: number;
+  };
+}
+
+/** A path prefix given in the environment wins, so one checkout can be built for several hosts. */
+function pathPrefixFromEnv(fallback: string): string {
+  const fromEnv = process.env.NASHRA_PATH_PREFIX;
+  return fromEnv && fromEnv.length > 0 ? fromEnv : fallback;
+}
+
+const config: NashraConfig = {
+  site: {
+    title: "نشرة",
+    description: "أرشيف نشرات الأخبار: مقالات مؤرشفة قابلة للبحث.",
+    baseUrl: "https://nashra.example.org",
+    pathPrefix: pathPrefixFromEnv("/"),
+    lang: "ar",
+    dir: "rtl",
+    pageSize: 20,
+  },
+  dates: {
+    locale: "ar",
+    numberingSystem: "arab",
+  },
+  import: {
+    rawDir: "raw",
+    articlesDir: "content/articles",
+    defaultTimezone: "Africa/Cairo",
+    maxInputBytes: 5 * 1024 * 1024,
+  },
+};
+
+export default config;

@@ -1,0 +1,95 @@
+/**
+ * Arabic text folding shared by tagging, slugs and search.
+ *
+ * Folding is for *matching* only: the archive always stores and shows the
+ * source spelling. Each rule exists because newsrooms (and readers typing a
+ * query) write the same word in several ways.
+ */
+
+/** Harakat, Quranic marks, superscript alef: never part of a word's identity. */
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+/** Bidi controls and zero-width characters pasted from web pages. */
+const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g;
+
+const LETTER_FOLDS: Record<string, string> = {
+  // Hamza seats and wasla on alef are written interchangeably.
+  "\u0622": "\u0627", // آ
+  "\u0623": "\u0627", // أ
+  "\u0625": "\u0627", // إ
+  "\u0671": "\u0627", // ٱ
+  "\u0624": "\u0648", // ؤ → و (مسؤول / مسئول / مسوول)
+  "\u0626": "\u064A", // ئ → ي
+  // Final alef maqsura and ya are confused in Egyptian print.
+  "\u0649": "\u064A", // ى → ي
+  // Ta marbuta is often written as ha.
+  "\u0629": "\u0647", // ة → ه
+  // Persian letters in pasted text.
+  "\u06CC": "\u064A", // ی → ي
+  "\u06A9": "\u0643", // ک → ك
+};
+const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
+
+/** Arabic-Indic (U+0660..) and Persian (U+06F0..) digits → ASCII digits. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => {
+    const code = d.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}
+
+/** Removes diacritics, tatweel and invisible marks; keeps every letter as written. */
+export function stripMarks(text: string): string {
+  return text.replace(DIACRITICS, "").replace(TATWEEL, "").replace(INVISIBLES, "");
+}
+
+/**
+ * The matching form of a text: NFKC (presentation forms → letters), marks
+ * stripped, hamza/alef maqsura/ta marbuta/Persian letters folded, ASCII digits,
+ * Latin lower-cased.
+ */
+export function foldArabic(text: string): string {
+  return toAsciiDigits(stripMarks(text.normalize("NFKC")))
+    .replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch] ?? ch)
+    .toLowerCase();
+}
+
+/** Words of a text: runs of letters, marks and digits (punctuation and quotes split words). */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+const CONJUNCTIONS = ["", "و", "ف"];
+const PREPOSITIONS = ["", "ب", "ك", "ل"];
+
+/**
+ * Readings of a folded word with Arabic proclitics removed: conjunction (و ف),
+ * then preposition (ب ك ل), then the article (ال, or لل for ل + ال).
+ * The word itself is always the first reading, so «بغداد» still matches بغداد.
+ * Readings shorter than two letters are dropped: they match too much.
+ */
+export function proclicticReadings(folded: string): string[] {
+  const readings = new Set<string>([folded]);
+  for (const conj of CONJUNCTIONS) {
+    if (!folded.startsWith(conj)) continue;
+    const afterConj = folded.slice(conj.length);
+    for (const prep of PREPOSITIONS) {
+      if (!afterConj.startsWith(prep)) continue;
+      const stem = afterConj.slice(prep.length);
+      readings.add(stem);
+      if (stem.startsWith("ال")) readings.add(stem.slice(2));
+    }
+    if (afterConj.startsWith("لل")) readings.add(afterConj.slice(2));
+  }
+  return [...readings].filter((r) => r.length >= 2);
+}
+
+/** Readings of a non-initial word of a multi-word name: only the article may go. */
+export function articleReadings(folded: string): string[] {
+  return folded.startsWith("ال") && folded.length > 3 ? [folded, folded.slice(2)] : [folded];
+}
+
+/** Key of a (possibly multi-word) name: folded words without a leading article. */
+export function nameKey(name: string): string[] {
+  return words(foldArabic(name)).map((w) => (w.startsWith("ال") && w.length > 3 ? w.slice(2) : w));
+}

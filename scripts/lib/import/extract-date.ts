@@ -1,0 +1,365 @@
+import { DateTime } from "luxon";
+import { foldArabic, words } from "../arabic.ts";
+import type { ArticleDate } from "./article.ts";
+
+/**
+ * Publication dates written on a dump's date line, in the forms Arabic and
+ * English news sites print them. A date is only ever read from the dump (or
+ * its sidecar): never from the file system, git or the clock.
+ */
+
+export interface DateOptions {
+  /** IANA zone applied to times written without an offset. */
+  defaultTimezone: string;
+}
+
+export interface DateLineMatch {
+  date: ArticleDate;
+  /** What the line says besides the date (labels, weekday, time and separators removed). */
+  rest: string;
+  warnings: string[];
+}
+
+/** Month names after folding (أ→ا, ة→ه, ى→ي), by region; values are month numbers. */
+const MONTHS: Record<string, number> = {
+  // Egypt, the Gulf, most of the press
+  يناير: 1,
+  فبراير: 2,
+  مارس: 3,
+  ابريل: 4,
+  مايو: 5,
+  يونيو: 6,
+  يونيه: 6,
+  يوليو: 7,
+  يوليه: 7,
+  اغسطس: 8,
+  سبتمبر: 9,
+  اكتوبر: 10,
+  نوفمبر: 11,
+  ديسمبر: 12,
+  // Levant and Iraq
+  "كانون الثاني": 1,
+  شباط: 2,
+  اذار: 3,
+  نيسان: 4,
+  ايار: 5,
+  حزيران: 6,
+  تموز: 7,
+  اب: 8,
+  ايلول: 9,
+  "تشرين الاول": 10,
+  "تشرين الثاني": 11,
+  "كانون الاول": 12,
+  // Algeria and Tunisia
+  جانفي: 1,
+  فيفري: 2,
+  افريل: 4,
+  ماي: 5,
+  جوان: 6,
+  جويليه: 7,
+  اوت: 8,
+  // Morocco
+  يوليوز: 7,
+  غشت: 8,
+  شتنبر: 9,
+  نونبر: 11,
+  دجنبر: 12,
+  // English
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** Weekday names after folding → ISO weekday (Monday = 1). */
+const WEEKDAYS: Record<string, number> = {
+  الاثنين: 1,
+  الاتنين: 1,
+  الثلاثاء: 2,
+  الاربعاء: 3,
+  الخميس: 4,
+  الجمعه: 5,
+  السبت: 6,
+  الاحد: 7,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
+};
+
+const ARABIC_WEEKDAY_NAMES = [
+  "",
+  "الاثنين",
+  "الثلاثاء",
+  "الأربعاء",
+  "الخميس",
+  "الجمعة",
+  "السبت",
+  "الأحد",
+];
+
+const LABELS = [
+  "نشر في",
+  "نشر بتاريخ",
+  "تاريخ النشر",
+  "اخر تحديث",
+  "تم النشر",
+  "تم التحديث",
+  "تاريخ",
+  "بتاريخ",
+  "تحديث",
+  "الساعه",
+  "published on",
+  "published",
+  "updated on",
+  "updated",
+  "posted on",
+  "posted",
+  "date",
+  "at",
+];
+
+const alternation = (names: string[]) =>
+  [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/ /g, "\\s+"))
+    .join("|");
+
+// Names are matched on folded text; a name must not be glued to other letters.
+const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}])";
+const NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
+const MONTH = `${NOT_LETTER_BEFORE}(${alternation(Object.keys(MONTHS))})${NOT_LETTER_AFTER}`;
+const WEEKDAY_RE = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:يوم\\s+)?(${alternation(Object.keys(WEEKDAYS))})${NOT_LETTER_AFTER}`,
+  "u",
+);
+const LABEL_RE = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:${alternation(LABELS)})${NOT_LETTER_AFTER}`,
+  "gu",
+);
+const TIME_RE = new RegExp(
+  `(?<!\\d)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(صباحا|مساء|ص|م|a\\.m\\.|p\\.m\\.|am|pm)?${NOT_LETTER_AFTER}`,
+  "u",
+);
+const OFFSET_RE =
+  /(?:\s*(?:gmt|utc)\s*([+-]\d{1,2})(?::?(\d{2}))?)|(?:\s*([+-]\d{2}):?(\d{2}))|(z)(?![\p{L}])/u;
+
+type DatePattern = {
+  re: RegExp;
+  pick: (m: RegExpExecArray) => { year: number; month: number; day: number } | null;
+};
+
+const num = (s: string | undefined) => Number.parseInt(s ?? "", 10);
+
+/** Tried in order; the first that matches a real calendar day wins. */
+const DATE_PATTERNS: DatePattern[] = [
+  // 2025-11-16, 2025/11/16, 2025.11.16 (ISO order is unambiguous)
+  {
+    re: /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/u,
+    pick: (m) => ({ year: num(m[1]), month: num(m[3]), day: num(m[4]) }),
+  },
+  // 16/11/2025, 16-11-2025, 16.11.2025: day first, as the Arab press writes it;
+  // month first only when the first number cannot be a month.
+  {
+    re: /(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)/u,
+    pick: (m) => {
+      const a = num(m[1]);
+      const b = num(m[3]);
+      const year = num(m[4]);
+      if (b > 12 && a <= 12) return { year, month: a, day: b };
+      return { year, month: b, day: a };
+    },
+  },
+  // 16 نوفمبر 2025, 2 مارس، 2025, 15 November 2025, 16 نوفمبر/تشرين الثاني 2025
+  {
+    re: new RegExp(
+      `(?<!\\d)(\\d{1,2})\\s*(?:من\\s+)?${MONTH}(?:\\s*[/(]\\s*${MONTH}\\s*\\)?)?[\\s,،]*(\\d{4})(?!\\d)`,
+      "u",
+    ),
+    pick: (m) => ({ year: num(m[4]), month: MONTHS[norm(m[2])] ?? 0, day: num(m[1]) }),
+  },
+  // November 15, 2025
+  {
+    re: new RegExp(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?[\\s,،]+(\\d{4})(?!\\d)`, "u"),
+    pick: (m) => ({ year: num(m[3]), month: MONTHS[norm(m[1])] ?? 0, day: num(m[2]) }),
+  },
+];
+
+function norm(name: string | undefined): string {
+  return (name ?? "").replace(/\s+/g, " ");
+}
+
+/** Years a news archive can plausibly hold (a Hijri year such as 1447 is not one). */
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2199;
+
+/**
+ * Reads a date from one header line. Returns null when the line holds no date.
+ * The caller decides whether the line *is* a date line (`rest` is empty) or
+ * only mentions one.
+ */
+export function parseDateLine(line: string, options: DateOptions): DateLineMatch | null {
+  // Folding keeps length-changing steps (NFKC, mark stripping) before matching,
+  // so all indices below refer to `text`.
+  let text = foldArabic(line).replace(/\s+/g, " ");
+  // Hijri dates (هـ) are read by a later version; never mistake their numbers for Gregorian ones.
+  if (/\d{3,4}\s*ه(?![\p{L}])/u.test(text)) return null;
+
+  let found: { year: number; month: number; day: number } | null = null;
+  for (const pattern of DATE_PATTERNS) {
+    const m = pattern.re.exec(text);
+    if (!m) continue;
+    const candidate = pattern.pick(m);
+    if (!candidate || !isRealDay(candidate)) continue;
+    found = candidate;
+    text = cut(text, m.index, m[0].length);
+    break;
+  }
+  if (!found) return null;
+
+  const warnings: string[] = [];
+  let time: { hour: number; minute: number; second: number } | null = null;
+  let offsetMinutes: number | null = null;
+  const t = TIME_RE.exec(text);
+  if (t) {
+    let hour = num(t[1]);
+    const minute = num(t[2]);
+    const second = t[3] ? num(t[3]) : 0;
+    const meridiem = t[4];
+    if (meridiem) {
+      const pm = ["م", "مساء", "pm", "p.m."].includes(meridiem);
+      if (hour === 12) hour = pm ? 12 : 0;
+      else if (pm) hour += 12;
+    }
+    if (hour <= 23 && minute <= 59 && second <= 59) {
+      time = { hour, minute, second };
+      text = cut(text, t.index, t[0].length);
+      const after = OFFSET_RE.exec(text.slice(t.index));
+      if (after && after.index === 0) {
+        offsetMinutes = parseOffset(after);
+        text = cut(text, t.index, after[0].length);
+      }
+    }
+  }
+
+  const w = WEEKDAY_RE.exec(text);
+  if (w) {
+    const said = WEEKDAYS[w[1] ?? ""] ?? 0;
+    const actual = DateTime.fromObject(found, { zone: "UTC" }).weekday;
+    if (said !== actual) {
+      warnings.push(
+        `weekday mismatch: the dump says ${w[1]} but ${isoDay(found)} is a ${ARABIC_WEEKDAY_NAMES[actual]}`,
+      );
+    }
+    text = cut(text, w.index, w[0].length);
+  }
+
+  const rest = text
+    .replace(LABEL_RE, " ")
+    // era markers after a year, and separators
+    .replace(/(?<![\p{L}])م(?![\p{L}])/gu, " ")
+    .replace(/[\s,،:؛;|\-–—/()[\]«»"'.]+/g, " ")
+    .trim();
+
+  return { date: toArticleDate(found, time, offsetMinutes, options), rest, warnings };
+}
+
+/** A line that is nothing but a date (with optional label, weekday and time). */
+export function isDateLine(line: string, options: DateOptions): boolean {
+  const m = parseDateLine(line, options);
+  return m !== null && words(m.rest).length === 0;
+}
+
+function cut(text: string, index: number, length: number): string {
+  return `${text.slice(0, index)} ${text.slice(index + length)}`;
+}
+
+function isRealDay(d: { year: number; month: number; day: number }): boolean {
+  if (d.year < MIN_YEAR || d.year > MAX_YEAR) return false;
+  return DateTime.fromObject(d, { zone: "UTC" }).isValid;
+}
+
+function isoDay(d: { year: number; month: number; day: number }): string {
+  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
+function parseOffset(m: RegExpExecArray): number {
+  if (m[5]) return 0; // "Z"
+  const hours = m[1] ?? m[3] ?? "0";
+  const minutes = num(m[2] ?? m[4] ?? "0");
+  const sign = hours.startsWith("-") ? -1 : 1;
+  return sign * (Math.abs(num(hours)) * 60 + minutes);
+}
+
+function toArticleDate(
+  day: { year: number; month: number; day: number },
+  time: { hour: number; minute: number; second: number } | null,
+  offsetMinutes: number | null,
+  options: DateOptions,
+): ArticleDate {
+  if (!time) return { kind: "day", iso: isoDay(day) };
+  const zone =
+    offsetMinutes === null
+      ? options.defaultTimezone
+      : `UTC${offsetMinutes >= 0 ? "+" : "-"}${formatOffset(Math.abs(offsetMinutes))}`;
+  const dt = DateTime.fromObject({ ...day, ...time }, { zone });
+  if (!dt.isValid) throw new Error(`invalid zone ${zone}: ${dt.invalidExplanation ?? ""}`);
+  return {
+    kind: "instant",
+    iso: dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "",
+  };
+}
+
+function formatOffset(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? String(h) : `${h}:${String(m).padStart(2, "0")}`;
+}
+
+/**
+ * A date given in metadata (sidecar `published`, later HTML and JSON): ISO 8601
+ * day or date-time. Returns null when it is not one.
+ */
+export function parseIsoDate(value: string, options: DateOptions): ArticleDate | null {
+  const v = value.trim();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (day) {
+    const d = { year: num(day[1]), month: num(day[2]), day: num(day[3]) };
+    return isRealDay(d) ? { kind: "day", iso: isoDay(d) } : null;
+  }
+  const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(v);
+  const dt = DateTime.fromISO(v, hasOffset ? { setZone: true } : { zone: options.defaultTimezone });
+  if (!dt.isValid || dt.year < MIN_YEAR || dt.year > MAX_YEAR) return null;
+  return {
+    kind: "instant",
+    iso: dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "",
+  };
+}
+
+/** The local calendar day an article is filed under: the day printed at its own offset. */
+export function localDay(date: ArticleDate): string {
+  return date.iso.slice(0, 10);
+}

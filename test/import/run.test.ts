@@ -1,0 +1,247 @@
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../scripts/lib/import/article.ts";
+import { choosePath, listFiles, runImport } from "../../scripts/lib/import/run.ts";
+import { slugify } from "../../scripts/lib/slug.ts";
+import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/** Every file under a folder with the SHA-256 of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel))) {
+      const child = path.join(rel, name);
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else
+        out[child] = createHash("sha256")
+          .update(readFileSync(path.join(dir, child)))
+          .digest("hex");
+    }
+  };
+  walk("");
+  return out;
+}
+
+function dump(headline: string, body: string[], dateLine?: string): string {
+  return [
+    "رئيس التحرير",
+    "فلان الفلاني",
+    "",
+    headline,
+    "",
+    ...(dateLine ? [dateLine, ""] : []),
+    ...body.flatMap((p) => [p, "\u00A0", ""]),
+  ].join("\n");
+}
+
+async function importFolder(inDir: string, outDir: string, force = false) {
+  return runImport({ ...pipelineContext(), inDir, outDir, force });
+}
+
+describe("npm run import", () => {
+  it("imports a folder, then a second run changes no byte", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    copyFileSync(SPECIMEN, path.join(raw, "000_de5a449507217197.txt"));
+    writeFileSync(
+      path.join(raw, "001_a.txt"),
+      dump("خبر من بغداد", ["فقرة أولى عن بغداد."], "2025-11-16"),
+    );
+    writeFileSync(
+      path.join(raw, "002_b.txt"),
+      dump("خبر بوقت", ["فقرة."], "الأحد، 2 مارس 2025 - 10:30 ص"),
+    );
+
+    const first = await importFolder(raw, out);
+    expect(first.inputs.map((i) => i.outcome)).toEqual(["imported", "imported", "imported"]);
+    expect(first.inputs[1]?.article).toBe("2025/11/خبر-من-بغداد.md");
+    expect(first.inputs[2]?.article).toBe("2025/03/خبر-بوقت.md");
+    expect(first.inputs[0]?.article).toMatch(/^undated\//);
+    const before = snapshot(out);
+
+    const second = await importFolder(raw, out);
+    expect(second.inputs.map((i) => i.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(snapshot(out)).toEqual(before);
+    const written = readFileSync(path.join(out, "2025/03/خبر-بوقت.md"), "utf8");
+    expect(written).toContain("date: 2025-03-02T10:30:00+02:00\n");
+    expect(written).toMatch(/\n$/);
+    expect(written).not.toMatch(/[ \t]\n/);
+  });
+
+  it("writes the front-matter keys in the documented order", async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, "raw"));
+    writeFileSync(
+      path.join(root, "raw/a.txt"),
+      ["عنوان الخبر", "", "2025-11-16", "", "كتب: سارة علي", "", "نص عن العراق."].join("\n"),
+    );
+    writeFileSync(
+      path.join(root, "raw/a.meta.json"),
+      JSON.stringify({ url: "https://example.org/a" }),
+    );
+    await importFolder(path.join(root, "raw"), path.join(root, "out"));
+    const text = readFileSync(path.join(root, "out/2025/11/عنوان-الخبر.md"), "utf8");
+    const keys = [...text.split("\n---\n")[0]!.matchAll(/^ *([a-z0-9]+):/gm)].map((m) => m[1]);
+    expect(keys).toEqual([
+      "title",
+      "date",
+      "lang",
+      "dir",
+      "author",
+      "tags",
+      "related",
+      "source",
+      "file",
+      "sha256",
+      "url",
+      "imported",
+    ]);
+    expect(text).toContain("author: سارة علي\n");
+    expect(text).toContain("tags: [العراق]\n");
+  });
+
+  it("rejects bad inputs with a reason, and still imports the good ones", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "empty.txt"), "");
+    writeFileSync(path.join(raw, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    writeFileSync(
+      path.join(raw, "latin1.txt"),
+      Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x78]),
+    );
+    writeFileSync(
+      path.join(raw, "furniture.txt"),
+      "رئيس التحرير\nفلان\n\nأخبار ذات صلة\n\nخبر آخر",
+    );
+    writeFileSync(path.join(raw, "page.html"), "<html></html>");
+    writeFileSync(path.join(raw, "good.txt"), dump("خبر سليم", ["نص سليم."]));
+    writeFileSync(path.join(raw, "bad.meta.json"), "{not json");
+    writeFileSync(path.join(raw, "bad.txt"), dump("خبر بملف وصفي تالف", ["نص."]));
+
+    const report = await importFolder(raw, path.join(root, "out"));
+    const byFile = Object.fromEntries(report.inputs.map((i) => [i.file, i]));
+    expect(byFile["good.txt"]?.outcome).toBe("imported");
+    expect(byFile["empty.txt"]?.reason).toBe("empty file");
+    expect(byFile["binary.txt"]?.reason).toMatch(/^binary file/);
+    expect(byFile["latin1.txt"]?.reason).toMatch(/^not valid UTF-8/);
+    expect(byFile["furniture.txt"]?.reason).toMatch(/^no headline/);
+    expect(byFile["page.html"]?.reason).toMatch(/unsupported file type/);
+    expect(byFile["bad.txt"]?.reason).toMatch(/sidecar bad.meta.json is not valid JSON/);
+    expect(report.inputs.filter((i) => i.outcome === "rejected")).toHaveLength(6);
+  });
+
+  it("gives two articles with the same title two files, whatever order they arrive in", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "b.txt"), dump("الأرصاد: طقس مستقر", ["نص ب."], "2025-11-16"));
+    const first = await importFolder(raw, path.join(root, "out"));
+    writeFileSync(path.join(raw, "a.txt"), dump("الأرصاد: طقس مستقر", ["نص أ."], "2025-11-20"));
+    const second = await importFolder(raw, path.join(root, "out"));
+    const paths = second.inputs.map((i) => i.article);
+    expect(new Set(paths).size).toBe(2);
+    // The article already published keeps its file (and URL) when a namesake arrives.
+    expect(second.inputs.find((i) => i.file === "b.txt")?.article).toBe(first.inputs[0]?.article);
+    expect(second.inputs.find((i) => i.file === "b.txt")?.outcome).toBe("unchanged");
+  });
+
+  it("keeps a hand edit, says so, and overwrites it only with --force", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("عنوان أصلي", ["نص."]));
+    const [input] = (await importFolder(raw, out)).inputs;
+    const file = path.join(out, input!.article!);
+    const edited = readFileSync(file, "utf8").replace("title: عنوان أصلي", "title: عنوان مصحح");
+    writeFileSync(file, edited);
+
+    writeFileSync(path.join(raw, "a.txt"), dump("عنوان أصلي", ["نص معدل في المصدر."]));
+    const again = await importFolder(raw, out);
+    expect(again.inputs[0]?.outcome).toBe("kept");
+    expect(again.inputs[0]?.warnings.join()).toMatch(/edited by hand/);
+    expect(readFileSync(file, "utf8")).toBe(edited);
+
+    const forced = await importFolder(raw, out, true);
+    expect(forced.inputs[0]?.outcome).toBe("updated");
+    expect(readFileSync(file, "utf8")).toContain("نص معدل في المصدر.");
+  });
+
+  it("moves an article when its date changes, and reports orphans without deleting them", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر متنقل", ["نص."]));
+    writeFileSync(path.join(raw, "gone.txt"), dump("خبر سيحذف مصدره", ["نص."]));
+    await importFolder(raw, out);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر متنقل", ["نص."], "2024-02-29"));
+    const { rmSync } = await import("node:fs");
+    rmSync(path.join(raw, "gone.txt"));
+    const report = await importFolder(raw, out);
+    expect(report.inputs[0]).toMatchObject({ outcome: "updated", article: "2024/02/خبر-متنقل.md" });
+    expect(await listFiles(out)).toEqual(["2024/02/خبر-متنقل.md", "undated/خبر-سيحذف-مصدره.md"]);
+    expect(report.orphans).toEqual(["undated/خبر-سيحذف-مصدره.md"]);
+  });
+});
+
+describe("article paths", () => {
+  const article = (title: string, date?: string): Article => ({
+    title,
+    lang: "ar",
+    dir: "rtl",
+    tags: [],
+    related: [],
+    body: ["x"],
+    source: { file: `${title}.txt`, sha256: "0" },
+    ...(date ? { date: { kind: "day" as const, iso: date } } : {}),
+  });
+
+  it("never leave the output folder, whatever the title", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 120 }), (title) => {
+        const p = choosePath(article(title, "2025-11-16"), undefined, new Set());
+        expect(p).toMatch(/^2025\/11\/[^/\\]+\.md$/);
+        expect(path.posix.normalize(p)).toBe(p);
+        expect(p.split("/").every((segment) => segment !== ".." && segment !== ".")).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ["../../etc/passwd", "etc-passwd"],
+    ["..\\..\\windows", "windows"],
+    ["/absolute/path", "absolute-path"],
+    ["...", "article"],
+    ["CON", "con-article"],
+    ["index", "index-article"],
+    ["أَخبار  إِضافية", "اخبار-اضافية"],
+    ["Suez Canal: ships return", "suez-canal-ships-return"],
+    ["عدد ١٢٣", "عدد-123"],
+  ])("slug of %s is %s", (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it("cut long titles at a word, within 60 characters", () => {
+    const slug = slugify(
+      "حدث هام طال انتظاره.. العراق يشهد اليوم انسحاب القوات الأمريكية من بغداد",
+    );
+    expect(slug).toBe("حدث-هام-طال-انتظاره-العراق-يشهد-اليوم-انسحاب-القوات");
+    expect(slug.length).toBeLessThanOrEqual(60);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { proclicticReadings } from "../../scripts/lib/arabic.ts";
+import { Gazetteer } from "../../scripts/lib/import/gazetteer.ts";
+import { pipelineContext } from "../helpers/context.ts";
+
+const small = new Gazetteer([
+  { id: "iraq", name: "العراق", type: "country", en: ["Iraq"] },
+  { id: "baghdad", name: "بغداد", type: "city" },
+  { id: "lebanon", name: "لبنان", type: "country" },
+  { id: "un", name: "الأمم المتحدة", type: "organisation", en: ["United Nations", "UN"] },
+  { id: "security-council", name: "مجلس الأمن", type: "organisation" },
+  { id: "gaza", name: "غزة", type: "city" },
+]);
+
+describe("gazetteer tags", () => {
+  it.each([
+    ["وصل الوفد إلى بغداد", "بغداد"],
+    ["وبغداد تستعد", "بغداد"],
+    ["فبغداد", "بغداد"],
+    ["لبغداد", "بغداد"],
+    ["كبغداد", "بغداد"],
+    ["والعراق", "العراق"],
+    ["بالعراق", "العراق"],
+    ["للعراق", "العراق"],
+    ["وللعراق", "العراق"],
+    ["فالعراق", "العراق"],
+    ["كالعراق", "العراق"],
+    ["عراق اليوم", "العراق"],
+    ["لبنان", "لبنان"],
+    ["وللأمم المتحدة", "الأمم المتحدة"],
+    ["للامم المتحده", "الأمم المتحدة"],
+    ["الأُمَم المُتّحِدة", "الأمم المتحدة"],
+    ["الأمـــم المتحدة", "الأمم المتحدة"],
+    ["في غزه", "غزة"],
+    ["in Iraq and at the United Nations", "العراق"],
+  ])("finds %s → %s", (text, tag) => {
+    expect(small.match(text)).toContain(tag);
+  });
+
+  it("does not read a name into another word", () => {
+    expect(small.match("غداد")).toEqual([]); // ب stripped from a word that is not بغداد
+    expect(small.match("ماعراقيل")).toEqual([]);
+    expect(small.match("Iraqi")).toEqual([]);
+  });
+
+  it("prefers the longest name and counts each mention once", () => {
+    const gz = new Gazetteer([
+      { id: "council", name: "مجلس الأمن", type: "organisation" },
+      { id: "nsc", name: "مجلس الأمن القومي", type: "organisation" },
+    ]);
+    expect(gz.match("اجتماع مجلس الأمن القومي")).toEqual(["مجلس الأمن القومي"]);
+  });
+
+  it("orders tags by mentions, then by first mention", () => {
+    expect(small.match("لبنان ثم بغداد ثم العراق وبغداد")).toEqual(["بغداد", "لبنان", "العراق"]);
+  });
+
+  it("strips proclitics in a fixed order and keeps the word itself", () => {
+    expect(proclicticReadings("وبالعراق")).toEqual(expect.arrayContaining(["وبالعراق", "عراق"]));
+    expect(proclicticReadings("بغداد")[0]).toBe("بغداد");
+  });
+
+  it("refuses a gazetteer where one name belongs to two entries", () => {
+    expect(
+      () =>
+        new Gazetteer([
+          { id: "a", name: "غزة", type: "city" },
+          { id: "b", name: "غزه", type: "region" },
+        ]),
+    ).toThrow(/names both/);
+  });
+
+  it("loads the repository's gazetteer: a few hundred entries, all valid", () => {
+    const { gazetteer } = pipelineContext();
+    expect(gazetteer.entries.length).toBeGreaterThan(300);
+    expect(gazetteer.match("انسحاب من بغداد وأربيل وواشنطن وسوريا وقتال داعش في العراق")).toEqual(
+      expect.arrayContaining(["العراق", "بغداد", "واشنطن", "أربيل", "سوريا", "داعش"]),
+    );
+  });
+});
