@@ -17,7 +17,10 @@ if (!hasChromium()) {
   }
   console.log("Installing Debian's chromium for the browser tests (apt-get install chromium)…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "chromium"],
+  ]) {
     const run = spawnSync("apt-get", args, { stdio: "inherit", env });
     if (run.status !== 0) {
       console.error(`apt-get ${args.join(" ")} failed (exit ${run.status})`);

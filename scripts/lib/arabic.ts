@@ -63,10 +63,13 @@ const CONJUNCTIONS = ["", "و", "ف"];
 const PREPOSITIONS = ["", "ب", "ك", "ل"];
 
 /**
- * Readings of a folded word with Arabic proclitics removed: conjunction (و ف),
- * then preposition (ب ك ل), then the article (ال, or لل for ل + ال).
- * The word itself is always the first reading, so «بغداد» still matches بغداد.
- * Readings shorter than two letters are dropped: they match too much.
+ * Readings of a folded word with Arabic proclitics removed: a conjunction
+ * (و ف), then a preposition (ب ك ل); «لل» is ل + ال with the alef dropped, so
+ * it reads as «ال». The article itself is never removed: «العراق» is matched
+ * by «بالعراق» and «للعراق», but «كتبت» (she wrote) is not «التبت» and
+ * «رياض الأطفال» is not «الرياض». The word itself is always the first
+ * reading, so «بغداد» still matches بغداد. Readings shorter than two letters
+ * are dropped: they match too much.
  */
 export function proclicticReadings(folded: string): string[] {
   const readings = new Set<string>([folded]);
@@ -74,22 +77,14 @@ export function proclicticReadings(folded: string): string[] {
     if (!folded.startsWith(conj)) continue;
     const afterConj = folded.slice(conj.length);
     for (const prep of PREPOSITIONS) {
-      if (!afterConj.startsWith(prep)) continue;
-      const stem = afterConj.slice(prep.length);
-      readings.add(stem);
-      if (stem.startsWith("ال")) readings.add(stem.slice(2));
+      if (afterConj.startsWith(prep)) readings.add(afterConj.slice(prep.length));
     }
-    if (afterConj.startsWith("لل")) readings.add(afterConj.slice(2));
+    if (afterConj.startsWith("لل")) readings.add(`ال${afterConj.slice(2)}`);
   }
   return [...readings].filter((r) => r.length >= 2);
 }
 
-/** Readings of a non-initial word of a multi-word name: only the article may go. */
-export function articleReadings(folded: string): string[] {
-  return folded.startsWith("ال") && folded.length > 3 ? [folded, folded.slice(2)] : [folded];
-}
-
-/** Key of a (possibly multi-word) name: folded words without a leading article. */
+/** Key of a (possibly multi-word) name: its folded words. */
 export function nameKey(name: string): string[] {
-  return words(foldArabic(name)).map((w) => (w.startsWith("ال") && w.length > 3 ? w.slice(2) : w));
+  return words(foldArabic(name));
 }

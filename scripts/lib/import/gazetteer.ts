@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
-import { articleReadings, foldArabic, nameKey, proclicticReadings, words } from "../arabic.ts";
+import { foldArabic, nameKey, proclicticReadings, words } from "../arabic.ts";
 
 /**
  * Tags from an editable gazetteer of places and organisations
  * (`scripts/data/gazetteer.yaml`). Matching is on folded words (hamza forms,
- * ى/ي, ة/ه, diacritics, tatweel) with Arabic proclitics stripped, so
- * «وبغداد», «لبغداد» and «بغداد» all tag بغداد; English names match English text.
+ * ى/ي, ة/ه, diacritics, tatweel) with Arabic proclitics stripped from the
+ * first word, so «وبغداد», «لبغداد» and «بغداد» all tag بغداد, and «للعراق»
+ * tags العراق; English names match English text.
  */
 
 export interface GazetteerEntry {
@@ -89,10 +90,7 @@ export class Gazetteer {
   private matchAt(tokens: string[], i: number): Candidate | undefined {
     for (const reading of proclicticReadings(tokens[i] as string)) {
       for (const candidate of this.byFirstWord.get(reading) ?? []) {
-        const fits = candidate.tail.every((word, k) => {
-          const token = tokens[i + 1 + k];
-          return token !== undefined && articleReadings(token).includes(word);
-        });
+        const fits = candidate.tail.every((word, k) => tokens[i + 1 + k] === word);
         if (fits) return candidate;
       }
     }

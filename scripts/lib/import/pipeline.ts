@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path/posix";
+import { httpUrl } from "../http-url.ts";
 import {
   type Article,
   type ArticleDate,
@@ -68,7 +69,7 @@ export function extractArticle(dump: RawDump, ctx: PipelineContext): ExtractedAr
   ]);
 
   const author = sidecar.author ? normaliseLine(sidecar.author) : extractAuthor(parsed.headerLines);
-  const url = sidecar.url ? safeUrl(sidecar.url) : undefined;
+  const url = httpUrl(sidecar.url);
   if (sidecar.url && !url)
     warnings.push(`sidecar url "${sidecar.url}" is not an http(s) URL; ignored`);
 
@@ -92,16 +93,6 @@ export function extractArticle(dump: RawDump, ctx: PipelineContext): ExtractedAr
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** Only absolute http(s) URLs are kept: a `javascript:` link must never reach a page. */
-export function safeUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Turns any thrown error into a rejection reason, keeping programmer errors visible. */

@@ -1,0 +1,66 @@
+/**
+ * Eleventy configuration. Run through tsx with `--config=.eleventy.ts`
+ * (Eleventy 3 does not look for this name by itself): `npm run build`,
+ * `npm run serve`.
+ */
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import YAML from "yaml";
+import config from "./nashra.config.ts";
+import { repoRoot } from "./scripts/lib/paths.ts";
+import type { Archive } from "./scripts/lib/site/archive.ts";
+import { createMarkdown } from "./scripts/lib/site/markdown.ts";
+import archiveData from "./scripts/lib/site/plugins/archive-data.ts";
+import searchIndex from "./scripts/lib/site/plugins/search-index.ts";
+import typescriptTemplates from "./scripts/lib/site/plugins/typescript-templates.ts";
+import { Site } from "./scripts/lib/site/site.ts";
+
+// `npm run build -- --input DIR --output DIR` passes other folders through the
+// environment: Eleventy lets a config's `dir` win over its own arguments.
+const input = process.env.NASHRA_CONTENT_DIR || "content";
+const output = process.env.NASHRA_OUTPUT_DIR || "_site";
+
+export default function (eleventyConfig: UserConfig) {
+  // Templates: markdown articles; pages and layouts in TypeScript.
+  eleventyConfig.addPlugin(typescriptTemplates);
+
+  // Markdown: no raw HTML, no template language inside articles ({{ }} is text).
+  eleventyConfig.setLibrary("md", createMarkdown());
+
+  // Front matter: YAML 1.2 (the importer's own library), so `date` stays the
+  // string the importer wrote — a day, or a time with its original offset.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text) => YAML.parse(text) } });
+
+  // Data: the site's settings, and the archive's indexes computed once per build.
+  const site = new Site(config);
+  eleventyConfig.addGlobalData("site", site);
+  let archive: Archive | undefined;
+  eleventyConfig.addPlugin(archiveData, {
+    pageSize: config.site.pageSize,
+    onLoad: (loaded) => {
+      archive = loaded;
+    },
+  });
+
+  // Assets: one stylesheet, and the search page's script.
+  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  eleventyConfig.addWatchTarget("layouts/");
+
+  // Search: Pagefind indexes every article page after each build.
+  eleventyConfig.addPlugin(searchIndex, { expectedPages: () => archive?.articles.length ?? 0 });
+
+  // Editors' notes inside content/ are not pages.
+  eleventyConfig.ignores.add("**/README.md");
+
+  return {
+    dir: {
+      input,
+      output,
+      includes: path.relative(path.resolve(input), path.join(repoRoot, "layouts")),
+    },
+    templateFormats: ["md", "11ty.ts"],
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+    pathPrefix: site.pathPrefix,
+  };
+}

@@ -1,0 +1,32 @@
+import {
+  articleList,
+  breadcrumbs,
+  dateCrumbs,
+  document,
+  neighbourLinks,
+  pageSuffix,
+  pagination,
+} from "../../layouts/components.ts";
+import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { DayPage } from "../../scripts/lib/site/archive.ts";
+import { html } from "../../scripts/lib/site/html.ts";
+
+/** One day's articles, paginated. */
+export const data = onePagePerItem<DayPage>("archive.dayPages");
+
+export function render({ site, p }: PaginatedData<DayPage>): string {
+  const day = site.format.day(p.day.day);
+  const main = html`${breadcrumbs(site, dateCrumbs(site, p.day.day, "day"))}
+<h1>أرشيف ${day}${pageSuffix(site, p)}</h1>
+<p class="lead">${site.format.count(p.day.count)} في هذا اليوم.</p>
+${articleList(site, p.items)}
+${pagination(site, p)}
+${neighbourLinks(
+  site,
+  "الأيام المجاورة",
+  { next: "اليوم التالي", previous: "اليوم السابق" },
+  p.next && { url: p.next.url, label: site.format.day(p.next.day) },
+  p.previous && { url: p.previous.url, label: site.format.day(p.previous.day) },
+)}`;
+  return document(site, { title: `أرشيف ${day}${pageSuffix(site, p)}`, url: p.url, main });
+}

@@ -1,0 +1,35 @@
+import {
+  articleList,
+  breadcrumbs,
+  dateCrumbs,
+  document,
+  neighbourLinks,
+  pageSuffix,
+  pagination,
+} from "../../layouts/components.ts";
+import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { MonthPage } from "../../scripts/lib/site/archive.ts";
+import { html } from "../../scripts/lib/site/html.ts";
+
+/** One month: its days with counts, then its articles, paginated. */
+export const data = onePagePerItem<MonthPage>("archive.monthPages");
+
+export function render({ site, p }: PaginatedData<MonthPage>): string {
+  const month = site.format.month(p.month.month);
+  const main = html`${breadcrumbs(site, dateCrumbs(site, `${p.month.month}-01`, "month"))}
+<h1>أرشيف ${month}${pageSuffix(site, p)}</h1>
+<p class="lead">${site.format.count(p.month.count)} في ${month}.</p>
+<h2>الأيام</h2>
+<ul class="chips">${p.month.days.map((d) => html`<li><a href="${site.href(d.url)}">${site.format.day(d.day)} <span class="count">(${site.format.number(d.count)})</span></a></li>`)}</ul>
+<h2>المقالات</h2>
+${articleList(site, p.items)}
+${pagination(site, p)}
+${neighbourLinks(
+  site,
+  "الأشهر المجاورة",
+  { next: "الشهر التالي", previous: "الشهر السابق" },
+  p.next && { url: p.next.url, label: site.format.month(p.next.month) },
+  p.previous && { url: p.previous.url, label: site.format.month(p.previous.month) },
+)}`;
+  return document(site, { title: `أرشيف ${month}${pageSuffix(site, p)}`, url: p.url, main });
+}

@@ -1,0 +1,26 @@
+import {
+  articleList,
+  breadcrumbs,
+  document,
+  pageSuffix,
+  pagination,
+} from "../../layouts/components.ts";
+import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import { type ListPage, URLS } from "../../scripts/lib/site/archive.ts";
+import { html } from "../../scripts/lib/site/html.ts";
+
+/** Articles whose source gives no date, alphabetically. Nashra never guesses a date. */
+export const data = onePagePerItem<ListPage>("archive.undatedPages");
+
+export function render({ site, archive, p }: PaginatedData<ListPage>): string {
+  const main = html`${breadcrumbs(site, [
+    { label: "الرئيسية", url: URLS.home },
+    { label: "الأرشيف", url: URLS.archive },
+    { label: "بدون تاريخ" },
+  ])}
+<h1>مقالات بدون تاريخ${pageSuffix(site, p)}</h1>
+<p class="lead">${site.format.count(archive.undated.length)} لم يذكر مصدرها تاريخ النشر، مرتبة أبجديًا.</p>
+${articleList(site, p.items)}
+${pagination(site, p)}`;
+  return document(site, { title: `مقالات بدون تاريخ${pageSuffix(site, p)}`, url: p.url, main });
+}

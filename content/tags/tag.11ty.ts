@@ -1,0 +1,26 @@
+import {
+  articleList,
+  breadcrumbs,
+  document,
+  pageSuffix,
+  pagination,
+} from "../../layouts/components.ts";
+import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import { type TagPage, URLS } from "../../scripts/lib/site/archive.ts";
+import { html } from "../../scripts/lib/site/html.ts";
+
+/** One tag: its articles, newest first, paginated. */
+export const data = onePagePerItem<TagPage>("archive.tagPages");
+
+export function render({ site, p }: PaginatedData<TagPage>): string {
+  const main = html`${breadcrumbs(site, [
+    { label: "الرئيسية", url: URLS.home },
+    { label: "الوسوم", url: URLS.tags },
+    { label: p.tag.name },
+  ])}
+<h1>${p.tag.name}${pageSuffix(site, p)}</h1>
+<p class="lead">${site.format.count(p.tag.count)} بهذا الوسم.</p>
+${articleList(site, p.items)}
+${pagination(site, p)}`;
+  return document(site, { title: `${p.tag.name}${pageSuffix(site, p)}`, url: p.url, main });
+}

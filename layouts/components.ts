@@ -1,0 +1,172 @@
+import type { ArchiveArticle, ListPage } from "../scripts/lib/site/archive.ts";
+import { URLS } from "../scripts/lib/site/archive.ts";
+import { type Html, html, type Renderable } from "../scripts/lib/site/html.ts";
+import type { Site } from "../scripts/lib/site/site.ts";
+
+/**
+ * The pieces every page is made of: the document shell with header and
+ * footer, article lists, page numbers, breadcrumbs. Plain functions returning
+ * escaped `Html`; no JavaScript is sent to the browser except on the search page.
+ */
+
+export interface PageOptions {
+  title: string;
+  /** Page URL without prefix, for the canonical link. */
+  url: string;
+  description?: string;
+  main: Renderable;
+  /** Extra elements for <head>. */
+  head?: Renderable;
+  /** Only the search page loads a script. */
+  script?: string;
+}
+
+export function document(site: Site, options: PageOptions): string {
+  const title = options.url === URLS.home ? site.title : `${options.title} — ${site.title}`;
+  return `<!doctype html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${options.description ?? site.description}">
+<link rel="canonical" href="${site.absolute(options.url)}">
+<link rel="stylesheet" href="${site.href("/assets/site.css")}">
+<link rel="icon" href="${site.href("/assets/favicon.svg")}" type="image/svg+xml">
+${options.head}
+</head>
+<body>
+<a class="skip-link" href="#main">انتقل إلى المحتوى</a>
+<header class="site-header">
+<a class="site-title" href="${site.href(URLS.home)}">${site.title}</a>
+<nav class="site-nav" aria-label="أقسام الموقع">
+<ul>
+<li><a href="${site.href(URLS.home)}">الرئيسية</a></li>
+<li><a href="${site.href(URLS.archive)}">الأرشيف</a></li>
+<li><a href="${site.href(URLS.tags)}">الوسوم</a></li>
+<li><a href="${site.href(URLS.search)}">البحث</a></li>
+</ul>
+</nav>
+${searchForm(site, "site-search")}
+</header>
+<main id="main">
+${options.main}
+</main>
+<footer class="site-footer">
+<p>${site.title}: ${site.description}</p>
+</footer>
+${options.script ? html`<script type="module" src="${site.href(options.script)}"></script>` : ""}
+</body>
+</html>`}\n`;
+}
+
+/** The search box: a plain form that lands on the search page with ?q=… (works without JavaScript). */
+export function searchForm(site: Site, id: string, value = ""): Html {
+  return html`<form class="search-form" role="search" action="${site.href(URLS.search)}" method="get">
+<label for="${id}" class="visually-hidden">ابحث في الأرشيف</label>
+<input id="${id}" name="q" type="search" value="${value}" placeholder="ابحث في الأرشيف" autocomplete="off">
+<button type="submit">بحث</button>
+</form>`;
+}
+
+/** `lang`/`dir` attributes for content whose language differs from the interface's. */
+export function langAttributes(site: Site, lang: string, dir: string): Html {
+  return lang === site.lang ? html`` : html` lang="${lang}" dir="${dir}"`;
+}
+
+export function dateLine(site: Site, article: Pick<ArchiveArticle, "date">): Html {
+  if (!article.date) return html`<span class="undated">بدون تاريخ</span>`;
+  return html`<time datetime="${article.date}">${site.format.date(article.date)}</time>`;
+}
+
+export function articleList(site: Site, items: readonly ArchiveArticle[]): Html {
+  if (items.length === 0) return html`<p class="empty">لا مقالات هنا بعد.</p>`;
+  return html`<ol class="article-list">
+${items.map(
+  (a) => html`<li${langAttributes(site, a.lang, a.dir)}>
+<h2><a href="${site.href(a.url)}">${a.title}</a></h2>
+<p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · ${a.tags.slice(0, 4).join("، ")}` : ""}</p>
+</li>
+`,
+)}</ol>`;
+}
+
+/** Page numbers of a listing, with the current page marked. */
+export function pagination(site: Site, page: ListPage): Html {
+  if (page.pageCount <= 1) return html``;
+  const previous = page.pageUrls[page.pageNumber - 2];
+  const next = page.pageUrls[page.pageNumber];
+  return html`<nav class="pagination" aria-label="الصفحات">
+<ul>
+${previous ? html`<li><a href="${site.href(previous)}" rel="prev">السابقة</a></li>` : ""}
+${page.pageUrls.map((url, i) =>
+  i + 1 === page.pageNumber
+    ? html`<li><a href="${site.href(url)}" aria-current="page">${site.format.number(i + 1)}</a></li>`
+    : html`<li><a href="${site.href(url)}">${site.format.number(i + 1)}</a></li>`,
+)}
+${next ? html`<li><a href="${site.href(next)}" rel="next">التالية</a></li>` : ""}
+</ul>
+</nav>`;
+}
+
+/** «صفحة ٢ من ٥» after a title, on every page but the first. */
+export function pageSuffix(site: Site, page: ListPage): string {
+  return page.pageNumber > 1
+    ? ` (صفحة ${site.format.number(page.pageNumber)} من ${site.format.number(page.pageCount)})`
+    : "";
+}
+
+export interface Crumb {
+  label: string;
+  url?: string;
+}
+
+export function breadcrumbs(site: Site, crumbs: readonly Crumb[]): Html {
+  return html`<nav class="breadcrumbs" aria-label="مسار التصفح">
+<ol>
+${crumbs.map((c, i) =>
+  c.url && i < crumbs.length - 1
+    ? html`<li><a href="${site.href(c.url)}">${c.label}</a></li>`
+    : html`<li aria-current="page">${c.label}</li>`,
+)}
+</ol>
+</nav>`;
+}
+
+/** Where a dated item sits in the archive: الرئيسية › الأرشيف › year › month › day. */
+export function dateCrumbs(
+  site: Site,
+  day: string | undefined,
+  depth: "year" | "month" | "day",
+): Crumb[] {
+  const crumbs: Crumb[] = [
+    { label: "الرئيسية", url: URLS.home },
+    { label: "الأرشيف", url: URLS.archive },
+  ];
+  if (!day) return [...crumbs, { label: "بدون تاريخ", url: URLS.undated }];
+  crumbs.push({ label: site.format.year(day.slice(0, 4)), url: URLS.year(day.slice(0, 4)) });
+  if (depth === "year") return crumbs;
+  crumbs.push({ label: site.format.monthName(day.slice(0, 7)), url: URLS.month(day.slice(0, 7)) });
+  if (depth === "month") return crumbs;
+  crumbs.push({ label: site.format.day(day), url: URLS.day(day) });
+  return crumbs;
+}
+
+export interface Neighbour {
+  url: string;
+  label: string;
+}
+
+/** Links across one level of the archive: the next (newer) and previous (older) year, month, day or article. */
+export function neighbourLinks(
+  site: Site,
+  label: string,
+  words: { next: string; previous: string },
+  next: Neighbour | undefined,
+  previous: Neighbour | undefined,
+): Html {
+  if (!next && !previous) return html``;
+  return html`<nav class="neighbours" aria-label="${label}">
+${next ? html`<a rel="next" href="${site.href(next.url)}"><span>${words.next}</span> ${next.label}</a>` : ""}
+${previous ? html`<a rel="prev" href="${site.href(previous.url)}"><span>${words.previous}</span> ${previous.label}</a>` : ""}
+</nav>`;
+}

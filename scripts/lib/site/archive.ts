@@ -1,0 +1,394 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import YAML from "yaml";
+import { foldArabic } from "../arabic.ts";
+import { compareStrings, listFiles } from "../import/run.ts";
+import { slugify } from "../slug.ts";
+
+/**
+ * The archive's indexes — home, tags, years, months, days, undated — built in
+ * one pass over the articles' front matter, then paginated. Eleventy renders
+ * these pages by paginating over the prepared lists, so it never builds a
+ * collection per tag or searches a collection per page: the work stays linear
+ * in the number of articles.
+ */
+
+export interface ArchiveArticle {
+  /** Path relative to the articles folder, e.g. "2025/11/slug.md". */
+  path: string;
+  /** Site URL without the path prefix, e.g. "/articles/2025/11/slug/". */
+  url: string;
+  title: string;
+  /** As in front matter: "2025-11-16" or "2025-11-16T10:30:00+02:00". */
+  date?: string;
+  /** Local calendar day the article is filed under. */
+  day?: string;
+  lang: string;
+  dir: "rtl" | "ltr";
+  author?: string;
+  tags: string[];
+  related: string[];
+  source: { file: string; name?: string; url?: string };
+}
+
+export interface TagSummary {
+  name: string;
+  slug: string;
+  url: string;
+  count: number;
+}
+
+export interface ListPage {
+  url: string;
+  /** 1-based. */
+  pageNumber: number;
+  pageCount: number;
+  /** URL of every page of this listing, in order. */
+  pageUrls: string[];
+  items: ArchiveArticle[];
+}
+
+export interface DaySummary {
+  day: string;
+  url: string;
+  count: number;
+}
+
+export interface MonthSummary {
+  /** "2025-11" */
+  month: string;
+  url: string;
+  count: number;
+  days: DaySummary[];
+}
+
+export interface YearSummary {
+  year: string;
+  url: string;
+  count: number;
+  months: MonthSummary[];
+}
+
+export interface TagPage extends ListPage {
+  tag: TagSummary;
+}
+export interface MonthPage extends ListPage {
+  year: YearSummary;
+  month: MonthSummary;
+  previous?: MonthSummary;
+  next?: MonthSummary;
+}
+export interface DayPage extends ListPage {
+  month: MonthSummary;
+  day: DaySummary;
+  previous?: DaySummary;
+  next?: DaySummary;
+}
+export interface YearPage {
+  url: string;
+  year: YearSummary;
+  previous?: YearSummary;
+  next?: YearSummary;
+}
+
+export interface Neighbours {
+  /** The next older dated article. */
+  older?: ArchiveArticle;
+  /** The next newer dated article. */
+  newer?: ArchiveArticle;
+}
+
+export const URLS = {
+  home: "/",
+  article: (relPath: string) => `/articles/${relPath.replace(/\.md$/, "")}/`,
+  tags: "/tags/",
+  tag: (slug: string) => `/tags/${slug}/`,
+  archive: "/archive/",
+  year: (year: string) => `/archive/${year}/`,
+  month: (month: string) => `/archive/${month.replace("-", "/")}/`,
+  day: (day: string) => `/archive/${day.replaceAll("-", "/")}/`,
+  undated: "/archive/undated/",
+  search: "/search/",
+  page: (base: string, n: number) => (n === 1 ? base : `${base}page/${n}/`),
+};
+
+/** Arabic alphabetical order for names shown to readers. */
+const collator = new Intl.Collator("ar");
+
+export class Archive {
+  /** Newest first; undated articles last, in alphabetical order. */
+  readonly articles: ArchiveArticle[];
+  readonly dated: ArchiveArticle[];
+  readonly undated: ArchiveArticle[];
+  /** By count, then alphabetically. */
+  readonly tags: TagSummary[];
+  readonly years: YearSummary[];
+  readonly homePages: ListPage[];
+  readonly tagPages: TagPage[];
+  readonly yearPages: YearPage[];
+  readonly monthPages: MonthPage[];
+  readonly dayPages: DayPage[];
+  readonly undatedPages: ListPage[];
+
+  private readonly byPath = new Map<string, number>();
+  private readonly tagByName = new Map<string, TagSummary>();
+  private readonly byTitle = new Map<string, ArchiveArticle>();
+
+  constructor(articles: ArchiveArticle[], pageSize: number) {
+    this.dated = articles.filter((a) => a.day !== undefined).sort(newestFirst);
+    this.undated = articles
+      .filter((a) => a.day === undefined)
+      .sort((a, b) => collator.compare(a.title, b.title) || compareStrings(a.path, b.path));
+    this.articles = [...this.dated, ...this.undated];
+    this.articles.forEach((a, i) => {
+      this.byPath.set(a.path, i);
+      const key = titleKey(a.title);
+      if (!this.byTitle.has(key)) this.byTitle.set(key, a);
+    });
+
+    this.tags = summariseTags(this.articles);
+    for (const tag of this.tags) this.tagByName.set(tag.name, tag);
+    this.years = summariseDates(this.dated);
+
+    this.homePages = paginate(this.articles, pageSize, URLS.home, true);
+    const byTag = new Map<string, ArchiveArticle[]>();
+    for (const a of this.articles) {
+      for (const t of a.tags) {
+        const list = byTag.get(t);
+        if (list) list.push(a);
+        else byTag.set(t, [a]);
+      }
+    }
+    this.tagPages = this.tags.flatMap((tag) =>
+      paginate(byTag.get(tag.name) ?? [], pageSize, tag.url).map((page) => ({ ...page, tag })),
+    );
+
+    const byMonth = groupBy(this.dated, (a) => (a.day as string).slice(0, 7));
+    const byDay = groupBy(this.dated, (a) => a.day as string);
+    const months = this.years.flatMap((y) => y.months);
+    const days = months.flatMap((m) => m.days);
+    this.yearPages = this.years.map((year, i) => ({
+      url: year.url,
+      year,
+      ...optional("previous", this.years[i + 1]),
+      ...optional("next", this.years[i - 1]),
+    }));
+    this.monthPages = months.flatMap((month, i) => {
+      const year = this.years.find((y) => month.month.startsWith(y.year)) as YearSummary;
+      return paginate(byMonth.get(month.month) ?? [], pageSize, month.url).map((page) => ({
+        ...page,
+        year,
+        month,
+        ...optional("previous", months[i + 1]),
+        ...optional("next", months[i - 1]),
+      }));
+    });
+    this.dayPages = days.flatMap((day, i) => {
+      const month = months.find((m) => day.day.startsWith(m.month)) as MonthSummary;
+      return paginate(byDay.get(day.day) ?? [], pageSize, day.url).map((page) => ({
+        ...page,
+        month,
+        day,
+        ...optional("previous", days[i + 1]),
+        ...optional("next", days[i - 1]),
+      }));
+    });
+    this.undatedPages = paginate(this.undated, pageSize, URLS.undated, true);
+  }
+
+  article(relPath: string): ArchiveArticle | undefined {
+    const i = this.byPath.get(relPath);
+    return i === undefined ? undefined : this.articles[i];
+  }
+
+  /** Previous and next article in date order (dated articles only). */
+  neighbours(relPath: string): Neighbours {
+    const i = this.byPath.get(relPath);
+    if (i === undefined || i >= this.dated.length) return {};
+    return { ...optional("newer", this.dated[i - 1]), ...optional("older", this.dated[i + 1]) };
+  }
+
+  tag(name: string): TagSummary | undefined {
+    return this.tagByName.get(name);
+  }
+
+  /** The archive's article with this headline, if it holds one (for «أخبار ذات صلة» links). */
+  articleTitled(headline: string): ArchiveArticle | undefined {
+    return this.byTitle.get(titleKey(headline));
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function titleKey(title: string): string {
+  return foldArabic(title).replace(/\s+/g, " ").trim();
+}
+
+/** Newest day first; within a day, latest time first; then by path, for a total order. */
+function newestFirst(a: ArchiveArticle, b: ArchiveArticle): number {
+  return (
+    compareStrings(b.day as string, a.day as string) ||
+    compareStrings(localTime(b), localTime(a)) ||
+    compareStrings(a.path, b.path)
+  );
+}
+
+function localTime(a: ArchiveArticle): string {
+  return a.date && a.date.length > 10 ? a.date.slice(11, 19) : "";
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function summariseTags(articles: ArchiveArticle[]): TagSummary[] {
+  const counts = new Map<string, number>();
+  for (const a of articles) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+  // Slugs are given in code-unit order of names so they do not depend on the locale.
+  const slugs = new Set<string>();
+  const bySlug = new Map<string, string>();
+  for (const name of [...counts.keys()].sort(compareStrings)) {
+    const base = slugify(name, "tag");
+    let slug = base;
+    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+    slugs.add(slug);
+    bySlug.set(name, slug);
+  }
+  return [...counts.entries()]
+    .map(([name, count]) => {
+      const slug = bySlug.get(name) as string;
+      return { name, slug, url: URLS.tag(slug), count };
+    })
+    .sort(
+      (a, b) =>
+        b.count - a.count || collator.compare(a.name, b.name) || compareStrings(a.name, b.name),
+    );
+}
+
+function summariseDates(dated: ArchiveArticle[]): YearSummary[] {
+  const years: YearSummary[] = [];
+  for (const a of dated) {
+    const day = a.day as string;
+    const y = day.slice(0, 4);
+    const m = day.slice(0, 7);
+    let year = years.at(-1);
+    if (year?.year !== y) {
+      year = { year: y, url: URLS.year(y), count: 0, months: [] };
+      years.push(year);
+    }
+    let month = year.months.at(-1);
+    if (month?.month !== m) {
+      month = { month: m, url: URLS.month(m), count: 0, days: [] };
+      year.months.push(month);
+    }
+    let d = month.days.at(-1);
+    if (d?.day !== day) {
+      d = { day, url: URLS.day(day), count: 0 };
+      month.days.push(d);
+    }
+    year.count++;
+    month.count++;
+    d.count++;
+  }
+  return years;
+}
+
+function paginate(
+  items: ArchiveArticle[],
+  size: number,
+  base: string,
+  keepEmpty = false,
+): ListPage[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  if (items.length === 0 && !keepEmpty) return [];
+  const pageUrls = Array.from({ length: pageCount }, (_, i) => URLS.page(base, i + 1));
+  return pageUrls.map((url, i) => ({
+    url,
+    pageNumber: i + 1,
+    pageCount,
+    pageUrls,
+    items: items.slice(i * size, (i + 1) * size),
+  }));
+}
+
+/** Reads every article's front matter; a file that is not a valid article stops the build, named. */
+export async function loadArchive(articlesDir: string, pageSize: number): Promise<Archive> {
+  let files: string[] = [];
+  try {
+    files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const articles = await Promise.all(
+    files.map(async (rel) => {
+      const text = await readFile(path.join(articlesDir, rel), "utf8");
+      return articleFromMarkdown(rel, text);
+    }),
+  );
+  return new Archive(articles, pageSize);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+export function articleFromMarkdown(rel: string, markdown: string): ArchiveArticle {
+  const fail = (why: string): never => {
+    throw new Error(`content/articles/${rel}: ${why}`);
+  };
+  const end = markdown.indexOf("\n---\n", 3);
+  if (!markdown.startsWith("---\n") || end < 0) fail("no front matter (a --- block at the top)");
+  let fm: Record<string, unknown>;
+  try {
+    fm = (YAML.parse(markdown.slice(4, end + 1)) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    return fail(`front matter is not valid YAML: ${(error as Error).message}`);
+  }
+  const str = (key: string, required = false): string | undefined => {
+    const v = fm[key];
+    if (v === undefined || v === null) return required ? fail(`"${key}" is missing`) : undefined;
+    if (typeof v !== "string") return fail(`"${key}" must be text`);
+    return v;
+  };
+  const list = (key: string): string[] => {
+    const v = fm[key] ?? [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+      return fail(`"${key}" must be a list of text`);
+    return v;
+  };
+  const title = str("title", true) as string;
+  const date = str("date");
+  if (date !== undefined && !DAY.test(date) && !INSTANT.test(date)) {
+    fail(`date "${date}" must be YYYY-MM-DD or an ISO 8601 date-time with an offset`);
+  }
+  const lang = str("lang") ?? "ar";
+  const dir = str("dir") ?? "rtl";
+  if (dir !== "rtl" && dir !== "ltr") fail(`dir must be rtl or ltr`);
+  const author = str("author");
+  const source = (fm.source ?? {}) as Record<string, unknown>;
+  const article: ArchiveArticle = {
+    path: rel,
+    url: URLS.article(rel),
+    title,
+    lang,
+    dir: dir as "rtl" | "ltr",
+    tags: [...new Set(list("tags"))],
+    related: list("related"),
+    source: {
+      file: typeof source.file === "string" ? source.file : "",
+      ...(typeof source.name === "string" ? { name: source.name } : {}),
+      ...(typeof source.url === "string" ? { url: source.url } : {}),
+    },
+    ...(date ? { date, day: date.slice(0, 10) } : {}),
+    ...(author ? { author } : {}),
+  };
+  return article;
+}

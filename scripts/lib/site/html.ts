@@ -1,0 +1,61 @@
+/**
+ * HTML templating that escapes by default. Every value interpolated into an
+ * `html` template is escaped unless it is already `Html` (the output of
+ * another `html` template, or `raw()` of trusted markup such as the markdown
+ * renderer's output). A dump's text therefore cannot inject markup, whichever
+ * template forgets to think about it.
+ */
+
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type Renderable =
+  | Html
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly Renderable[];
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for element content and for quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+}
+
+/** Markup that is trusted as it is. Only for output of trusted renderers, never dump text. */
+export function raw(trusted: string): Html {
+  return new Html(trusted);
+}
+
+function renderValue(value: Renderable): string {
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(renderValue).join("");
+  if (value === null || value === undefined || value === false || value === true) return "";
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: Renderable[]): Html {
+  let out = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) {
+    out += renderValue(values[i]) + (strings[i + 1] ?? "");
+  }
+  return new Html(out);
+}
+
+/** JSON for a <script type="application/ld+json"> block: "<" escaped so no "</script>" can close it. */
+export function jsonForScript(value: unknown): Html {
+  return new Html(JSON.stringify(value).replace(/</g, "\\u003c"));
+}

@@ -1,0 +1,22 @@
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { type Archive, loadArchive } from "../archive.ts";
+
+export interface ArchiveDataOptions {
+  pageSize: number;
+  /** Receives each build's archive (the search plugin checks its page count against it). */
+  onLoad?: (archive: Archive) => void;
+}
+
+/**
+ * Global data `archive`: every index of the site, computed in one pass over
+ * the articles' front matter at the start of each build.
+ */
+export default function archiveData(eleventyConfig: UserConfig, options: ArchiveDataOptions): void {
+  eleventyConfig.addGlobalData("archive", async () => {
+    const articlesDir = path.join(eleventyConfig.directories.input, "articles");
+    const archive = await loadArchive(articlesDir, options.pageSize);
+    options.onLoad?.(archive);
+    return archive;
+  });
+}

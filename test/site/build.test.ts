@@ -1,0 +1,203 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Article } from "../../scripts/lib/import/article.ts";
+import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
+import { indexedPageCount } from "../../scripts/lib/search/index-site.ts";
+import { brokenLinks, htmlFiles } from "../helpers/links.ts";
+import { type BuiltSite, buildFixtureSite } from "../helpers/site.ts";
+
+/** A fixture article through the importer's own serialiser, as content/ holds them. */
+function md(title: string, fields: Partial<Article> = {}, body = ["نص الخبر عن بغداد."]): string {
+  return serialiseArticle({
+    title,
+    lang: "ar",
+    dir: "rtl",
+    tags: [],
+    related: [],
+    body,
+    source: { file: `${title}.txt`, sha256: "0".repeat(64) },
+    ...fields,
+  });
+}
+
+const day = (iso: string) => ({ kind: "day" as const, iso });
+const articles: Record<string, string> = {};
+// 23 articles tagged بغداد: two in December 2024, the rest in January 2025 (two on the 5th).
+for (let n = 1; n <= 23; n++) {
+  const date =
+    n <= 2 ? `2024-12-${29 + n}` : `2025-01-${String(Math.min(n - 2, 21)).padStart(2, "0")}`;
+  const tags = n % 2 === 0 ? ["بغداد", "العراق"] : ["بغداد"];
+  articles[`${date.slice(0, 4)}/${date.slice(5, 7)}/khabar-${n}.md`] = md(`خبر رقم ${n}`, {
+    date: day(date === "2025-01-21" && n === 23 ? "2025-01-05" : date),
+    tags,
+  });
+}
+articles["2025/02/english.md"] = md(
+  "Iraq reopens the road to Erbil",
+  { date: day("2025-02-10"), lang: "en", dir: "ltr", tags: ["العراق"] },
+  ["The road between Baghdad and Erbil reopened on Monday."],
+);
+articles["undated/bila-tarikh.md"] = md("خبر بلا تاريخ", {
+  related: ["خبر رقم 3", "عنوان غير موجود في الأرشيف"],
+});
+articles["undated/hostile.md"] = md(
+  '<script>alert("t")</script> & "عنوان"',
+  {
+    author: '"><svg onload=alert(1)>',
+    tags: ["<b>وسم</b>"],
+    related: ['<a href="javascript:alert(1)">x</a>'],
+    source: { file: "../../etc/passwd", sha256: "0".repeat(64), url: "javascript:alert(1)" },
+  },
+  ["<img src=x onerror=alert(1)> و{{ site.title }} و<b>عريض</b>"],
+);
+
+let site: BuiltSite;
+const page = (rel: string) => readFileSync(path.join(site.output, rel), "utf8");
+
+beforeAll(async () => {
+  site = await buildFixtureSite(articles);
+});
+
+describe("a built fixture archive", () => {
+  it("has every page type", () => {
+    const files = htmlFiles(site.output);
+    for (const expected of [
+      "index.html",
+      "page/2/index.html",
+      "tags/index.html",
+      "tags/بغداد/index.html",
+      "tags/بغداد/page/2/index.html",
+      "tags/العراق/index.html",
+      "archive/index.html",
+      "archive/2024/index.html",
+      "archive/2025/index.html",
+      "archive/2025/01/index.html",
+      "archive/2025/01/05/index.html",
+      "archive/2024/12/31/index.html",
+      "archive/undated/index.html",
+      "search/index.html",
+      "404.html",
+      "articles/2025/01/khabar-3/index.html",
+      "articles/2025/02/english/index.html",
+      "articles/undated/bila-tarikh/index.html",
+    ]) {
+      expect(files).toContain(expected);
+    }
+    expect(files.filter((f) => f.startsWith("articles/"))).toHaveLength(26);
+    expect(site.stdout).toMatch(/Built \d+ pages/);
+  });
+
+  it("links every page only to pages and assets that exist", () => {
+    expect(brokenLinks(site.output)).toEqual([]);
+  });
+
+  it("is Arabic and right to left, with an English article marked as such", () => {
+    for (const file of htmlFiles(site.output)) {
+      expect(page(file)).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    }
+    expect(page("articles/2025/02/english/index.html")).toContain(
+      '<article class="article" lang="en" dir="ltr" data-pagefind-body>',
+    );
+    expect(page("articles/2025/01/khabar-3/index.html")).toContain(
+      '<article class="article" data-pagefind-body>',
+    );
+  });
+
+  it("lists the latest articles first, twenty to a page, with page numbers", () => {
+    const home = page("index.html");
+    const titles = [...home.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
+    expect(titles).toHaveLength(20);
+    expect(titles[0]).toBe("Iraq reopens the road to Erbil");
+    expect(titles[1]).toBe("خبر رقم 22");
+    expect(home).toContain('<a href="/page/2/">٢</a>');
+    expect(home).toContain('aria-current="page">١</a>');
+    const second = page("page/2/index.html");
+    // Undated articles come last.
+    expect(second.indexOf("خبر بلا تاريخ")).toBeGreaterThan(second.indexOf("خبر رقم 1<"));
+  });
+
+  it("counts articles per tag, year, month and day in correct Arabic", () => {
+    const tags = page("tags/index.html");
+    expect(tags).toMatch(
+      /<a href="\/tags\/بغداد\/">بغداد<\/a> <span class="count">٢٣ مقالًا<\/span>/,
+    );
+    expect(tags).toMatch(
+      /<a href="\/tags\/العراق\/">العراق<\/a> <span class="count">١٢ مقالًا<\/span>/,
+    );
+    expect(page("archive/2025/01/05/index.html")).toContain("مقالان في هذا اليوم");
+    expect(page("archive/2024/index.html")).toContain("مقالان في ٢٠٢٤");
+    expect(page("archive/index.html")).toContain(
+      '<a href="/archive/2025/01/">يناير <span class="count">(٢١)</span></a>',
+    );
+    expect(page("archive/undated/index.html")).toContain("مقالان لم يذكر مصدرها");
+  });
+
+  it("links the levels of the date archive to each other", () => {
+    const month = page("archive/2025/01/index.html");
+    expect(month).toContain('href="/archive/2025/01/05/"');
+    expect(month).toContain('href="/archive/2025/02/"'); // next month
+    expect(month).toContain('href="/archive/2024/12/"'); // previous month
+    expect(month).toContain('<li><a href="/archive/2025/">٢٠٢٥</a></li>');
+    const article = page("articles/2025/01/khabar-3/index.html");
+    expect(article).toContain('<li><a href="/archive/2025/01/01/">١ يناير ٢٠٢٥</a></li>');
+    expect(article).toContain('<time datetime="2025-01-01"');
+    expect(article).toContain("الأربعاء، ١ يناير ٢٠٢٥");
+  });
+
+  it("links a related headline when the archive holds that article, and shows it as text otherwise", () => {
+    const article = page("articles/undated/bila-tarikh/index.html");
+    expect(article).toContain('<li><a href="/articles/2025/01/khabar-3/">خبر رقم 3</a></li>');
+    expect(article).toContain("<li>عنوان غير موجود في الأرشيف</li>");
+  });
+
+  it("escapes everything that came from a dump", () => {
+    const hostile = htmlFiles(site.output)
+      .filter((f) => f.startsWith("articles/undated/"))
+      .map(page)
+      .find((html) => html.includes("&lt;script&gt;"));
+    expect(hostile).toBeDefined();
+    for (const file of htmlFiles(site.output)) {
+      const { document } = parseHTML(page(file));
+      // No element, event handler or script URL that a dump could have brought in.
+      for (const el of document.querySelectorAll("*")) {
+        expect(["IMG", "SVG", "B", "IFRAME", "OBJECT"]).not.toContain(el.tagName);
+        for (const attr of el.attributes) {
+          expect(attr.name).not.toMatch(/^on/i);
+          if (attr.name === "href" || attr.name === "src")
+            expect(attr.value).not.toMatch(/^\s*javascript:/i);
+        }
+      }
+      for (const script of document.querySelectorAll("script")) {
+        expect(script.getAttribute("src")).toBe("/assets/search.js");
+        expect(script.textContent).toBe("");
+      }
+    }
+    expect(hostile).toContain(
+      "&lt;img src=x onerror=alert(1)&gt; و{{ site.title }} و&lt;b&gt;عريض&lt;/b&gt;",
+    );
+    expect(hostile).toContain("&quot;&gt;&lt;svg onload=alert(1)&gt;");
+  });
+
+  it("indexes every article, and only articles, for search", async () => {
+    expect(await indexedPageCount(path.join(site.output, "pagefind"))).toBe(26);
+    expect(page("index.html")).not.toContain("data-pagefind-body");
+  });
+});
+
+describe("a fixture archive built under a path prefix", () => {
+  let prefixed: BuiltSite;
+  beforeAll(async () => {
+    prefixed = await buildFixtureSite(articles, { pathPrefix: "/archive-site/" });
+  });
+
+  it("prefixes every internal link and asset, and they all resolve", () => {
+    const home = readFileSync(path.join(prefixed.output, "index.html"), "utf8");
+    expect(home).toContain('href="/archive-site/assets/site.css"');
+    expect(home).toContain('href="/archive-site/tags/"');
+    expect(brokenLinks(prefixed.output, "/archive-site/")).toEqual([]);
+    const search = readFileSync(path.join(prefixed.output, "search/index.html"), "utf8");
+    expect(search).toContain('data-bundle="/archive-site/pagefind/"');
+  });
+});

@@ -1,0 +1,52 @@
+import fc from "fast-check";
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { escapeHtml, html, jsonForScript, raw } from "../../scripts/lib/site/html.ts";
+
+describe("html templates", () => {
+  it("escape any text in element content and in attributes", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 80 }),
+        fc.string({ maxLength: 40 }),
+        (text, attr) => {
+          const fragment = String(html`<p title="${attr}" data-x='${attr}'>${text}</p>`);
+          const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
+          const elements = document.body.querySelectorAll("*");
+          expect(elements.length).toBe(1);
+          const p = elements[0];
+          expect(p?.tagName).toBe("P");
+          expect(p?.textContent).toBe(text.replace(/\r\n?/g, "\n"));
+          expect(p?.getAttribute("title")).toBe(attr.replace(/\r\n?/g, "\n"));
+          expect(p?.getAttribute("data-x")).toBe(attr.replace(/\r\n?/g, "\n"));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("nest templates and lists without escaping them twice", () => {
+    const items = ["<a>", "b&c"].map((x) => html`<li>${x}</li>`);
+    expect(String(html`<ul>${items}</ul>`)).toBe("<ul><li>&lt;a&gt;</li><li>b&amp;c</li></ul>");
+  });
+
+  it("insert trusted markup only through raw()", () => {
+    expect(String(html`<div>${raw("<p>ok</p>")}${"<p>no</p>"}</div>`)).toBe(
+      "<div><p>ok</p>&lt;p&gt;no&lt;/p&gt;</div>",
+    );
+  });
+
+  it("render nothing for null, undefined and booleans", () => {
+    expect(String(html`[${null}${undefined}${false}${true}]`)).toBe("[]");
+  });
+
+  it("escape all five HTML-significant characters", () => {
+    expect(escapeHtml(`<>&"'`)).toBe("&lt;&gt;&amp;&quot;&#39;");
+  });
+
+  it("keep JSON for script blocks from closing the script", () => {
+    expect(String(jsonForScript({ headline: "</script><script>alert(1)</script>" }))).not.toContain(
+      "</script>",
+    );
+  });
+});
