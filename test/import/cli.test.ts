@@ -1,0 +1,52 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+const run = promisify(execFile);
+const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+
+async function importCommand(args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(tsx, ["scripts/import.ts", ...args], { cwd: repoRoot });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+describe("npm run import (the command)", () => {
+  it("prints a line per input and a summary, writes the good inputs and exits 1 on a rejection", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "in");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), "عنوان\n\n2025-11-16\n\nنص الخبر.");
+    writeFileSync(path.join(raw, "b.txt"), "");
+    const report = path.join(root, "report.json");
+    const { code, stdout } = await importCommand(["--in", raw, "--out", out, "--report", report]);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^imported {2}a\.txt → .*2025\/11\/عنوان\.md$/);
+    expect(lines[1]).toBe("rejected  b.txt: empty file");
+    expect(lines[2]).toBe(
+      "2 inputs: 1 imported, 0 updated, 0 unchanged, 0 kept, 1 rejected; 0 undated; 0 orphans",
+    );
+    expect(readFileSync(path.join(out, "2025/11/عنوان.md"), "utf8")).toContain("title: عنوان\n");
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    expect(json.inputs.map((i: { outcome: string }) => i.outcome)).toEqual([
+      "imported",
+      "rejected",
+    ]);
+
+    writeFileSync(path.join(raw, "b.txt"), "عنوان آخر\n\nنص.");
+    const again = await importCommand(["--in", raw, "--out", out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("unchanged a.txt");
+    expect(again.stdout).toMatch(/imported {2}b\.txt → .*undated\/عنوان-اخر\.md {2}\[no date\]/);
+  });
+});
