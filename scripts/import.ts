@@ -8,8 +8,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import config from "../nashra.config.ts";
-import { Gazetteer } from "./lib/import/gazetteer.ts";
-import { type ImportReport, runImport } from "./lib/import/run.ts";
+import { loadPipelineContext } from "./lib/import/context.ts";
+import { type ImportReport, inputId, inSync, runImport } from "./lib/import/run.ts";
 import { repoRoot } from "./lib/paths.ts";
 
 const { values } = parseArgs({
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     in: { type: "string" },
     out: { type: "string" },
     force: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
     report: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -27,6 +28,7 @@ if (values.help) {
   --in DIR        folder of raw dumps (default: ${config.import.rawDir})
   --out DIR       folder of article markdown (default: ${config.import.articlesDir})
   --force         overwrite article files that were edited by hand
+  --check         change nothing; exit 1 if content/ is not what an import would write
   --report FILE   write every input's outcome as JSON`);
   process.exit(0);
 }
@@ -36,12 +38,11 @@ const outDir = path.resolve(values.out ?? path.join(repoRoot, config.import.arti
 
 const started = performance.now();
 const report = await runImport({
+  ...loadPipelineContext(),
   inDir,
   outDir,
   force: values.force,
-  gazetteer: Gazetteer.load(path.join(repoRoot, "scripts/data/gazetteer.yaml")),
-  dates: { defaultTimezone: config.import.defaultTimezone },
-  maxInputBytes: config.import.maxInputBytes,
+  dryRun: values.check,
 });
 const seconds = (performance.now() - started) / 1000;
 
@@ -50,15 +51,29 @@ console.log(`(${seconds.toFixed(2)} s)`);
 if (values.report) {
   await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`, "utf8");
 }
+if (values.check) {
+  const ok = inSync(report);
+  console.log(
+    ok
+      ? "check: content is in sync with the dumps (nothing written)"
+      : "check: content is NOT in sync with the dumps: run `npm run import` and commit the result (nothing written)",
+  );
+  process.exit(ok ? 0 : 1);
+}
 process.exit(report.inputs.some((i) => i.outcome === "rejected") ? 1 : 0);
 
 function printReport(r: ImportReport, out: string): void {
   const rel = path.relative(process.cwd(), out) || ".";
+  const verb = (outcome: string) =>
+    r.dryRun && (outcome === "imported" || outcome === "updated") ? `would be ${outcome}` : outcome;
   for (const input of r.inputs) {
     const target = input.article ? ` → ${rel}/${input.article}` : "";
     const reason = input.reason ? `: ${input.reason}` : "";
+    const duplicate = input.duplicateOf ? ` (duplicate of ${input.duplicateOf})` : "";
     const warnings = input.warnings.length > 0 ? `  [${input.warnings.join("; ")}]` : "";
-    console.log(`${input.outcome.padEnd(9)} ${input.file}${target}${reason}${warnings}`);
+    console.log(
+      `${verb(input.outcome).padEnd(9)} ${inputId(input.file, input.record)}${target}${duplicate}${reason}${warnings}`,
+    );
   }
   for (const orphan of r.orphans) {
     console.log(
@@ -68,7 +83,7 @@ function printReport(r: ImportReport, out: string): void {
   const counts = new Map<string, number>();
   for (const input of r.inputs) counts.set(input.outcome, (counts.get(input.outcome) ?? 0) + 1);
   const undated = r.inputs.filter((i) => i.warnings.includes("no date")).length;
-  const parts = ["imported", "updated", "unchanged", "kept", "rejected"].map(
+  const parts = ["imported", "updated", "unchanged", "kept", "duplicate", "rejected"].map(
     (o) => `${counts.get(o) ?? 0} ${o}`,
   );
   console.log(

@@ -38,9 +38,14 @@ export function toAsciiDigits(text: string): string {
   });
 }
 
+/** Removes tatweel and invisible marks (bidi controls, zero-width characters); keeps diacritics. */
+export function stripInvisibles(text: string): string {
+  return text.replace(TATWEEL, "").replace(INVISIBLES, "");
+}
+
 /** Removes diacritics, tatweel and invisible marks; keeps every letter as written. */
 export function stripMarks(text: string): string {
-  return text.replace(DIACRITICS, "").replace(TATWEEL, "").replace(INVISIBLES, "");
+  return stripInvisibles(text).replace(DIACRITICS, "");
 }
 
 /**

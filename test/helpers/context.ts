@@ -1,19 +1,26 @@
 import path from "node:path";
-import config from "../../nashra.config.ts";
-import { Gazetteer } from "../../scripts/lib/import/gazetteer.ts";
-import type { PipelineContext } from "../../scripts/lib/import/pipeline.ts";
+import type { Article } from "../../scripts/lib/import/article.ts";
+import { loadPipelineContext } from "../../scripts/lib/import/context.ts";
+import { extractArticles, type PipelineContext } from "../../scripts/lib/import/pipeline.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 
 export const SPECIMEN = path.join(repoRoot, "raw/000_de5a449507217197.txt");
 
-let gazetteer: Gazetteer | undefined;
+let context: PipelineContext | undefined;
 
-/** The pipeline context the import command uses, with the repository's gazetteer. */
+/** The pipeline context the import command uses (repository gazetteer and boilerplate lists). */
 export function pipelineContext(): PipelineContext {
-  gazetteer ??= Gazetteer.load(path.join(repoRoot, "scripts/data/gazetteer.yaml"));
-  return {
-    gazetteer,
-    dates: { defaultTimezone: config.import.defaultTimezone },
-    maxInputBytes: config.import.maxInputBytes,
-  };
+  context ??= loadPipelineContext();
+  return context;
+}
+
+/** The one article a single-article dump gives, with its warnings; throws if it gives none. */
+export function extractOne(
+  file: string,
+  content: string | Uint8Array,
+): { article: Article; warnings: string[] } {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  const [x] = extractArticles({ file, bytes }, pipelineContext());
+  if (!x?.article) throw new Error(`no article from ${file}: ${x?.reason}`);
+  return { article: x.article, warnings: x.warnings };
 }

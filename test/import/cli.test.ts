@@ -34,7 +34,7 @@ describe("npm run import (the command)", () => {
     expect(lines[0]).toMatch(/^imported {2}a\.txt → .*2025\/11\/عنوان\.md$/);
     expect(lines[1]).toBe("rejected  b.txt: empty file");
     expect(lines[2]).toBe(
-      "2 inputs: 1 imported, 0 updated, 0 unchanged, 0 kept, 1 rejected; 0 undated; 0 orphans",
+      "2 inputs: 1 imported, 0 updated, 0 unchanged, 0 kept, 0 duplicate, 1 rejected; 0 undated; 0 orphans",
     );
     expect(readFileSync(path.join(out, "2025/11/عنوان.md"), "utf8")).toContain("title: عنوان\n");
     const json = JSON.parse(readFileSync(report, "utf8"));

@@ -69,12 +69,37 @@ describe("date lines", () => {
     ["أمس"],
     ["منذ 3 ساعات"],
     ["31/02/2025"],
-    ["15 جمادى الأولى 1447 هـ"],
-    ["1447/05/15 هـ"],
+    ["30 صفر 1447 هـ"], // Safar 1447 has 29 days
     ["السبت"],
     ["رقم 2500"],
   ])("invents no date from %s", (line) => {
     expect(dateOf(line)).toBeUndefined();
+  });
+
+  it("converts a Hijri date with the Umm al-Qura calendar, and says so", () => {
+    for (const line of [
+      "الأحد 25 جمادى الأولى 1447 هـ",
+      "25 جمادي الاولى 1447هـ",
+      "1447/05/25 هـ",
+      "٢٥ جمادى الأولى ١٤٤٧ هـ",
+    ]) {
+      const m = parseDateLine(line, options);
+      expect(m?.date).toEqual({ kind: "day", iso: "2025-11-16" });
+      expect(m?.warnings.join()).toMatch(/converted from the Hijri 25\/5\/1447/);
+      expect(m?.rest).toBe("");
+    }
+    expect(dateOf("1 رمضان 1447 هـ")).toEqual({ kind: "day", iso: "2026-02-18" });
+    expect(dateOf("1 محرم 1447 هـ")).toEqual({ kind: "day", iso: "2025-06-26" });
+  });
+
+  it("takes the Gregorian date when the Hijri one stands beside it, and checks they agree", () => {
+    const m = parseDateLine("الأحد 25 جمادى الأولى 1447 هـ الموافق 16 نوفمبر 2025 م", options);
+    expect(m?.date).toEqual({ kind: "day", iso: "2025-11-16" });
+    expect(m?.warnings).toEqual([]);
+    expect(m?.rest).toBe("");
+    const wrong = parseDateLine("25 جمادى الأولى 1447 هـ - 20 نوفمبر 2025", options);
+    expect(wrong?.date).toEqual({ kind: "day", iso: "2025-11-20" });
+    expect(wrong?.warnings.join()).toMatch(/does not match/);
   });
 
   it("never throws, whatever the line", () => {

@@ -137,9 +137,9 @@ describe("npm run import", () => {
     expect(byFile["good.txt"]?.outcome).toBe("imported");
     expect(byFile["empty.txt"]?.reason).toBe("empty file");
     expect(byFile["binary.txt"]?.reason).toMatch(/^binary file/);
-    expect(byFile["latin1.txt"]?.reason).toMatch(/^not valid UTF-8/);
+    expect(byFile["latin1.txt"]?.reason).toMatch(/^unknown encoding/);
     expect(byFile["furniture.txt"]?.reason).toMatch(/^no headline/);
-    expect(byFile["page.html"]?.reason).toMatch(/unsupported file type/);
+    expect(byFile["page.html"]?.reason).toMatch(/no article text found in the HTML page/);
     expect(byFile["bad.txt"]?.reason).toMatch(/sidecar bad.meta.json is not valid JSON/);
     expect(report.inputs.filter((i) => i.outcome === "rejected")).toHaveLength(6);
   });

@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../scripts/lib/import/pipeline.ts";
 import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
-import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
+import { extractOne, SPECIMEN } from "../helpers/context.ts";
 
-const bytes = readFileSync(SPECIMEN);
-const { article, warnings } = extractArticle(
-  { file: "000_de5a449507217197.txt", bytes },
-  pipelineContext(),
-);
+const { article, warnings } = extractOne("000_de5a449507217197.txt", readFileSync(SPECIMEN));
 
 describe("the specimen dump", () => {
   it("takes the headline as the title, not a masthead line", () => {

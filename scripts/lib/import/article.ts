@@ -10,11 +10,11 @@ export interface RawDump {
   /** Path relative to the input folder, with "/" separators. */
   file: string;
   bytes: Uint8Array;
-  /** Metadata from a `NAME.meta.json` sidecar beside the dump, when there is one. */
+  /** Metadata from a `NAME.meta.json` sidecar or the manifest; it overrides extraction. */
   sidecar?: Sidecar;
 }
 
-/** Metadata a sidecar (or, later, a manifest) gives for one dump; it overrides extraction. */
+/** Metadata given beside a dump (sidecar, manifest) or inside it (HTML meta tags, scraper JSON). */
 export interface Sidecar {
   title?: string;
   published?: string;
@@ -25,15 +25,21 @@ export interface Sidecar {
   tags?: string[];
 }
 
-/** The structure found in a dump's text, before field extraction. */
+/** The structure found in a dump, before field extraction. */
 export interface ParsedDump {
-  /** Lines around the headline that are not body: masthead leftovers, date line, byline. */
+  /** Lines around the headline that are not body: date line, byline. */
   headerLines: string[];
   headline: string;
   /** Body paragraphs, whitespace-normalised, in order. */
   paragraphs: string[];
   /** Headlines listed under a "related news" heading. */
   related: string[];
+  /** Terms of a keyword block («الكلمات المفتاحية», «الوسوم: …»). */
+  keywords: string[];
+  /** «المصدر: …» */
+  sourceName?: string;
+  /** Metadata the format itself carries (HTML meta tags and JSON-LD, scraper JSON fields). */
+  meta: Sidecar;
 }
 
 /**
@@ -45,6 +51,8 @@ export type ArticleDate = { kind: "day"; iso: string } | { kind: "instant"; iso:
 export interface ArticleSource {
   /** The dump this article came from, relative to the input folder. */
   file: string;
+  /** For a JSON Lines dump: the 1-based line of this article's record. */
+  record?: number;
   /** SHA-256 of the dump's bytes, hex. */
   sha256: string;
   name?: string;
@@ -58,6 +66,7 @@ export interface Article {
   lang: string;
   dir: "rtl" | "ltr";
   author?: string;
+  section?: string;
   tags: string[];
   related: string[];
   source: ArticleSource;

@@ -8,7 +8,7 @@ const BYLINE_RE =
   /^(?:كتب(?:ت|ه)?\s*[:：\-–—]\s*|بقلم\s*[:：\-–—]?\s*|(?:reporting\s+|written\s+)?by\s*[:：]?\s+)(?<name>[^\s].{0,78})$/iu;
 
 /** A date or place sometimes follows the name on the same line: «كتب: فلان - القاهرة». */
-const NAME_END_RE = /\s+[-–—|،,]\s+.*$/u;
+const NAME_END_RE = /\s+[-–—|،,·•]\s+.*$/u;
 
 /** A name is a few words; a longer match is a sentence that happens to start with "By". */
 const MAX_NAME_WORDS = 6;
@@ -22,6 +22,12 @@ function bylineName(line: string): string | undefined {
 
 export function isByline(line: string): boolean {
   return bylineName(line) !== undefined;
+}
+
+/** An author's name from a byline element's text: without «كتب:»/"By" when it has one. */
+export function authorFromByline(text: string): string | undefined {
+  const name = bylineName(text) ?? normaliseLine(text).replace(NAME_END_RE, "").trim();
+  return name.length > 0 && name.split(" ").length <= MAX_NAME_WORDS ? name : undefined;
 }
 
 export function extractAuthor(headerLines: readonly string[]): string | undefined {

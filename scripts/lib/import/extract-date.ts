@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { foldArabic, words } from "../arabic.ts";
 import type { ArticleDate } from "./article.ts";
+import { gregorianOfHijri } from "./hijri.ts";
 
 /**
  * Publication dates written on a dump's date line, in the forms Arabic and
@@ -91,6 +92,29 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
+/** Hijri month names after folding → month number. */
+const HIJRI_MONTHS: Record<string, number> = {
+  محرم: 1,
+  صفر: 2,
+  "ربيع الاول": 3,
+  "ربيع الاخر": 4,
+  "ربيع الثاني": 4,
+  "جمادي الاولي": 5,
+  "جمادي الاول": 5,
+  "جمادي الاخره": 6,
+  "جمادي الاخر": 6,
+  "جمادي الثانيه": 6,
+  "جمادي الثاني": 6,
+  رجب: 7,
+  شعبان: 8,
+  رمضان: 9,
+  شوال: 10,
+  "ذو القعده": 11,
+  "ذي القعده": 11,
+  "ذو الحجه": 12,
+  "ذي الحجه": 12,
+};
+
 /** Weekday names after folding → ISO weekday (Monday = 1). */
 const WEEKDAYS: Record<string, number> = {
   الاثنين: 1,
@@ -164,6 +188,12 @@ const TIME_RE = new RegExp(
   `(?<!\\d)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(صباحا|مساء|ص|م|a\\.m\\.|p\\.m\\.|am|pm)?${NOT_LETTER_AFTER}`,
   "u",
 );
+const HIJRI_RE = new RegExp(
+  `(?<!\\d)(\\d{1,2})\\s*(?:من\\s+)?${NOT_LETTER_BEFORE}(${alternation(Object.keys(HIJRI_MONTHS))})${NOT_LETTER_AFTER}[\\s,،]*(\\d{3,4})(?!\\d)\\s*(?:ه(?:جري(?:ه)?)?|ah)?${NOT_LETTER_AFTER}`,
+  "u",
+);
+/** A date marked Hijri: «1447 هـ», «1447/05/25 هـ» (tatweel is folded away, leaving ه). */
+const HIJRI_YEAR_MARK = /\d\s*ه(?:جري(?:ه)?)?(?![\p{L}])/u;
 const OFFSET_RE =
   /(?:\s*(?:gmt|utc)\s*([+-]\d{1,2})(?::?(\d{2}))?)|(?:\s*([+-]\d{2}):?(\d{2}))|(z)(?![\p{L}])/u;
 
@@ -225,8 +255,26 @@ export function parseDateLine(line: string, options: DateOptions): DateLineMatch
   // Folding keeps length-changing steps (NFKC, mark stripping) before matching,
   // so all indices below refer to `text`.
   let text = foldArabic(line).replace(/\s+/g, " ");
-  // Hijri dates (هـ) are read by a later version; never mistake their numbers for Gregorian ones.
-  if (/\d{3,4}\s*ه(?![\p{L}])/u.test(text)) return null;
+  const warnings: string[] = [];
+
+  // A Hijri date is taken out first, so its numbers are never read as a Gregorian date.
+  let hijri: { year: number; month: number; day: number } | null = null;
+  const h = HIJRI_RE.exec(text);
+  if (h) {
+    hijri = { year: num(h[3]), month: HIJRI_MONTHS[norm(h[2])] ?? 0, day: num(h[1]) };
+    text = cut(text, h.index, h[0].length);
+  } else if (HIJRI_YEAR_MARK.test(text)) {
+    // A numeric Hijri date (1447/05/25 هـ): read as Hijri, never as Gregorian.
+    const numeric =
+      /(?<!\d)(\d{3,4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{3,4})(?!\d)/u.exec(
+        text,
+      );
+    if (!numeric) return null;
+    hijri = numeric[1]
+      ? { year: num(numeric[1]), month: num(numeric[2]), day: num(numeric[3]) }
+      : { year: num(numeric[6]), month: num(numeric[5]), day: num(numeric[4]) };
+    text = cut(text, numeric.index, numeric[0].length);
+  }
 
   let found: { year: number; month: number; day: number } | null = null;
   for (const pattern of DATE_PATTERNS) {
@@ -238,9 +286,23 @@ export function parseDateLine(line: string, options: DateOptions): DateLineMatch
     text = cut(text, m.index, m[0].length);
     break;
   }
+  if (hijri) {
+    const converted = gregorianOfHijri(hijri);
+    if (!found) {
+      if (!converted) return null;
+      found = converted;
+      warnings.push(
+        `date converted from the Hijri ${hijri.day}/${hijri.month}/${hijri.year} (Umm al-Qura)`,
+      );
+    } else if (!converted || Math.abs(dayNumber(converted) - dayNumber(found)) > 1) {
+      // Calendars differ by a day between countries; more is a contradiction worth a look.
+      warnings.push(
+        `the Hijri date ${hijri.day}/${hijri.month}/${hijri.year} does not match ${isoDay(found)}`,
+      );
+    }
+  }
   if (!found) return null;
 
-  const warnings: string[] = [];
   let time: { hour: number; minute: number; second: number } | null = null;
   let offsetMinutes: number | null = null;
   const t = TIME_RE.exec(text);
@@ -279,18 +341,38 @@ export function parseDateLine(line: string, options: DateOptions): DateLineMatch
 
   const rest = text
     .replace(LABEL_RE, " ")
-    // era markers after a year, and separators
-    .replace(/(?<![\p{L}])م(?![\p{L}])/gu, " ")
+    // era markers after a year (م، هـ), «الموافق» between two calendars, and separators
+    .replace(/(?<![\p{L}])(?:م|ه|الموافق|موافق)(?![\p{L}])/gu, " ")
     .replace(/[\s,،:؛;|\-–—/()[\]«»"'.]+/g, " ")
     .trim();
 
   return { date: toArticleDate(found, time, offsetMinutes, options), rest, warnings };
 }
 
+const RELATIVE_DATE =
+  /^(?:(?:نشر|تحديث|اخر تحديث)\s*:?\s*)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثواني|ثوان|دقيقه|دقيقتين|دقايق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنه|سنوات)$|^(?:اليوم|امس|الان|البارحه)$|^(?:\d+|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago$|^(?:today|yesterday|just now)$/u;
+
+/**
+ * «منذ 3 ساعات», «أمس», "2 hours ago": a date relative to a moment the dump
+ * does not record. Such a line is furniture; it never gives a date.
+ */
+export function isRelativeDateLine(line: string): boolean {
+  return RELATIVE_DATE.test(
+    foldArabic(line)
+      .replace(/\s+/g, " ")
+      .replace(/[.،,:]+$/u, "")
+      .trim(),
+  );
+}
+
 /** A line that is nothing but a date (with optional label, weekday and time). */
 export function isDateLine(line: string, options: DateOptions): boolean {
   const m = parseDateLine(line, options);
   return m !== null && words(m.rest).length === 0;
+}
+
+function dayNumber(d: { year: number; month: number; day: number }): number {
+  return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
 }
 
 function cut(text: string, index: number, length: number): string {

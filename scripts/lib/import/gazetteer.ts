@@ -1,22 +1,40 @@
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
-import { foldArabic, nameKey, proclicticReadings, words } from "../arabic.ts";
+import {
+  foldArabic,
+  nameKey,
+  proclicticReadings,
+  stripInvisibles,
+  stripMarks,
+  words,
+} from "../arabic.ts";
 
 /**
- * Tags from an editable gazetteer of places and organisations
+ * Tags from an editable gazetteer of places, organisations and people
  * (`scripts/data/gazetteer.yaml`). Matching is on folded words (hamza forms,
  * ى/ي, ة/ه, diacritics, tatweel) with Arabic proclitics stripped from the
  * first word, so «وبغداد», «لبغداد» and «بغداد» all tag بغداد, and «للعراق»
- * tags العراق; English names match English text.
+ * tags العراق. Adjectives the gazetteer lists (عراقي) match in their
+ * inflections (العراقية، العراقيين…). Spellings two entries share (عمان is
+ * Oman and Amman once diacritics are gone) tag only when the diacritics or the
+ * article's other words decide. English names match English text.
  */
+
+export type EntryType = "country" | "city" | "region" | "organisation" | "person";
 
 export interface GazetteerEntry {
   id: string;
   /** Canonical tag spelling: one tag page per entity. */
   name: string;
-  type: string;
+  type: EntryType;
   aliases?: string[];
   en?: string[];
+  /** Masculine singular adjectives without the article (عراقي); their inflections match too. */
+  adjectives?: string[];
+  /** Spellings shared with another entry: they tag only when context decides. */
+  shared?: string[];
+  /** Words whose presence in an article points to this entry, for its shared spellings. */
+  context?: string[];
 }
 
 interface Candidate {
@@ -25,35 +43,88 @@ interface Candidate {
   tail: string[];
 }
 
+/** Suffixes of an Arabic nisba adjective (folded: ة is ه): -ي -ية -يون -يين -يات -يتين -يان. */
+const ADJECTIVE_ENDINGS = ["", "ه", "ون", "ين", "ات", "تين", "تان", "ان"];
+
+const ENTRY_TYPES = new Set<string>(["country", "city", "region", "organisation", "person"]);
+
 export class Gazetteer {
   /** First folded word of a name → names starting with it, longest first. */
   private readonly byFirstWord = new Map<string, Candidate[]>();
+  /** Folded adjective form (with and without the article) → entry. */
+  private readonly adjectives = new Map<string, GazetteerEntry>();
+  /** Folded shared spelling → the entries that share it. */
+  private readonly shared = new Map<string, GazetteerEntry[]>();
+  /** Folded context words → entry ids they point to. */
+  private readonly contextWords = new Map<string, Set<string>>();
   readonly entries: readonly GazetteerEntry[];
 
   constructor(entries: GazetteerEntry[]) {
     this.entries = entries;
     const seenIds = new Set<string>();
     const owner = new Map<string, string>();
+    const claim = (key: string, entry: GazetteerEntry, spelling: string) => {
+      const previous = owner.get(key);
+      if (previous !== undefined && previous !== entry.id) {
+        throw new Error(`gazetteer: "${spelling}" names both "${previous}" and "${entry.id}"`);
+      }
+      owner.set(key, entry.id);
+      return previous === undefined;
+    };
+
     for (const entry of entries) {
       if (!/^[a-z0-9-]+$/.test(entry.id)) throw new Error(`gazetteer: invalid id "${entry.id}"`);
       if (seenIds.has(entry.id)) throw new Error(`gazetteer: duplicate id "${entry.id}"`);
+      if (!ENTRY_TYPES.has(entry.type))
+        throw new Error(`gazetteer: "${entry.id}" has unknown type "${entry.type}"`);
       seenIds.add(entry.id);
+
+      const sharedKeys = new Set((entry.shared ?? []).map((s) => nameKey(s).join(" ")));
       for (const spelling of [entry.name, ...(entry.aliases ?? []), ...(entry.en ?? [])]) {
         const key = nameKey(spelling);
         const [first, ...tail] = key;
         if (first === undefined) throw new Error(`gazetteer: empty name in "${entry.id}"`);
-        const joined = key.join(" ");
-        const previous = owner.get(joined);
-        if (previous !== undefined && previous !== entry.id) {
-          throw new Error(`gazetteer: "${spelling}" names both "${previous}" and "${entry.id}"`);
-        }
-        if (previous === entry.id) continue;
-        owner.set(joined, entry.id);
+        // A canonical name that is also a shared spelling (عمّان) is matched through the shared table.
+        if (sharedKeys.has(key.join(" "))) continue;
+        if (!claim(key.join(" "), entry, spelling)) continue;
         const list = this.byFirstWord.get(first) ?? [];
         list.push({ entry, tail });
         list.sort((a, b) => b.tail.length - a.tail.length);
         this.byFirstWord.set(first, list);
       }
+      for (const adjective of entry.adjectives ?? []) {
+        const base = foldArabic(adjective);
+        if (!/^\p{L}+$/u.test(base))
+          throw new Error(`gazetteer: adjective "${adjective}" must be one word`);
+        for (const ending of ADJECTIVE_ENDINGS) {
+          const form = base + ending;
+          for (const key of [form, `ال${form}`]) {
+            if (owner.get(key) === entry.id && this.adjectives.get(key) !== entry) continue;
+            claim(key, entry, adjective);
+            this.adjectives.set(key, entry);
+          }
+        }
+      }
+      for (const spelling of entry.shared ?? []) {
+        const key = nameKey(spelling).join(" ");
+        const list = this.shared.get(key) ?? [];
+        list.push(entry);
+        this.shared.set(key, list);
+      }
+      for (const word of entry.context ?? []) {
+        const key = foldArabic(word);
+        const ids = this.contextWords.get(key) ?? new Set<string>();
+        ids.add(entry.id);
+        this.contextWords.set(key, ids);
+      }
+    }
+    for (const [key, list] of this.shared) {
+      if (owner.has(key))
+        throw new Error(`gazetteer: shared spelling "${key}" is also an ordinary name`);
+      if (list.length < 2)
+        throw new Error(
+          `gazetteer: spelling "${key}" is marked shared but only "${list[0]?.id}" has it`,
+        );
     }
   }
 
@@ -72,26 +143,87 @@ export class Gazetteer {
    * (ties: first mentioned first).
    */
   match(text: string): string[] {
-    const tokens = words(foldArabic(text));
+    const rawTokens = words(stripInvisibles(text.normalize("NFKC")));
+    const tokens = rawTokens.map(foldArabic);
     const hits = new Map<string, { count: number; first: number }>();
+    const hit = (name: string, at: number) => {
+      const h = hits.get(name);
+      if (h) h.count++;
+      else hits.set(name, { count: 1, first: at });
+    };
+    const undecided: { at: number; candidates: GazetteerEntry[] }[] = [];
+
     for (let i = 0; i < tokens.length; i++) {
       const found = this.matchAt(tokens, i);
-      if (!found) continue;
-      const hit = hits.get(found.entry.name);
-      if (hit) hit.count++;
-      else hits.set(found.entry.name, { count: 1, first: i });
-      i += found.tail.length;
+      if (found) {
+        hit(found.entry.name, i);
+        i += found.tail.length;
+        continue;
+      }
+      const token = tokens[i] as string;
+      const readings = proclicticReadings(token);
+      const adjective = readings.map((r) => this.adjectives.get(r)).find((e) => e !== undefined);
+      if (adjective) {
+        hit(adjective.name, i);
+        continue;
+      }
+      const sharedKey = readings.find((r) => this.shared.has(r));
+      if (sharedKey) {
+        const candidates = this.shared.get(sharedKey) as GazetteerEntry[];
+        // Diacritics decide when the text has them: «عُمان» is Oman, «عمّان» is Amman.
+        const voweled = rawTokens[i] as string;
+        const byVowels = candidates.find(
+          (c) => c.name !== stripMarks(c.name) && voweled.endsWith(c.name),
+        );
+        if (byVowels) hit(byVowels.name, i);
+        else undecided.push({ at: i, candidates });
+      }
     }
+
+    // Otherwise the article's other words decide (الأردن → Amman; سلطنة، مسقط → Oman); a tie tags nothing.
+    if (undecided.length > 0) {
+      const cues = new Map<string, number>();
+      for (const token of tokens) {
+        for (const reading of proclicticReadings(token)) {
+          for (const id of this.contextWords.get(reading) ?? [])
+            cues.set(id, (cues.get(id) ?? 0) + 1);
+        }
+      }
+      for (const { at, candidates } of undecided) {
+        const ranked = candidates
+          .map((c) => ({ c, score: cues.get(c.id) ?? 0 }))
+          .sort((a, b) => b.score - a.score);
+        const [best, second] = ranked;
+        if (best && best.score > 0 && best.score > (second?.score ?? 0)) hit(best.c.name, at);
+      }
+    }
+
     return [...hits.entries()]
       .sort(([, a], [, b]) => b.count - a.count || a.first - b.first)
       .map(([name]) => name);
   }
 
+  /** The canonical name of a tag written in any of its spellings, or the tag itself when unknown. */
+  canonical(tag: string): string {
+    const key = nameKey(tag);
+    const [first, ...tail] = key;
+    if (first === undefined) return tag;
+    for (const candidate of this.byFirstWord.get(first) ?? []) {
+      if (candidate.tail.length === tail.length && candidate.tail.every((w, k) => w === tail[k])) {
+        return candidate.entry.name;
+      }
+    }
+    if (key.length === 1) {
+      const adjective = this.adjectives.get(first);
+      if (adjective) return adjective.name;
+    }
+    return tag;
+  }
+
   private matchAt(tokens: string[], i: number): Candidate | undefined {
     for (const reading of proclicticReadings(tokens[i] as string)) {
       for (const candidate of this.byFirstWord.get(reading) ?? []) {
-        const fits = candidate.tail.every((word, k) => tokens[i + 1 + k] === word);
-        if (fits) return candidate;
+        if (candidate.tail.every((word, k) => tokens[i + 1 + k] === word)) return candidate;
       }
     }
     return undefined;

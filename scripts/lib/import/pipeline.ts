@@ -1,77 +1,172 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path/posix";
+import { foldArabic } from "../arabic.ts";
 import { httpUrl } from "../http-url.ts";
 import {
   type Article,
   type ArticleDate,
-  type ExtractedArticle,
+  type ParsedDump,
   type RawDump,
   RejectedInput,
+  type Sidecar,
 } from "./article.ts";
-import { decodeDump } from "./decode.ts";
+import type { Boilerplate } from "./boilerplate.ts";
+import { type DecodedDump, decodeDump } from "./decode.ts";
 import { detectLanguage, directionOf } from "./detect-language.ts";
 import { extractAuthor } from "./extract-author.ts";
 import { type DateOptions, parseDateLine, parseIsoDate } from "./extract-date.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { normaliseLine } from "./normalise.ts";
+import { parseHtmlDump } from "./parse-html.ts";
+import { type JsonRecord, parseJsonDump, parseJsonLinesDump } from "./parse-json.ts";
 import { parseTextDump } from "./parse-text.ts";
 
 /**
  * One dump through the pipeline: decode → detect format → parse → extract
- * (title, date, author, language, tags) → Article. Pure: bytes in, record out;
- * the file system stays in run.ts.
+ * (title, date, author, language, tags) → Article. Pure: bytes in, records
+ * out; the file system stays in run.ts.
+ *
+ * Where several places give a field, the most deliberate one wins: a sidecar,
+ * then the manifest, then metadata inside the file (HTML meta tags, scraper
+ * JSON), then what is read from the text.
  */
 
 export interface PipelineContext {
   gazetteer: Gazetteer;
+  boilerplate: Boilerplate;
   dates: DateOptions;
   maxInputBytes: number;
+  /** Lines repeated across many dumps of a source (the corpus pass), by source key. */
+  repeatedLines?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** File endings read as plain-text dumps. */
-const TEXT_EXTENSIONS = new Set([".txt", ".text"]);
+/** What became of one article-sized piece of input: a file, or one record of a JSON Lines file. */
+export interface Extraction {
+  record?: number;
+  article?: Article;
+  reason?: string;
+  warnings: string[];
+}
 
-export function extractArticle(dump: RawDump, ctx: PipelineContext): ExtractedArticle {
-  const ext = extname(dump.file).toLowerCase();
-  if (!TEXT_EXTENSIONS.has(ext)) {
+export type DumpFormat = "text" | "html" | "json" | "jsonl";
+
+const FORMATS: Record<string, DumpFormat> = {
+  ".txt": "text",
+  ".text": "text",
+  ".html": "html",
+  ".htm": "html",
+  ".xhtml": "html",
+  ".json": "json",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+};
+
+export function formatOf(file: string): DumpFormat | undefined {
+  return FORMATS[extname(file).toLowerCase()];
+}
+
+/** Dumps of one source share furniture: grouped by folder under the input, else by URL host. */
+export function sourceKey(file: string, sidecar?: Sidecar): string {
+  const slash = file.indexOf("/");
+  if (slash > 0) return `folder:${file.slice(0, slash)}`;
+  const host = sidecar?.url ? hostOf(sidecar.url) : undefined;
+  return host ? `host:${host}` : "";
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+export function decodeRawDump(
+  dump: RawDump,
+  ctx: PipelineContext,
+): { decoded: DecodedDump; format: DumpFormat } {
+  const format = formatOf(dump.file);
+  if (!format) {
+    const ext = extname(dump.file).toLowerCase();
     throw new RejectedInput(
-      `unsupported file type "${ext || "(none)"}": plain-text dumps end in .txt`,
+      `unsupported file type "${ext || "(none)"}": dumps are .txt, .html/.htm, .json or .jsonl`,
     );
   }
-  const text = decodeDump(dump.bytes, { maxBytes: ctx.maxInputBytes });
-  const parsed = parseTextDump(text, ctx.dates);
-  const sidecar = dump.sidecar ?? {};
+  return { decoded: decodeDump(dump.bytes, { maxBytes: ctx.maxInputBytes }), format };
+}
+
+export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction[] {
+  const { decoded, format } = decodeRawDump(dump, ctx);
+  const notes: string[] = [];
+  if (decoded.encoding !== "utf-8") notes.push(`decoded as ${decoded.encoding}`);
+  if (decoded.repaired) {
+    notes.push(
+      `repaired ${decoded.repaired.lines} lines of UTF-8 misread as ${decoded.repaired.from}`,
+    );
+  }
+  const key = sourceKey(dump.file, dump.sidecar);
+  const slash = dump.file.indexOf("/");
+  const furniture = ctx.boilerplate.furnitureFor(
+    {
+      ...(slash > 0 ? { folder: dump.file.slice(0, slash) } : {}),
+      ...(dump.sidecar?.url ? { host: hostOf(dump.sidecar.url) ?? "" } : {}),
+    },
+    ctx.repeatedLines?.get(key),
+  );
+  const fileSha = createHash("sha256").update(dump.bytes).digest("hex");
+
+  if (format === "text" || format === "html") {
+    const parsed =
+      format === "text"
+        ? parseTextDump(decoded.text, furniture, ctx.dates)
+        : parseHtmlDump(decoded.text, furniture, ctx.dates);
+    const { article, warnings } = buildArticle(parsed, dump, fileSha, undefined, ctx);
+    return [{ article, warnings: [...notes, ...warnings] }];
+  }
+
+  const records: JsonRecord[] =
+    format === "json"
+      ? parseJsonDump(decoded.text, furniture, ctx.dates)
+      : parseJsonLinesDump(decoded.text, furniture, ctx.dates);
+  return records.map((r) => {
+    const base = r.record !== undefined ? { record: r.record } : {};
+    if (!r.parsed) return { ...base, reason: r.rejection ?? "unreadable record", warnings: [] };
+    // One record of many is traced by its own checksum; a lone object by its file's.
+    const sha =
+      r.record !== undefined ? createHash("sha256").update(r.text).digest("hex") : fileSha;
+    const { article, warnings } = buildArticle(r.parsed, dump, sha, r.record, ctx);
+    return { ...base, article, warnings: [...notes, ...warnings] };
+  });
+}
+
+function buildArticle(
+  parsed: ParsedDump,
+  dump: RawDump,
+  sha256: string,
+  record: number | undefined,
+  ctx: PipelineContext,
+): { article: Article; warnings: string[] } {
+  // Sidecar and manifest (merged in run.ts) over the format's own metadata.
+  const given: Sidecar = { ...parsed.meta, ...definedOnly(dump.sidecar ?? {}) };
   const warnings: string[] = [];
 
-  const title = sidecar.title ? normaliseLine(sidecar.title) : parsed.headline;
-
-  let date: ArticleDate | undefined;
-  if (sidecar.published) {
-    date = parseIsoDate(sidecar.published, ctx.dates) ?? undefined;
-    if (!date)
-      warnings.push(`sidecar date "${sidecar.published}" is not an ISO 8601 date; ignored`);
-  }
-  if (!date) {
-    for (const line of parsed.headerLines) {
-      const found = parseDateLine(line, ctx.dates);
-      if (!found) continue;
-      date = found.date;
-      warnings.push(...found.warnings);
-      break;
-    }
-  }
+  const title = given.title ? normaliseLine(given.title) : parsed.headline;
+  const date = chooseDate(given, parsed, ctx.dates, warnings);
   if (!date) warnings.push("no date");
 
-  const lang = sidecar.lang ?? detectLanguage(`${title}\n${parsed.paragraphs.join("\n")}`);
-  const tags = unique([
-    ...(sidecar.tags ?? []).map(normaliseLine).filter((t) => t.length > 0),
-    ...ctx.gazetteer.match(`${title}\n${parsed.paragraphs.join("\n")}`),
+  const text = `${title}\n${parsed.paragraphs.join("\n")}`;
+  const lang = normaliseLang(given.lang) ?? detectLanguage(text);
+  const tags = canonicalTags(ctx.gazetteer, [
+    ...(dump.sidecar?.tags ?? []),
+    ...(parsed.meta.tags ?? []),
+    ...parsed.keywords,
+    ...ctx.gazetteer.match(text),
   ]);
 
-  const author = sidecar.author ? normaliseLine(sidecar.author) : extractAuthor(parsed.headerLines);
-  const url = httpUrl(sidecar.url);
-  if (sidecar.url && !url)
-    warnings.push(`sidecar url "${sidecar.url}" is not an http(s) URL; ignored`);
+  const author = given.author ? normaliseLine(given.author) : extractAuthor(parsed.headerLines);
+  const url = httpUrl(given.url);
+  if (given.url && !url) warnings.push(`url "${given.url}" is not an http(s) URL; ignored`);
+  const section = given.section ? normaliseLine(given.section) : undefined;
 
   const article: Article = {
     title,
@@ -81,18 +176,70 @@ export function extractArticle(dump: RawDump, ctx: PipelineContext): ExtractedAr
     related: parsed.related,
     source: {
       file: dump.file,
-      sha256: createHash("sha256").update(dump.bytes).digest("hex"),
+      ...(record !== undefined ? { record } : {}),
+      sha256,
+      ...(parsed.sourceName ? { name: parsed.sourceName } : {}),
       ...(url ? { url } : {}),
     },
     body: parsed.paragraphs,
     ...(date ? { date } : {}),
     ...(author ? { author } : {}),
+    ...(section ? { section } : {}),
   };
   return { article, warnings };
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+function definedOnly(sidecar: Sidecar): Sidecar {
+  return Object.fromEntries(
+    Object.entries(sidecar).filter(([, v]) => v !== undefined && v !== ""),
+  ) as Sidecar;
+}
+
+function chooseDate(
+  given: Sidecar,
+  parsed: ParsedDump,
+  dates: DateOptions,
+  warnings: string[],
+): ArticleDate | undefined {
+  if (given.published) {
+    const date =
+      parseIsoDate(given.published, dates) ?? parseDateLine(given.published, dates)?.date;
+    if (date) return date;
+    warnings.push(`metadata date "${given.published}" is not a date; ignored`);
+  }
+  for (const line of parsed.headerLines) {
+    const found = parseDateLine(line, dates);
+    if (!found) continue;
+    warnings.push(...found.warnings);
+    return found.date;
+  }
+  return undefined;
+}
+
+/** "ar", "ar-EG", "en-US" → kept; anything that is not a BCP 47 language tag → ignored. */
+function normaliseLang(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const tag = value.trim().replace(/_/g, "-");
+  if (!/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(tag)) return undefined;
+  const [language, ...rest] = tag.split("-");
+  return [language?.toLowerCase(), ...rest.map((r) => (r.length === 2 ? r.toUpperCase() : r))].join(
+    "-",
+  );
+}
+
+/** Tags in their canonical spelling, each entity once, in the order the sources gave them. */
+function canonicalTags(gazetteer: Gazetteer, tags: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = gazetteer.canonical(normaliseLine(raw));
+    // Spellings that differ only in hamza, ta marbuta or diacritics are one tag.
+    const key = foldArabic(tag);
+    if (tag.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
 }
 
 /** Turns any thrown error into a rejection reason, keeping programmer errors visible. */

@@ -2,16 +2,30 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
+import { foldArabic } from "../arabic.ts";
 import { slugify } from "../slug.ts";
 import type { Article, RawDump, Sidecar } from "./article.ts";
 import { RejectedInput } from "./article.ts";
-import { localDay } from "./extract-date.ts";
-import { extractArticle, type PipelineContext, rejectionReason } from "./pipeline.ts";
+import { lineKey } from "./boilerplate.ts";
+import { isByline } from "./extract-author.ts";
+import { isDateLine, localDay } from "./extract-date.ts";
+import { MANIFEST_NAMES, parseManifest } from "./manifest.ts";
+import { normalisedLines } from "./normalise.ts";
+import {
+  decodeRawDump,
+  type Extraction,
+  extractArticles,
+  formatOf,
+  type PipelineContext,
+  rejectionReason,
+  sourceKey,
+} from "./pipeline.ts";
 import { isUntouched, serialiseArticle } from "./serialise.ts";
 
 /**
- * The import's edges: read the input folder, compare with what content/
- * already holds, write what changed atomically, and account for every input.
+ * The import's edges: read the input folder, find the lines every dump of a
+ * source repeats, compare with what content/ already holds, write what
+ * changed atomically, and account for every input.
  */
 
 export type Outcome =
@@ -19,18 +33,25 @@ export type Outcome =
   | "updated" // the article file changed (dump or importer changed)
   | "unchanged"
   | "kept" // the article file was edited by hand: left as it is
+  | "duplicate" // the same article as an earlier input: not imported again
   | "rejected";
 
 export interface InputReport {
   file: string;
+  /** For JSON Lines (or a JSON list): the record within the file. */
+  record?: number;
   outcome: Outcome;
   /** Article file, relative to the output folder. */
   article?: string;
   reason?: string;
+  /** For a duplicate: the input it repeats ("file" or "file:record"). */
+  duplicateOf?: string;
   warnings: string[];
 }
 
 export interface ImportReport {
+  /** True when nothing was written (`--check`). */
+  dryRun: boolean;
   inputs: InputReport[];
   /** Article files whose source dump is no longer in the input folder (left in place). */
   orphans: string[];
@@ -41,37 +62,46 @@ export interface ImportOptions extends PipelineContext {
   outDir: string;
   /** Overwrite article files edited by hand. */
   force?: boolean;
+  /** Change nothing; report what an import would do. */
+  dryRun?: boolean;
+  /** Sees every article the import extracted (the evaluation reads them). */
+  onArticle?: (input: InputReport, article: Article) => void;
 }
 
 const SIDECAR_SUFFIX = ".meta.json";
 
+export function inputId(file: string, record?: number): string {
+  return record === undefined ? file : `${file}:${record}`;
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const files = await listFiles(options.inDir);
   const fileSet = new Set(files);
-  const dumps = files.filter((f) => !f.endsWith(SIDECAR_SUFFIX));
-  const existing = await indexExistingArticles(options.outDir);
-  const taken = new Set(existing.paths);
-
   const inputs: InputReport[] = [];
-  const planned: { report: InputReport; article: Article }[] = [];
 
-  for (const file of dumps) {
+  // Metadata given beside the dumps: a manifest for many, a sidecar for one.
+  let manifest = new Map<string, Sidecar>();
+  for (const name of MANIFEST_NAMES.filter((n) => fileSet.has(n))) {
     try {
-      const dump: RawDump = { file, bytes: await readFile(path.join(options.inDir, file)) };
-      const sidecarFile = `${file.replace(/\.[^./]+$/, "")}${SIDECAR_SUFFIX}`;
-      if (fileSet.has(sidecarFile)) dump.sidecar = await readSidecar(options.inDir, sidecarFile);
-      const { article, warnings } = extractArticle(dump, options);
-      const report: InputReport = { file, outcome: "unchanged", warnings };
-      planned.push({ report, article });
-      inputs.push(report);
+      manifest = new Map([
+        ...manifest,
+        ...parseManifest(name, await readFile(path.join(options.inDir, name), "utf8")),
+      ]);
     } catch (error) {
-      inputs.push({ file, outcome: "rejected", reason: rejectionReason(error), warnings: [] });
+      inputs.push({
+        file: name,
+        outcome: "rejected",
+        reason: rejectionReason(error),
+        warnings: [],
+      });
     }
   }
-  // Sidecars without a dump are reported, not silently ignored.
+  const isMetadata = (f: string) => f.endsWith(SIDECAR_SUFFIX) || MANIFEST_NAMES.includes(f);
+  const dumps = files.filter((f) => !isMetadata(f));
+  const stem = (f: string) => f.replace(/\.[^./]+$/, "");
+  const dumpStems = new Set(dumps.map(stem));
   for (const file of files.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
-    const base = file.slice(0, -SIDECAR_SUFFIX.length);
-    if (!dumps.some((d) => d.replace(/\.[^./]+$/, "") === base)) {
+    if (!dumpStems.has(file.slice(0, -SIDECAR_SUFFIX.length))) {
       inputs.push({
         file,
         outcome: "rejected",
@@ -80,10 +110,75 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       });
     }
   }
+  for (const file of manifest.keys()) {
+    if (!fileSet.has(file)) {
+      inputs.push({
+        file,
+        outcome: "rejected",
+        reason: "named in the manifest, but no such file",
+        warnings: [],
+      });
+    }
+  }
 
+  async function loadDump(file: string): Promise<RawDump> {
+    const dump: RawDump = { file, bytes: await readFile(path.join(options.inDir, file)) };
+    const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
+    const fromManifest = manifest.get(file);
+    const fromSidecar = fileSet.has(sidecarFile)
+      ? await readSidecar(options.inDir, sidecarFile)
+      : undefined;
+    if (fromManifest || fromSidecar) dump.sidecar = { ...fromManifest, ...fromSidecar };
+    return dump;
+  }
+
+  // The corpus pass: lines that many dumps of one source repeat are furniture.
+  const repeatedLines = await findRepeatedLines(dumps, loadDump, options);
+  const ctx: PipelineContext = { ...options, repeatedLines };
+
+  const planned: { report: InputReport; article: Article }[] = [];
+  const seenContent = new Map<string, string>();
+  for (const file of dumps) {
+    let extractions: Extraction[];
+    try {
+      extractions = extractArticles(await loadDump(file), ctx);
+    } catch (error) {
+      inputs.push({ file, outcome: "rejected", reason: rejectionReason(error), warnings: [] });
+      continue;
+    }
+    for (const x of extractions) {
+      const report: InputReport = {
+        file,
+        ...(x.record !== undefined ? { record: x.record } : {}),
+        outcome: "unchanged",
+        warnings: x.warnings,
+      };
+      inputs.push(report);
+      if (!x.article) {
+        report.outcome = "rejected";
+        report.reason = x.reason ?? "unreadable";
+        continue;
+      }
+      // The same article dumped twice (other masthead, ticker, boilerplate) is imported once.
+      const key = contentKey(x.article);
+      const first = seenContent.get(key);
+      if (first !== undefined) {
+        report.outcome = "duplicate";
+        report.duplicateOf = first;
+        continue;
+      }
+      seenContent.set(key, inputId(file, x.record));
+      planned.push({ report, article: x.article });
+      options.onArticle?.(report, x.article);
+    }
+  }
+
+  const existing = await indexExistingArticles(options.outDir);
+  const taken = new Set(existing.paths);
   // Paths are decided in input order (sorted), so a run is deterministic.
   for (const { report, article } of planned) {
-    const previous = existing.bySource.get(article.source.file);
+    const id = inputId(article.source.file, article.source.record);
+    const previous = existing.bySource.get(id);
     const text = serialiseArticle(article);
     if (previous && !options.force && !isUntouched(previous.text)) {
       report.outcome = "kept";
@@ -99,22 +194,90 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     taken.add(target);
     report.article = target;
     if (previous?.path === target && previous.text === text) continue;
+    report.outcome = previous ? "updated" : "imported";
+    if (options.dryRun) continue;
     await writeAtomically(insideFolder(options.outDir, target), text);
     if (previous && previous.path !== target) {
       await rm(path.join(options.outDir, previous.path));
       taken.delete(previous.path);
       await removeEmptyParents(options.outDir, previous.path);
     }
-    report.outcome = previous ? "updated" : "imported";
   }
 
-  inputs.sort((a, b) => compareStrings(a.file, b.file));
-  const seen = new Set(dumps);
+  inputs.sort((a, b) => compareStrings(a.file, b.file) || (a.record ?? 0) - (b.record ?? 0));
+  const imported = new Set(inputs.map((i) => inputId(i.file, i.record)));
   const orphans = [...existing.bySource.entries()]
-    .filter(([source]) => !seen.has(source))
+    .filter(([source]) => !imported.has(source))
     .map(([, a]) => a.path)
     .sort(compareStrings);
-  return { inputs, orphans };
+  return { dryRun: options.dryRun ?? false, inputs, orphans };
+}
+
+/** Whether content/ is what an import of the inputs would write. */
+export function inSync(report: ImportReport): boolean {
+  return (
+    report.orphans.length === 0 &&
+    report.inputs.every((i) => i.outcome !== "imported" && i.outcome !== "updated")
+  );
+}
+
+function contentKey(article: Article): string {
+  return createHash("sha256")
+    .update(`${foldArabic(article.title)}\n${article.body.map(foldArabic).join("\n")}`)
+    .digest("hex");
+}
+
+/** A source needs this many dumps before its repeated lines are judged. */
+const MIN_SOURCE_DUMPS = 3;
+
+/**
+ * Lines that at least 3 dumps of one source (and 5% of them) print before
+ * their first section heading: a site's slogan, share bar, footer, sidebar.
+ * Sections (related headlines, tickers) are not counted, so an article's
+ * headline listed as "related" under other articles is never mistaken for
+ * one; nor are date lines and bylines, which articles of one day or one
+ * writer share.
+ */
+async function findRepeatedLines(
+  dumps: string[],
+  load: (file: string) => Promise<RawDump>,
+  ctx: PipelineContext,
+): Promise<Map<string, Set<string>>> {
+  const counts = new Map<string, Map<string, number>>();
+  const sizes = new Map<string, number>();
+  const furniture = ctx.boilerplate.furnitureFor({});
+  for (const file of dumps) {
+    if (formatOf(file) !== "text") continue;
+    let text: string;
+    let dump: RawDump;
+    try {
+      dump = await load(file);
+      text = decodeRawDump(dump, ctx).decoded.text;
+    } catch {
+      continue; // reported when the dump itself is extracted
+    }
+    const key = sourceKey(file, dump.sidecar);
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const line of normalisedLines(text)) {
+      if (line === "") continue;
+      if (furniture.section(line) !== null) break;
+      // Several articles of one day share a date line, several of one writer a byline: never furniture.
+      if (isDateLine(line, ctx.dates) || isByline(line)) continue;
+      seen.add(lineKey(line));
+    }
+    const group = counts.get(key) ?? new Map<string, number>();
+    for (const k of seen) group.set(k, (group.get(k) ?? 0) + 1);
+    counts.set(key, group);
+  }
+  const repeated = new Map<string, Set<string>>();
+  for (const [key, group] of counts) {
+    const size = sizes.get(key) ?? 0;
+    if (size < MIN_SOURCE_DUMPS) continue;
+    const threshold = Math.max(MIN_SOURCE_DUMPS, Math.ceil(size * 0.05));
+    repeated.set(key, new Set([...group].filter(([, n]) => n >= threshold).map(([line]) => line)));
+  }
+  return repeated;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */
@@ -171,7 +334,7 @@ interface ExistingArticle {
   text: string;
 }
 
-/** What the output folder holds now: every markdown file, and the imported ones by source dump. */
+/** What the output folder holds now: every markdown file, and the imported ones by source input. */
 async function indexExistingArticles(
   outDir: string,
 ): Promise<{ paths: string[]; bySource: Map<string, ExistingArticle> }> {
@@ -184,20 +347,24 @@ async function indexExistingArticles(
   const bySource = new Map<string, ExistingArticle>();
   for (const rel of paths) {
     const text = await readFile(path.join(outDir, rel), "utf8");
-    const source = sourceFileOf(text);
-    if (source) bySource.set(source, { path: rel, text });
+    const source = sourceOf(text);
+    if (source) bySource.set(inputId(source.file, source.record), { path: rel, text });
   }
   return { paths, bySource };
 }
 
-/** `source.file` from a markdown file's front matter, or undefined. */
-export function sourceFileOf(markdown: string): string | undefined {
+/** `source.file` (and `source.record`) from a markdown file's front matter, or undefined. */
+export function sourceOf(markdown: string): { file: string; record?: number } | undefined {
   const end = markdown.indexOf("\n---\n", 3);
   if (!markdown.startsWith("---\n") || end < 0) return undefined;
   try {
-    const fm = YAML.parse(markdown.slice(4, end + 1)) as { source?: { file?: unknown } } | null;
+    const fm = YAML.parse(markdown.slice(4, end + 1)) as {
+      source?: { file?: unknown; record?: unknown };
+    } | null;
     const file = fm?.source?.file;
-    return typeof file === "string" ? file : undefined;
+    if (typeof file !== "string") return undefined;
+    const record = fm?.source?.record;
+    return typeof record === "number" ? { file, record } : { file };
   } catch {
     return undefined;
   }
@@ -213,8 +380,8 @@ export function articleFolder(article: Article): string {
 /**
  * Where an article goes. An article keeps the file it already has while its
  * folder is right; a new one takes its title's slug, or, when another article
- * holds that name, the slug plus a short hash of its source file name — stable
- * whatever order dumps arrive in.
+ * holds that name, the slug plus a short hash of its source — stable whatever
+ * order dumps arrive in.
  */
 export function choosePath(
   article: Article,
@@ -230,7 +397,10 @@ export function choosePath(
   }
   const plain = `${folder}/${slug}.md`;
   if (!taken.has(plain)) return plain;
-  const hash = createHash("sha256").update(article.source.file).digest("hex").slice(0, 8);
+  const hash = createHash("sha256")
+    .update(inputId(article.source.file, article.source.record))
+    .digest("hex")
+    .slice(0, 8);
   for (let n = 1; ; n++) {
     const candidate = `${folder}/${slug}-${hash}${n > 1 ? `-${n}` : ""}.md`;
     if (!taken.has(candidate) || candidate === current) return candidate;

@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import YAML from "yaml";
+import { foldArabic, words } from "../arabic.ts";
+import { normaliseLine } from "./normalise.ts";
+
+/**
+ * Page furniture: which lines of a dump are headings of related / dropped /
+ * keyword sections, share and follow bars, menus, breadcrumbs, promotions,
+ * copyright lines and source lines. The lists live in
+ * `scripts/data/boilerplate.yaml` (built-in knowledge plus per-source
+ * profiles); lines repeated across many dumps of one source are added per run.
+ */
+
+interface Lists {
+  related_headings: string[];
+  dropped_headings: string[];
+  keyword_headings: string[];
+  promo_prefixes: string[];
+  share_words: string[];
+  nav_words: string[];
+  copyright_markers: string[];
+  source_prefixes: string[];
+  drop_lines: string[];
+}
+
+interface Profile extends Partial<Lists> {
+  name: string;
+  folder?: string;
+  host?: string;
+}
+
+const LIST_KEYS: (keyof Lists)[] = [
+  "related_headings",
+  "dropped_headings",
+  "keyword_headings",
+  "promo_prefixes",
+  "share_words",
+  "nav_words",
+  "copyright_markers",
+  "source_prefixes",
+  "drop_lines",
+];
+
+const HOME = new Set(["الرييسيه", "الصفحه الرييسيه", "home"]);
+
+export type SectionKind = "related" | "dropped" | "keywords";
+
+/** A line compared without case, marks, hamza variants, edge punctuation or a trailing colon. */
+export function lineKey(line: string): string {
+  return foldArabic(normaliseLine(line))
+    .replace(/^[\s:：\-–—|•·*#]+|[\s:：\-–—|•·.]+$/gu, "")
+    .replace(/\s+/g, " ");
+}
+
+export class Furniture {
+  private readonly related: Set<string>;
+  private readonly dropped: Set<string>;
+  private readonly keywords: Set<string>;
+  private readonly promos: string[];
+  private readonly share: Set<string>;
+  private readonly nav: Set<string>;
+  private readonly copyright: string[];
+  private readonly sources: string[];
+  private readonly dropLines: Set<string>;
+
+  constructor(lists: Lists, repeatedLines: ReadonlySet<string> = new Set()) {
+    const keys = (list: string[]) => new Set(list.map(lineKey));
+    this.related = keys(lists.related_headings);
+    this.dropped = keys(lists.dropped_headings);
+    this.keywords = keys(lists.keyword_headings);
+    this.promos = lists.promo_prefixes.map(lineKey).sort((a, b) => b.length - a.length);
+    this.share = keys(lists.share_words);
+    this.nav = keys(lists.nav_words);
+    this.copyright = lists.copyright_markers.map((m) => foldArabic(m));
+    this.sources = lists.source_prefixes.map(lineKey);
+    this.dropLines = new Set([...keys(lists.drop_lines), ...repeatedLines]);
+  }
+
+  /** The kind of section a heading line opens, if it is one. */
+  section(line: string): SectionKind | null {
+    const key = lineKey(line);
+    if (this.related.has(key)) return "related";
+    if (this.dropped.has(key)) return "dropped";
+    if (this.keywords.has(key)) return "keywords";
+    return null;
+  }
+
+  /** «الوسوم: أ، ب، ج» on one line → its terms. */
+  inlineKeywords(line: string): string[] | null {
+    const m = /^([^:：]{2,30})[:：](.+)$/u.exec(normaliseLine(line));
+    if (!m || !this.keywords.has(lineKey(m[1] as string))) return null;
+    return splitTerms(m[2] as string);
+  }
+
+  /** «المصدر: وكالة الأنباء» → the source's name. */
+  sourceName(line: string): string | null {
+    const m = /^([^:：\-–]{2,20})\s*[:：\-–]\s*(.{2,80})$/u.exec(normaliseLine(line));
+    if (!m || !this.sources.includes(lineKey(m[1] as string))) return null;
+    return (m[2] as string).trim();
+  }
+
+  /** Furniture that can stand anywhere: promotions, share bars, copyright lines, lines of this source's profile. */
+  isNoise(line: string): boolean {
+    const key = lineKey(line);
+    if (key === "" || this.dropLines.has(key)) return true;
+    if (this.promos.some((p) => key.startsWith(p) && !/[\p{L}\p{N}]/u.test(key.charAt(p.length))))
+      return true;
+    const ws = words(key);
+    if (
+      ws.length > 0 &&
+      ws.length <= 12 &&
+      ws.filter((w) => this.share.has(w)).length * 2 > ws.length
+    ) {
+      return true;
+    }
+    // "©" marks a footer even in a longer line; the words only in a short one
+    // (a paragraph about copyright law is body text).
+    if (key.includes("©") && ws.length <= 25) return true;
+    if (ws.length <= 12 && this.copyright.some((m) => key.includes(m))) return true;
+    return false;
+  }
+
+  /** Menus, section bars and breadcrumbs printed above a headline. */
+  isNavigation(line: string): boolean {
+    const text = normaliseLine(line);
+    const key = lineKey(line);
+    // Breadcrumbs: short segments joined by › > » / |, three or more, or two from «الرئيسية».
+    const segments = text.split(/\s*[>›»|/\\]\s*/u).filter((s) => s.length > 0);
+    const short = segments.every((s) => s.split(" ").length <= 4 && /\p{L}/u.test(s));
+    if (short && segments.length >= 3) return true;
+    if (short && segments.length === 2 && HOME.has(lineKey(segments[0] as string))) return true;
+    const ws = words(key);
+    if (ws.length === 0) return false;
+    // A menu: mostly section names, no sentence punctuation.
+    const navShare = ws.filter((w) => this.nav.has(w)).length / ws.length;
+    return ws.length >= 2 && ws.length <= 16 && navShare >= 0.6 && !/[.،؟!?]/u.test(text);
+  }
+}
+
+/** Terms of a keyword block or a metadata keyword list: split on commas, bullets, hashes. */
+export function splitTerms(text: string): string[] {
+  return text
+    .split(/[،,;؛|•#\n]+/u)
+    .map((t) => normaliseLine(t.replace(/_/g, " ")))
+    .filter((t) => t.length > 0 && t.length <= 60);
+}
+
+export class Boilerplate {
+  private constructor(
+    private readonly builtin: Lists,
+    private readonly profiles: Profile[],
+  ) {}
+
+  static fromYaml(text: string): Boilerplate {
+    const data = YAML.parse(text) as { builtin?: Partial<Lists>; profiles?: Profile[] | null };
+    const builtin = Object.fromEntries(
+      LIST_KEYS.map((k) => [k, data.builtin?.[k] ?? []]),
+    ) as unknown as Lists;
+    return new Boilerplate(builtin, data.profiles ?? []);
+  }
+
+  static load(file: string): Boilerplate {
+    return Boilerplate.fromYaml(readFileSync(file, "utf8"));
+  }
+
+  /** The furniture rules for one dump: built-in lists, its source's profile, lines repeated in its source. */
+  furnitureFor(
+    source: { folder?: string; host?: string },
+    repeatedLines?: ReadonlySet<string>,
+  ): Furniture {
+    const lists: Lists = { ...this.builtin };
+    for (const profile of this.profiles) {
+      const applies =
+        (profile.folder !== undefined && profile.folder === source.folder) ||
+        (profile.host !== undefined && profile.host === source.host);
+      if (!applies) continue;
+      for (const key of LIST_KEYS) lists[key] = [...lists[key], ...(profile[key] ?? [])];
+    }
+    return new Furniture(lists, repeatedLines);
+  }
+}

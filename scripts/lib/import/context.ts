@@ -1,0 +1,16 @@
+import path from "node:path";
+import config from "../../../nashra.config.ts";
+import { repoRoot } from "../paths.ts";
+import { Boilerplate } from "./boilerplate.ts";
+import { Gazetteer } from "./gazetteer.ts";
+import type { PipelineContext } from "./pipeline.ts";
+
+/** The import's knowledge as the repository configures it: gazetteer, boilerplate lists, dates, limits. */
+export function loadPipelineContext(): PipelineContext {
+  return {
+    gazetteer: Gazetteer.load(path.join(repoRoot, "scripts/data/gazetteer.yaml")),
+    boilerplate: Boilerplate.load(path.join(repoRoot, "scripts/data/boilerplate.yaml")),
+    dates: { defaultTimezone: config.import.defaultTimezone },
+    maxInputBytes: config.import.maxInputBytes,
+  };
+}
