@@ -11,7 +11,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../scripts/lib/import/article.ts";
-import { choosePath, listFiles, runImport } from "../../scripts/lib/import/run.ts";
+import { choosePath, inSync, listFiles, runImport } from "../../scripts/lib/import/run.ts";
 import { slugify } from "../../scripts/lib/slug.ts";
 import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
 import { tempDir } from "../helpers/tmp.ts";
@@ -45,8 +45,8 @@ function dump(headline: string, body: string[], dateLine?: string): string {
   ].join("\n");
 }
 
-async function importFolder(inDir: string, outDir: string, force = false) {
-  return runImport({ ...pipelineContext(), inDir, outDir, force });
+async function importFolder(inDir: string, outDir: string, force = false, dryRun = false) {
+  return runImport({ ...pipelineContext(), inDir, outDir, force, dryRun });
 }
 
 describe("npm run import", () => {
@@ -196,6 +196,123 @@ describe("npm run import", () => {
     expect(report.inputs[0]).toMatchObject({ outcome: "updated", article: "2024/02/خبر-متنقل.md" });
     expect(await listFiles(out)).toEqual(["2024/02/خبر-متنقل.md", "undated/خبر-سيحذف-مصدره.md"]);
     expect(report.orphans).toEqual(["undated/خبر-سيحذف-مصدره.md"]);
+  });
+});
+
+describe("what the import does across dumps", () => {
+  const P = (n: number) =>
+    `فقرة رقم ${n} من نص الخبر الطويل بما يكفي ليبدو فقرة حقيقية عن بغداد والعراق والمنطقة.`;
+
+  it("imports the same article dumped twice once, and names the duplicate", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    writeFileSync(
+      path.join(raw, "a.txt"),
+      ["رئيس التحرير", "فلان", "", "خبر مكرر", "", P(1), "", "آخر الأخبار", "شريط أول"].join("\n"),
+    );
+    writeFileSync(
+      path.join(raw, "b.txt"),
+      ["المدير العام", "علان", "", "خبر مكرر", "", P(1), "", "آخر الأخبار", "شريط ثان مختلف"].join(
+        "\n",
+      ),
+    );
+    const report = await importFolder(raw, path.join(root, "out"));
+    expect(report.inputs.map((i) => [i.file, i.outcome, i.duplicateOf])).toEqual([
+      ["a.txt", "imported", undefined],
+      ["b.txt", "duplicate", "a.txt"],
+    ]);
+  });
+
+  it("drops lines that many dumps of one source repeat, but never a date line", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw", "site");
+    mkdirSync(raw, { recursive: true });
+    for (let n = 1; n <= 4; n++) {
+      writeFileSync(
+        path.join(raw, `${n}.txt`),
+        [
+          "بوابة المثال الإخبارية",
+          "",
+          `خبر رقم ${n}`,
+          "",
+          "2025-11-16",
+          "",
+          P(n),
+          "",
+          "حمّل تطبيق بوابة المثال الآن من المتجر",
+          "",
+          P(n + 10),
+        ].join("\n"),
+      );
+    }
+    const articles: string[][] = [];
+    const report = await runImport({
+      ...pipelineContext(),
+      inDir: path.join(root, "raw"),
+      outDir: path.join(root, "out"),
+      dryRun: true,
+      onArticle: (_input, article) =>
+        articles.push([article.title, article.date?.iso ?? "", ...article.body]),
+    });
+    expect(report.inputs.every((i) => i.outcome === "imported")).toBe(true);
+    expect(articles[0]).toEqual(["خبر رقم 1", "2025-11-16", P(1), P(11)]);
+  });
+
+  it("merges manifest and sidecar metadata, the sidecar winning", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), ["عنوان من النص", "", P(1)].join("\n"));
+    writeFileSync(
+      path.join(raw, "manifest.csv"),
+      "file,published,author,tags\na.txt,2025-08-10,من البيان,البحرين|المنامة\nmissing.txt,2025-01-01,,\n",
+    );
+    writeFileSync(
+      path.join(raw, "a.meta.json"),
+      JSON.stringify({ author: "من الملف الجانبي", url: "javascript:alert(1)" }),
+    );
+    const seen: Record<string, unknown>[] = [];
+    const report = await runImport({
+      ...pipelineContext(),
+      inDir: raw,
+      outDir: path.join(root, "out"),
+      onArticle: (_i, a) =>
+        seen.push({ date: a.date?.iso, author: a.author, tags: a.tags, url: a.source.url }),
+    });
+    expect(seen).toEqual([
+      {
+        date: "2025-08-10",
+        author: "من الملف الجانبي",
+        tags: ["البحرين", "المنامة", "بغداد", "العراق"],
+        url: undefined,
+      },
+    ]);
+    expect(report.inputs.find((i) => i.file === "a.txt")?.warnings.join()).toMatch(
+      /not an http\(s\) URL/,
+    );
+    expect(report.inputs.find((i) => i.file === "missing.txt")).toMatchObject({
+      outcome: "rejected",
+      reason: "named in the manifest, but no such file",
+    });
+  });
+
+  it("--check changes nothing and tells whether content is in sync", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), ["عنوان", "", P(1)].join("\n"));
+    const before = await importFolder(raw, out, false, true);
+    expect(inSync(before)).toBe(false);
+    expect(await listFiles(path.join(root))).toEqual(["raw/a.txt"]);
+    await importFolder(raw, out);
+    expect(inSync(await importFolder(raw, out, false, true))).toBe(true);
+    writeFileSync(path.join(raw, "a.txt"), ["عنوان", "", P(2)].join("\n"));
+    const changed = await importFolder(raw, out, false, true);
+    expect(changed.inputs[0]?.outcome).toBe("updated");
+    expect(inSync(changed)).toBe(false);
+    expect(readFileSync(path.join(out, "undated/عنوان.md"), "utf8")).toContain(P(1));
   });
 });
 

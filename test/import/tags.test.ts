@@ -70,6 +70,40 @@ describe("gazetteer tags", () => {
     expect(proclicticReadings("بغداد")[0]).toBe("بغداد");
   });
 
+  it("matches the inflections of a listed adjective, and reads spellings that two entries share from context", () => {
+    const gz = new Gazetteer([
+      { id: "iraq", name: "العراق", type: "country", adjectives: ["عراقي"] },
+      {
+        id: "oman",
+        name: "عُمان",
+        type: "country",
+        aliases: ["سلطنة عمان"],
+        shared: ["عمان"],
+        context: ["مسقط", "السلطنة"],
+      },
+      {
+        id: "amman",
+        name: "عمّان",
+        type: "city",
+        shared: ["عمان"],
+        context: ["الأردن", "الأردنية"],
+      },
+    ]);
+    for (const text of ["القوات العراقية", "والعراقيين", "مسؤول عراقي", "للعراقيات"]) {
+      expect(gz.match(text)).toEqual(["العراق"]);
+    }
+    expect(gz.match("اجتماع في عمان بحضور وزير الخارجية الأردنية")).toEqual(["عمّان"]);
+    expect(gz.match("زار عمان والتقى مسؤولين في مسقط")).toEqual(["عُمان"]);
+    expect(gz.match("سلطنة عمان")).toEqual(["عُمان"]);
+    expect(gz.match("وصل إلى عُمان")).toEqual(["عُمان"]);
+    expect(gz.match("وصل إلى عمّان")).toEqual(["عمّان"]);
+    // Without diacritics or context the spelling is left untagged, not guessed.
+    expect(gz.match("وصل إلى عمان")).toEqual([]);
+    expect(gz.canonical("اقليم عراقي")).toBe("اقليم عراقي");
+    expect(gz.canonical("عراقية")).toBe("العراق");
+    expect(gz.canonical("العراق")).toBe("العراق");
+  });
+
   it("refuses a gazetteer where one name belongs to two entries", () => {
     expect(
       () =>

@@ -70,11 +70,16 @@ export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOpt
   // The site's header (not the article's own) holds the logo, menus and tickers.
   for (const el of [...work.querySelectorAll("header")]) if (!el.closest("article")) el.remove();
 
-  const reader = new Readability(work as unknown as Document, {
-    serializer: (node: Node) => node,
-    charThreshold: 200,
-  });
-  const article = reader.parse();
+  let article: ReturnType<Readability<Node>["parse"]>;
+  try {
+    article = new Readability(work as unknown as Document, {
+      serializer: (node: Node) => node,
+      charThreshold: 200,
+    }).parse();
+  } catch (error) {
+    // Readability refuses documents it cannot read at all (no <html>, no body).
+    throw new RejectedInput(`no article text found in the HTML page (${(error as Error).message})`);
+  }
   const content = article?.content as unknown as Element | null | undefined;
   if (!content || normaliseLine(content.textContent ?? "").length < MIN_ARTICLE_CHARS) {
     throw new RejectedInput("no article text found in the HTML page");

@@ -131,7 +131,7 @@ export class Archive {
   readonly undatedPages: ListPage[];
 
   private readonly byPath = new Map<string, number>();
-  private readonly tagByName = new Map<string, TagSummary>();
+  private readonly tagByName: Map<string, TagSummary>;
   private readonly byTitle = new Map<string, ArchiveArticle>();
 
   constructor(articles: ArchiveArticle[], pageSize: number) {
@@ -146,21 +146,22 @@ export class Archive {
       if (!this.byTitle.has(key)) this.byTitle.set(key, a);
     });
 
-    this.tags = summariseTags(this.articles);
-    for (const tag of this.tags) this.tagByName.set(tag.name, tag);
+    const summary = summariseTags(this.articles);
+    this.tags = summary.tags;
+    this.tagByName = summary.byName;
     this.years = summariseDates(this.dated);
 
     this.homePages = paginate(this.articles, pageSize, URLS.home, true);
-    const byTag = new Map<string, ArchiveArticle[]>();
+    const byTag = new Map<TagSummary, ArchiveArticle[]>();
     for (const a of this.articles) {
-      for (const t of a.tags) {
-        const list = byTag.get(t);
+      for (const tag of new Set(a.tags.map((t) => this.tagByName.get(t) as TagSummary))) {
+        const list = byTag.get(tag);
         if (list) list.push(a);
-        else byTag.set(t, [a]);
+        else byTag.set(tag, [a]);
       }
     }
     this.tagPages = this.tags.flatMap((tag) =>
-      paginate(byTag.get(tag.name) ?? [], pageSize, tag.url).map((page) => ({ ...page, tag })),
+      paginate(byTag.get(tag) ?? [], pageSize, tag.url).map((page) => ({ ...page, tag })),
     );
 
     const byMonth = groupBy(this.dated, (a) => (a.day as string).slice(0, 7));
@@ -250,28 +251,56 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function summariseTags(articles: ArchiveArticle[]): TagSummary[] {
-  const counts = new Map<string, number>();
-  for (const a of articles) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-  // Slugs are given in code-unit order of names so they do not depend on the locale.
+/** Spellings that differ only in hamza forms, ta marbuta, alef maqsura or diacritics name one tag. */
+export function tagKey(name: string): string {
+  return foldArabic(name).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * One summary per tag, whichever spellings articles use (a hand edit may
+ * write «اربيل» for «أربيل»): the most used spelling is shown. Slugs are
+ * unique: a second tag with the same slug gets "-2".
+ */
+function summariseTags(articles: ArchiveArticle[]): {
+  tags: TagSummary[];
+  byName: Map<string, TagSummary>;
+} {
+  const groups = new Map<string, { count: number; spellings: Map<string, number> }>();
+  for (const a of articles) {
+    const counted = new Set<string>();
+    for (const name of a.tags) {
+      const key = tagKey(name);
+      const group = groups.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+      if (!counted.has(key)) group.count++;
+      counted.add(key);
+      group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
+      groups.set(key, group);
+    }
+  }
+  const named = [...groups.entries()].map(([key, g]) => {
+    const [name] = [...g.spellings.entries()].sort(
+      ([a, m], [b, n]) => n - m || compareStrings(a, b),
+    )[0] as [string, number];
+    return { key, name, count: g.count, spellings: [...g.spellings.keys()] };
+  });
+  // Slugs are given in code-unit order of keys so they do not depend on the locale.
   const slugs = new Set<string>();
-  const bySlug = new Map<string, string>();
-  for (const name of [...counts.keys()].sort(compareStrings)) {
-    const base = slugify(name, "tag");
+  const tags: TagSummary[] = [];
+  const byName = new Map<string, TagSummary>();
+  for (const t of named.sort((a, b) => compareStrings(a.key, b.key))) {
+    const base = slugify(t.name, "tag");
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
-    bySlug.set(name, slug);
+    const summary = { name: t.name, slug, url: URLS.tag(slug), count: t.count };
+    tags.push(summary);
+    for (const spelling of t.spellings) byName.set(spelling, summary);
   }
-  return [...counts.entries()]
-    .map(([name, count]) => {
-      const slug = bySlug.get(name) as string;
-      return { name, slug, url: URLS.tag(slug), count };
-    })
-    .sort(
-      (a, b) =>
-        b.count - a.count || collator.compare(a.name, b.name) || compareStrings(a.name, b.name),
-    );
+  tags.sort(
+    (a, b) =>
+      b.count - a.count || collator.compare(a.name, b.name) || compareStrings(a.name, b.name),
+  );
+  return { tags, byName };
 }
 
 function summariseDates(dated: ArchiveArticle[]): YearSummary[] {

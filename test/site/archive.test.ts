@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import {
+  Archive,
+  type ArchiveArticle,
+  articleFromMarkdown,
+} from "../../scripts/lib/site/archive.ts";
+
+function article(path: string, fields: Partial<ArchiveArticle> = {}): ArchiveArticle {
+  return {
+    path,
+    url: `/articles/${path.replace(/\.md$/, "")}/`,
+    title: path,
+    lang: "ar",
+    dir: "rtl",
+    tags: [],
+    related: [],
+    source: { file: `${path}.txt` },
+    ...fields,
+    ...(fields.date ? { day: fields.date.slice(0, 10) } : {}),
+  };
+}
+
+describe("the archive index", () => {
+  it("files an article under the calendar day it was published on, at its own offset", () => {
+    // 23:30 in New York on the 16th is already the 17th in UTC.
+    const a = new Archive([article("a.md", { date: "2025-11-16T23:30:00-05:00" })], 20);
+    expect(a.years[0]?.months[0]?.days[0]?.day).toBe("2025-11-16");
+    expect(a.dayPages[0]?.url).toBe("/archive/2025/11/16/");
+  });
+
+  it("sorts newest first by day, then time of day, then path; undated last, alphabetically", () => {
+    const a = new Archive(
+      [
+        article("u2.md", { title: "ياسمين" }),
+        article("d1.md", { date: "2025-11-16" }),
+        article("d2.md", { date: "2025-11-16T10:30:00+02:00" }),
+        article("d3.md", { date: "2025-11-16T08:00:00+02:00" }),
+        article("d4.md", { date: "2025-11-17" }),
+        article("u1.md", { title: "أحمد" }),
+      ],
+      20,
+    );
+    expect(a.articles.map((x) => x.path)).toEqual([
+      "d4.md",
+      "d2.md",
+      "d3.md",
+      "d1.md",
+      "u1.md",
+      "u2.md",
+    ]);
+    expect(a.neighbours("d2.md")).toMatchObject({
+      newer: { path: "d4.md" },
+      older: { path: "d3.md" },
+    });
+    expect(a.neighbours("u1.md")).toEqual({});
+  });
+
+  it("makes one tag of spellings that differ only in hamza or ta marbuta, shown in its most used spelling", () => {
+    const a = new Archive(
+      [
+        article("1.md", { tags: ["أربيل"] }),
+        article("2.md", { tags: ["أربيل", "اربيل"] }),
+        article("3.md", { tags: ["اربيل"] }),
+        article("4.md", { tags: ["أربيل"] }),
+      ],
+      20,
+    );
+    expect(a.tags).toEqual([{ name: "أربيل", slug: "اربيل", url: "/tags/اربيل/", count: 4 }]);
+    expect(a.tag("اربيل")).toBe(a.tag("أربيل"));
+    expect(a.tagPages[0]?.items).toHaveLength(4);
+  });
+
+  it("never gives two tags one slug", () => {
+    const a = new Archive([article("1.md", { tags: ["a b", "a-b", "A.B"] })], 20);
+    expect(new Set(a.tags.map((t) => t.slug)).size).toBe(a.tags.length);
+  });
+
+  it("paginates every listing and keeps an empty home and undated page", () => {
+    const many = Array.from({ length: 45 }, (_, i) =>
+      article(`${String(i).padStart(2, "0")}.md`, { date: "2025-01-01", tags: ["t"] }),
+    );
+    const a = new Archive(many, 20);
+    expect(a.homePages.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
+    expect(a.tagPages.map((p) => p.items.length)).toEqual([20, 20, 5]);
+    expect(a.dayPages.map((p) => p.url)).toEqual([
+      "/archive/2025/01/01/",
+      "/archive/2025/01/01/page/2/",
+      "/archive/2025/01/01/page/3/",
+    ]);
+    const empty = new Archive([], 20);
+    expect(empty.homePages).toHaveLength(1);
+    expect(empty.undatedPages).toHaveLength(1);
+    expect(empty.tagPages).toEqual([]);
+  });
+
+  it("names the file and the problem when front matter is not a valid article", () => {
+    expect(() => articleFromMarkdown("x.md", "no front matter")).toThrow(
+      /content\/articles\/x.md: no front matter/,
+    );
+    expect(() => articleFromMarkdown("x.md", "---\ntitle: [\n---\n")).toThrow(/not valid YAML/);
+    expect(() => articleFromMarkdown("x.md", "---\nlang: ar\n---\n")).toThrow(/"title" is missing/);
+    expect(() => articleFromMarkdown("x.md", "---\ntitle: x\ndate: 16/11/2025\n---\n")).toThrow(
+      /date "16\/11\/2025"/,
+    );
+    expect(() => articleFromMarkdown("x.md", "---\ntitle: x\ntags: أ\n---\n")).toThrow(
+      /"tags" must be a list/,
+    );
+  });
+});
