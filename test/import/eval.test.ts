@@ -8,7 +8,7 @@ import { pipelineContext } from "../helpers/context.ts";
  * The evaluation sets' targets (issue: import real-world dumps): title and
  * date 100%, paragraphs at least 98%, no boilerplate line in any body.
  */
-describe.each(["eval"])("the import evaluation set test/fixtures/%s", (set) => {
+describe.each(["eval", "eval-heldout"])("the import evaluation set test/fixtures/%s", (set) => {
   it("meets the targets", async () => {
     const result = await evaluateImport(
       path.join(repoRoot, "test/fixtures", set),

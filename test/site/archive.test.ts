@@ -15,6 +15,7 @@ function article(path: string, fields: Partial<ArchiveArticle> = {}): ArchiveArt
     tags: [],
     related: [],
     source: { file: `${path}.txt` },
+    excerpt: "",
     ...fields,
     ...(fields.date ? { day: fields.date.slice(0, 10) } : {}),
   };

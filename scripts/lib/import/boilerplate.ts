@@ -47,9 +47,12 @@ export type SectionKind = "related" | "dropped" | "keywords";
 
 /** A line compared without case, marks, hamza variants, edge punctuation or a trailing colon. */
 export function lineKey(line: string): string {
-  return foldArabic(normaliseLine(line))
-    .replace(/^[\s:：\-–—|•·*#]+|[\s:：\-–—|•·.]+$/gu, "")
-    .replace(/\s+/g, " ");
+  return (
+    foldArabic(normaliseLine(line))
+      // Bullets, dashes, colons and other marks at either end (■ اقرأ أيضًا -, «الوسوم:»).
+      .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, "")
+      .replace(/\s+/g, " ")
+  );
 }
 
 export class Furniture {

@@ -350,7 +350,7 @@ export function parseDateLine(line: string, options: DateOptions): DateLineMatch
 }
 
 const RELATIVE_DATE =
-  /^(?:(?:نشر|تحديث|اخر تحديث)\s*:?\s*)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثواني|ثوان|دقيقه|دقيقتين|دقايق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنه|سنوات)$|^(?:اليوم|امس|الان|البارحه)$|^(?:\d+|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago$|^(?:today|yesterday|just now)$/u;
+  /^(?:(?:نشر|تحديث|اخر تحديث)\s*:?\s*)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثواني|ثوان|دقيقه|دقيقتين|دقايق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنه|سنوات)$|^(?:اليوم|امس|الان|البارحه)(?:\s*[-–—،,]?\s*(?:الساعه\s*)?\d{1,2}:\d{2}\s*(?:ص|م|صباحا|مساء)?)?$|^(?:\d+|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago$|^(?:today|yesterday|just now)$/u;
 
 /**
  * «منذ 3 ساعات», «أمس», "2 hours ago": a date relative to a moment the dump
@@ -363,6 +363,14 @@ export function isRelativeDateLine(line: string): boolean {
       .replace(/[.،,:]+$/u, "")
       .trim(),
   );
+}
+
+/** Whether a date line gives the publication (نشر، بتاريخ) or a later update (آخر تحديث), or does not say. */
+export function dateLineKind(line: string): "published" | "updated" | "plain" {
+  const folded = foldArabic(line);
+  if (/(?:اخر تحديث|تم التحديث|تحديث|updated|last update)/u.test(folded)) return "updated";
+  if (/(?:نشر|بتاريخ|تاريخ النشر|published|posted)/u.test(folded)) return "published";
+  return "plain";
 }
 
 /** A line that is nothing but a date (with optional label, weekday and time). */

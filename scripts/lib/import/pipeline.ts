@@ -14,7 +14,7 @@ import type { Boilerplate } from "./boilerplate.ts";
 import { type DecodedDump, decodeDump } from "./decode.ts";
 import { detectLanguage, directionOf } from "./detect-language.ts";
 import { extractAuthor } from "./extract-author.ts";
-import { type DateOptions, parseDateLine, parseIsoDate } from "./extract-date.ts";
+import { type DateOptions, dateLineKind, parseDateLine, parseIsoDate } from "./extract-date.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseHtmlDump } from "./parse-html.ts";
@@ -207,13 +207,15 @@ function chooseDate(
     if (date) return date;
     warnings.push(`metadata date "${given.published}" is not a date; ignored`);
   }
-  for (const line of parsed.headerLines) {
-    const found = parseDateLine(line, dates);
-    if (!found) continue;
-    warnings.push(...found.warnings);
-    return found.date;
-  }
-  return undefined;
+  // The publication date wins over an update date, whichever the page prints first.
+  const rank = { published: 0, plain: 1, updated: 2 };
+  const found = parsed.headerLines
+    .map((line, i) => ({ i, kind: dateLineKind(line), match: parseDateLine(line, dates) }))
+    .filter((c) => c.match !== null)
+    .sort((a, b) => rank[a.kind] - rank[b.kind] || a.i - b.i)[0]?.match;
+  if (!found) return undefined;
+  warnings.push(...found.warnings);
+  return found.date;
 }
 
 /** "ar", "ar-EG", "en-US" → kept; anything that is not a BCP 47 language tag → ignored. */

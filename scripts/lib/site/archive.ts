@@ -4,6 +4,7 @@ import YAML from "yaml";
 import { foldArabic } from "../arabic.ts";
 import { compareStrings, listFiles } from "../import/run.ts";
 import { slugify } from "../slug.ts";
+import { createMarkdown } from "./markdown.ts";
 
 /**
  * The archive's indexes — home, tags, years, months, days, undated — built in
@@ -29,6 +30,8 @@ export interface ArchiveArticle {
   tags: string[];
   related: string[];
   source: { file: string; name?: string; url?: string };
+  /** The opening of the body as plain text (for descriptions and feeds). */
+  excerpt: string;
 }
 
 export interface TagSummary {
@@ -91,6 +94,27 @@ export interface YearPage {
   next?: YearSummary;
 }
 
+/** An Atom and a JSON feed of the newest dated articles: the whole archive, or one tag. */
+export interface Feed {
+  title: string;
+  /** The HTML page the feed follows. */
+  htmlUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  items: ArchiveArticle[];
+}
+
+export interface SitemapEntry {
+  url: string;
+  /** YYYY-MM-DD, for articles. */
+  lastmod?: string;
+}
+
+/** One file of the sitemap: a list of pages, or (for large archives) the index of the lists. */
+export type SitemapFile =
+  | { url: string; kind: "urlset"; entries: SitemapEntry[] }
+  | { url: string; kind: "index"; files: string[] };
+
 export interface Neighbours {
   /** The next older dated article. */
   older?: ArchiveArticle;
@@ -109,6 +133,11 @@ export const URLS = {
   day: (day: string) => `/archive/${day.replaceAll("-", "/")}/`,
   undated: "/archive/undated/",
   search: "/search/",
+  tagsAlphabetical: "/tags/alphabetical/",
+  atom: (base: string) => `${base}feed.xml`,
+  json: (base: string) => `${base}feed.json`,
+  sitemap: "/sitemap.xml",
+  sitemapPart: (n: number) => `/sitemaps/sitemap-${n}.xml`,
   page: (base: string, n: number) => (n === 1 ? base : `${base}page/${n}/`),
 };
 
@@ -129,8 +158,12 @@ export class Archive {
   readonly monthPages: MonthPage[];
   readonly dayPages: DayPage[];
   readonly undatedPages: ListPage[];
+  readonly feeds: Feed[];
+  readonly sitemaps: SitemapFile[];
 
   private readonly byPath = new Map<string, number>();
+  /** Articles of each tag, in archive order. */
+  private readonly byTag = new Map<TagSummary, ArchiveArticle[]>();
   private readonly tagByName: Map<string, TagSummary>;
   private readonly byTitle = new Map<string, ArchiveArticle>();
 
@@ -152,7 +185,7 @@ export class Archive {
     this.years = summariseDates(this.dated);
 
     this.homePages = paginate(this.articles, pageSize, URLS.home, true);
-    const byTag = new Map<TagSummary, ArchiveArticle[]>();
+    const byTag = this.byTag;
     for (const a of this.articles) {
       for (const tag of new Set(a.tags.map((t) => this.tagByName.get(t) as TagSummary))) {
         const list = byTag.get(tag);
@@ -195,6 +228,38 @@ export class Archive {
       }));
     });
     this.undatedPages = paginate(this.undated, pageSize, URLS.undated, true);
+
+    // Feeds follow dated articles only: an entry needs a date.
+    const feed = (title: string, htmlUrl: string, items: ArchiveArticle[]): Feed => ({
+      title,
+      htmlUrl,
+      atomUrl: URLS.atom(htmlUrl),
+      jsonUrl: URLS.json(htmlUrl),
+      items: items.filter((a) => a.date !== undefined).slice(0, FEED_SIZE),
+    });
+    this.feeds = [
+      feed("", URLS.home, this.dated),
+      ...this.tags.map((tag) => feed(tag.name, tag.url, this.byTag.get(tag) ?? [])),
+    ];
+    this.sitemaps = sitemapFiles(this.pageEntries());
+  }
+
+  /** Every HTML page of the site, articles with their day as last-modified date. */
+  pageEntries(): SitemapEntry[] {
+    const urls = (pages: { url: string }[]) => pages.map((p) => ({ url: p.url }));
+    return [
+      ...urls(this.homePages),
+      ...this.articles.map((a) => (a.day ? { url: a.url, lastmod: a.day } : { url: a.url })),
+      { url: URLS.tags },
+      { url: URLS.tagsAlphabetical },
+      ...urls(this.tagPages),
+      { url: URLS.archive },
+      ...urls(this.yearPages),
+      ...urls(this.monthPages),
+      ...urls(this.dayPages),
+      ...urls(this.undatedPages),
+      { url: URLS.search },
+    ];
   }
 
   article(relPath: string): ArchiveArticle | undefined {
@@ -209,6 +274,43 @@ export class Archive {
     return { ...optional("newer", this.dated[i - 1]), ...optional("older", this.dated[i + 1]) };
   }
 
+  /**
+   * Articles that share tags with this one, most related first: shared tags
+   * weighted by rarity (a shared rare tag says more than a shared «مصر»),
+   * then nearness in time. Only the neighbourhood of the article in its
+   * rarest tags' lists is scored, so the cost does not grow with the archive.
+   */
+  relatedByTags(relPath: string, limit = 5): ArchiveArticle[] {
+    const i = this.byPath.get(relPath);
+    const self = i === undefined ? undefined : this.articles[i];
+    if (!self || i === undefined) return [];
+    const tags = [...new Set(self.tags.map((t) => this.tagByName.get(t)))]
+      .filter((t): t is TagSummary => t !== undefined && t.count > 1)
+      .sort((a, b) => a.count - b.count)
+      .slice(0, RELATED_TAGS);
+    const scores = new Map<ArchiveArticle, number>();
+    for (const tag of tags) {
+      const list = this.byTag.get(tag) ?? [];
+      const at = lowerBound(list, (a) => (this.byPath.get(a.path) as number) >= i);
+      for (
+        let k = Math.max(0, at - RELATED_WINDOW);
+        k < Math.min(list.length, at + RELATED_WINDOW + 1);
+        k++
+      ) {
+        const other = list[k] as ArchiveArticle;
+        if (other === self) continue;
+        scores.set(other, (scores.get(other) ?? 0) + 1 / Math.log2(1 + tag.count));
+      }
+    }
+    const distance = (a: ArchiveArticle) => Math.abs((this.byPath.get(a.path) as number) - i);
+    return [...scores.entries()]
+      .sort(
+        ([a, x], [b, y]) => y - x || distance(a) - distance(b) || compareStrings(a.path, b.path),
+      )
+      .slice(0, limit)
+      .map(([a]) => a);
+  }
+
   tag(name: string): TagSummary | undefined {
     return this.tagByName.get(name);
   }
@@ -217,6 +319,40 @@ export class Archive {
   articleTitled(headline: string): ArchiveArticle | undefined {
     return this.byTitle.get(titleKey(headline));
   }
+}
+
+/** Entries in a feed. */
+const FEED_SIZE = 20;
+/** URLs in one sitemap file (the protocol allows 50,000). */
+const SITEMAP_SIZE = 45_000;
+
+function sitemapFiles(entries: SitemapEntry[]): SitemapFile[] {
+  if (entries.length <= SITEMAP_SIZE) return [{ url: URLS.sitemap, kind: "urlset", entries }];
+  const parts: SitemapFile[] = [];
+  for (let i = 0; i < entries.length; i += SITEMAP_SIZE) {
+    parts.push({
+      url: URLS.sitemapPart(parts.length + 1),
+      kind: "urlset",
+      entries: entries.slice(i, i + SITEMAP_SIZE),
+    });
+  }
+  return [{ url: URLS.sitemap, kind: "index", files: parts.map((p) => p.url) }, ...parts];
+}
+
+/** How many of an article's rarest tags, and how many neighbours in each, related articles come from. */
+const RELATED_TAGS = 4;
+const RELATED_WINDOW = 12;
+
+/** First index whose item satisfies a predicate that is false, then true, along the list. */
+function lowerBound<T>(list: readonly T[], isAtOrAfter: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAtOrAfter(list[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -366,6 +502,25 @@ export async function loadArchive(articlesDir: string, pageSize: number): Promis
   return new Archive(articles, pageSize);
 }
 
+const md = createMarkdown();
+const EXCERPT_CHARS = 280;
+
+/** The body's first paragraph as plain text, cut at a word near 280 characters. */
+export function excerptOf(body: string): string {
+  const first = body.split(/\n\s*\n/).find((p) => p.trim().length > 0) ?? "";
+  const text = md
+    .renderInline(first.replace(/\s+/g, " ").trim())
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXCERPT_CHARS / 2))}…`;
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -407,6 +562,7 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
     path: rel,
     url: URLS.article(rel),
     title,
+    excerpt: excerptOf(markdown.slice(end + 5)),
     lang,
     dir: dir as "rtl" | "ltr",
     tags: [...new Set(list("tags"))],
