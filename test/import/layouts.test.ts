@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RejectedInput } from "../../scripts/lib/import/article.ts";
+import { Boilerplate } from "../../scripts/lib/import/boilerplate.ts";
 import { parseTextDump } from "../../scripts/lib/import/parse-text.ts";
 import { extractOne, pipelineContext } from "../helpers/context.ts";
 
@@ -192,6 +193,18 @@ describe("text dumps of many sites", () => {
     expect(() => parse(text("تابعونا على فيسبوك", "", "جميع الحقوق محفوظة ©"))).toThrow(
       RejectedInput,
     );
+  });
+});
+
+describe("site profiles", () => {
+  it("add a source's own furniture without touching code", () => {
+    const yaml = `builtin:\n  related_headings: [أخبار ذات صلة]\nprofiles:\n  - name: mithal\n    folder: mithal\n    drop_lines: ["حمّل تطبيق المثال"]\n    dropped_headings: ["في العدد القادم"]\n`;
+    const boilerplate = Boilerplate.fromYaml(yaml);
+    const dump = text("عنوان", "", P1, "", "حمّل تطبيق المثال", "", P2, "", "في العدد القادم", "", "خبر قادم");
+    const own = parseTextDump(dump, boilerplate.furnitureFor({ folder: "mithal" }), pipelineContext().dates);
+    expect(own.paragraphs).toEqual([P1, P2]);
+    const other = parseTextDump(dump, boilerplate.furnitureFor({ folder: "other" }), pipelineContext().dates);
+    expect(other.paragraphs).toEqual([P1, "حمّل تطبيق المثال", P2, "في العدد القادم", "خبر قادم"]);
   });
 });
 
