@@ -10,6 +10,8 @@ export interface NashraConfig {
     description: string;
     /** Absolute URL of the published site, without the path prefix (used for canonical links and feeds). */
     baseUrl: string;
+    /** Open Graph locale of the interface. */
+    ogLocale: string;
     /** Sub-path the site is served under, e.g. "/archive/" for a GitHub Pages project site. */
     pathPrefix: string;
     /** Language and direction of the interface (articles carry their own). */
@@ -23,6 +25,8 @@ export interface NashraConfig {
     locale: string;
     /** Digits used to write dates and counts: "arab" (٠١٢٣) or "latn" (0123). */
     numberingSystem: "arab" | "latn";
+    /** Show the Hijri (Umm al-Qura) date beside the Gregorian one on article pages. */
+    hijri: boolean;
   };
   import: {
     /** Input and output folders of `npm run import` (relative to the repository). */
@@ -46,6 +50,7 @@ const config: NashraConfig = {
     title: "نشرة",
     description: "أرشيف نشرات الأخبار: مقالات مؤرشفة قابلة للبحث.",
     baseUrl: "https://nashra.example.org",
+    ogLocale: "ar_AR",
     pathPrefix: pathPrefixFromEnv("/"),
     lang: "ar",
     dir: "rtl",
@@ -54,6 +59,7 @@ const config: NashraConfig = {
   dates: {
     locale: "ar",
     numberingSystem: "arab",
+    hijri: true,
   },
   import: {
     rawDir: "raw",

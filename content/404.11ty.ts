@@ -9,6 +9,6 @@ export const data = { permalink: "/404.html" };
 export function render({ site }: PageData): string {
   const main = html`<h1>الصفحة غير موجودة</h1>
 <p class="lead">ربما نُقلت الصفحة أو تغير عنوانها. ابحث في الأرشيف أو عد إلى <a href="${site.href(URLS.home)}">الصفحة الرئيسية</a>.</p>
-${searchForm(site, "not-found-search")}`;
-  return document(site, { title: "الصفحة غير موجودة", url: "/404.html", main });
+${searchForm(site, "not-found-search", "ابحث عن الصفحة")}`;
+  return document(site, { title: "الصفحة غير موجودة", url: "/404.html", main, noindex: true });
 }

@@ -1,20 +1,14 @@
 import { httpUrl } from "../scripts/lib/http-url.ts";
-import { URLS } from "../scripts/lib/site/archive.ts";
+import { type ArchiveArticle, URLS } from "../scripts/lib/site/archive.ts";
 import { html, raw } from "../scripts/lib/site/html.ts";
-import {
-  breadcrumbs,
-  dateCrumbs,
-  dateLine,
-  document,
-  langAttributes,
-  neighbourLinks,
-} from "./components.ts";
+import type { Site } from "../scripts/lib/site/site.ts";
+import { breadcrumbs, dateCrumbs, document, langAttributes, neighbourLinks } from "./components.ts";
 import type { ArticleData } from "./types.ts";
 
 /**
  * One article. Only the <article>'s title and body are indexed for search
  * (`data-pagefind-body`; meta line and footer are `data-pagefind-ignore`), with
- * the date as sort key and metadata and the tags as a filter.
+ * the date as sort key and metadata, and the tags and year as filters.
  */
 export function render(data: ArticleData): string {
   const { site, archive } = data;
@@ -22,25 +16,30 @@ export function render(data: ArticleData): string {
   const entry = archive.article(relPath);
   if (!entry) throw new Error(`article ${relPath} is missing from the archive index`);
   const { older, newer } = archive.neighbours(relPath);
+  const related = archive.relatedByTags(relPath);
   const sourceUrl = httpUrl(data.source?.url);
+  const hijri = entry.day ? site.format.hijri(entry.day) : undefined;
+  // Dates, labels and tags are in the interface's language, even around an English article.
+  const ui = entry.lang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
 
   const main = html`${breadcrumbs(site, [...dateCrumbs(site, entry.day, "day"), { label: entry.title }])}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body>
 <header>
 <h1 data-pagefind-meta="title">${entry.title}</h1>
-<p class="meta" data-pagefind-ignore>
+<p class="meta"${ui} data-pagefind-ignore>
 ${
   entry.date
     ? html`<time datetime="${entry.date}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]" data-pagefind-filter="year:${entry.day?.slice(0, 4)}">${site.format.date(entry.date)}</time>`
-    : dateLine(site, entry)
+    : html`<span>بدون تاريخ</span>`
 }
+${hijri ? html`<span class="hijri">${hijri}</span>` : ""}
 ${entry.author ? html`<span class="author">${entry.author}</span>` : ""}
 </p>
 </header>
 <div class="article-body">
 ${raw(data.content)}
 </div>
-<footer class="article-footer" data-pagefind-ignore>
+<footer class="article-footer"${ui} data-pagefind-ignore>
 ${
   entry.tags.length > 0
     ? html`<h2 class="visually-hidden">الوسوم</h2>
@@ -57,8 +56,8 @@ ${
 <ul>${entry.related.map((headline) => {
         const target = archive.articleTitled(headline);
         return target
-          ? html`<li><a href="${site.href(target.url)}">${headline}</a></li>`
-          : html`<li>${headline}</li>`;
+          ? html`<li dir="auto"><a href="${site.href(target.url)}">${headline}</a></li>`
+          : html`<li dir="auto">${headline}</li>`;
       })}</ul>
 </section>`
     : ""
@@ -70,6 +69,14 @@ ${
   }${data.source?.file ? html` <span class="source-file">(ملف الأرشيف: <bdi dir="ltr">${data.source.file}</bdi>)</span>` : ""}</p>
 </footer>
 </article>
+${
+  related.length > 0
+    ? html`<section class="more" aria-labelledby="more-heading">
+<h2 id="more-heading">مقالات ذات صلة</h2>
+<ul>${related.map((a) => html`<li${langAttributes(site, a.lang, a.dir)}><a href="${site.href(a.url)}">${a.title}</a></li>`)}</ul>
+</section>`
+    : ""
+}
 ${neighbourLinks(
   site,
   "المقال التالي والسابق",
@@ -81,22 +88,25 @@ ${neighbourLinks(
   return document(site, {
     title: entry.title,
     url: entry.url,
-    description: firstWords(data.content),
+    description: entry.excerpt,
     main,
+    article: { tags: entry.tags, ...(entry.date ? { published: entry.date } : {}) },
+    jsonLd: newsArticle(site, entry),
   });
 }
 
-/** A plain-text description from the rendered body: its first 30 words. */
-function firstWords(renderedHtml: string): string {
-  const text = renderedHtml
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
-  const words = text.split(" ");
-  return words.length > 30 ? `${words.slice(0, 30).join(" ")}…` : text;
+/** schema.org NewsArticle: only what the archive knows (no date is invented for an undated article). */
+function newsArticle(site: Site, a: ArchiveArticle): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: a.title,
+    mainEntityOfPage: site.absolute(a.url),
+    inLanguage: a.lang,
+    ...(a.date ? { datePublished: a.date } : {}),
+    ...(a.author ? { author: { "@type": "Person", name: a.author } } : {}),
+    ...(a.tags.length > 0 ? { keywords: a.tags } : {}),
+    ...(a.excerpt ? { description: a.excerpt } : {}),
+    publisher: { "@type": "Organization", name: site.title },
+  };
 }

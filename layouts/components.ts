@@ -1,6 +1,6 @@
-import type { ArchiveArticle, ListPage } from "../scripts/lib/site/archive.ts";
+import type { ArchiveArticle, Feed, ListPage } from "../scripts/lib/site/archive.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
-import { type Html, html, type Renderable } from "../scripts/lib/site/html.ts";
+import { type Html, html, jsonForScript, type Renderable } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 
 /**
@@ -15,24 +15,47 @@ export interface PageOptions {
   url: string;
   description?: string;
   main: Renderable;
-  /** Extra elements for <head>. */
-  head?: Renderable;
+  /** An article page: Open Graph `article` and its dates and tags. */
+  article?: { published?: string; tags: readonly string[] };
+  /** Structured data (JSON-LD) describing the page. */
+  jsonLd?: unknown;
+  /** Feeds the page offers besides the whole archive's. */
+  feed?: Feed;
+  /** Pages search engines should not list (404). */
+  noindex?: boolean;
   /** Only the search page loads a script. */
   script?: string;
 }
 
+function feedLinks(site: Site, feed: { title: string; atomUrl: string; jsonUrl: string }): Html {
+  const title = feed.title ? `${site.title}: ${feed.title}` : site.title;
+  return html`<link rel="alternate" type="application/atom+xml" title="${title}" href="${site.href(feed.atomUrl)}">
+<link rel="alternate" type="application/feed+json" title="${title}" href="${site.href(feed.jsonUrl)}">`;
+}
+
 export function document(site: Site, options: PageOptions): string {
   const title = options.url === URLS.home ? site.title : `${options.title} — ${site.title}`;
-  return `<!doctype html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
+  const description = options.description || site.description;
+  return `<!DOCTYPE html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<meta name="description" content="${options.description ?? site.description}">
-<link rel="canonical" href="${site.absolute(options.url)}">
+<meta name="description" content="${description}">
+${options.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${site.absolute(options.url)}">`}
 <link rel="stylesheet" href="${site.href("/assets/site.css")}">
 <link rel="icon" href="${site.href("/assets/favicon.svg")}" type="image/svg+xml">
-${options.head}
+${feedLinks(site, { title: "", atomUrl: URLS.atom(URLS.home), jsonUrl: URLS.json(URLS.home) })}
+${options.feed ? feedLinks(site, options.feed) : ""}
+<meta property="og:site_name" content="${site.title}">
+<meta property="og:locale" content="${site.ogLocale}">
+<meta property="og:type" content="${options.article ? "article" : "website"}">
+<meta property="og:title" content="${options.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${site.absolute(options.url)}">
+${options.article?.published ? html`<meta property="article:published_time" content="${options.article.published}">` : ""}
+${(options.article?.tags ?? []).map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}
+${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(options.jsonLd)}</script>` : ""}
 </head>
 <body>
 <a class="skip-link" href="#main">انتقل إلى المحتوى</a>
@@ -60,10 +83,10 @@ ${options.script ? html`<script type="module" src="${site.href(options.script)}"
 }
 
 /** The search box: a plain form that lands on the search page with ?q=… (works without JavaScript). */
-export function searchForm(site: Site, id: string, value = ""): Html {
-  return html`<form class="search-form" role="search" action="${site.href(URLS.search)}" method="get">
+export function searchForm(site: Site, id: string, label = "البحث في الأرشيف"): Html {
+  return html`<form class="search-form" role="search" aria-label="${label}" action="${site.href(URLS.search)}" method="get">
 <label for="${id}" class="visually-hidden">ابحث في الأرشيف</label>
-<input id="${id}" name="q" type="search" value="${value}" placeholder="ابحث في الأرشيف" autocomplete="off">
+<input id="${id}" name="q" type="search" placeholder="ابحث في الأرشيف" autocomplete="off">
 <button type="submit">بحث</button>
 </form>`;
 }
@@ -84,7 +107,7 @@ export function articleList(site: Site, items: readonly ArchiveArticle[]): Html 
 ${items.map(
   (a) => html`<li${langAttributes(site, a.lang, a.dir)}>
 <h2><a href="${site.href(a.url)}">${a.title}</a></h2>
-<p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · ${a.tags.slice(0, 4).join("، ")}` : ""}</p>
+<p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${a.tags.slice(0, 4).join("، ")}</bdi>` : ""}</p>
 </li>
 `,
 )}</ol>`;
@@ -126,7 +149,7 @@ export function breadcrumbs(site: Site, crumbs: readonly Crumb[]): Html {
 ${crumbs.map((c, i) =>
   c.url && i < crumbs.length - 1
     ? html`<li><a href="${site.href(c.url)}">${c.label}</a></li>`
-    : html`<li aria-current="page">${c.label}</li>`,
+    : html`<li aria-current="page"><bdi>${c.label}</bdi></li>`,
 )}
 </ol>
 </nav>`;

@@ -7,18 +7,14 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.ts";
 import { repoRoot } from "./lib/paths.ts";
+import { SAMPLE_PAGES } from "./lib/site/sample-pages.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
-const SHOTS: { name: string; path: string; waitFor?: string }[] = [
-  { name: "home", path: "/" },
-  {
-    name: "article",
-    path: "/articles/undated/حدث-هام-طال-انتظاره-العراق-يشهد-اليوم-انسحاب-القوات/",
-  },
-  { name: "search", path: "/search/?q=الامريكية", waitFor: "#search-results li" },
-  { name: "tags", path: "/tags/" },
-  { name: "archive-month", path: "/archive/2025/11/" },
-];
+const SHOTS = SAMPLE_PAGES.map((p) => ({
+  name: p.name,
+  path: p.url,
+  ...(p.url.startsWith("/search/") ? { waitFor: "#search-results li" } : {}),
+}));
 const VIEWPORTS = [
   { suffix: "desktop", width: 1280, height: 860 },
   { suffix: "phone", width: 390, height: 844 },

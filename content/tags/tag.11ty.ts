@@ -12,7 +12,8 @@ import { html } from "../../scripts/lib/site/html.ts";
 /** One tag: its articles, newest first, paginated. */
 export const data = onePagePerItem<TagPage>("archive.tagPages");
 
-export function render({ site, p }: PaginatedData<TagPage>): string {
+export function render({ site, archive, p }: PaginatedData<TagPage>): string {
+  const feed = archive.feedFor(p.tag.url);
   const main = html`${breadcrumbs(site, [
     { label: "الرئيسية", url: URLS.home },
     { label: "الوسوم", url: URLS.tags },
@@ -22,5 +23,10 @@ export function render({ site, p }: PaginatedData<TagPage>): string {
 <p class="lead">${site.format.count(p.tag.count)} بهذا الوسم.</p>
 ${articleList(site, p.items)}
 ${pagination(site, p)}`;
-  return document(site, { title: `${p.tag.name}${pageSuffix(site, p)}`, url: p.url, main });
+  return document(site, {
+    title: `${p.tag.name}${pageSuffix(site, p)}`,
+    url: p.url,
+    main,
+    ...(feed ? { feed } : {}),
+  });
 }

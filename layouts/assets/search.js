@@ -62,7 +62,7 @@ function excerptNodes(excerpt) {
  * @typedef {{
  *   options: (o: Record<string, unknown>) => Promise<void>,
  *   init: () => Promise<void>,
- *   debouncedSearch: (q: string, o?: Record<string, unknown>, ms?: number) => Promise<SearchResponse | null>,
+ *   debouncedSearch: (q: string | null, o?: Record<string, unknown>, ms?: number) => Promise<SearchResponse | null>,
  * }} Pagefind
  */
 
@@ -108,10 +108,13 @@ const pagefindReady = (async () => {
   return pagefind;
 })();
 
+/** A tag chosen on the tag index (?tag=…) narrows the search to that tag. */
+const tag = new URLSearchParams(location.search).get("tag")?.trim() || null;
+
 /** @param {string} query */
 async function run(query) {
   const q = query.trim();
-  if (q === "") {
+  if (q === "" && tag === null) {
     list.replaceChildren();
     status.textContent = "";
     more.hidden = true;
@@ -119,14 +122,16 @@ async function run(query) {
   }
   status.textContent = "جارٍ البحث…";
   const pagefind = await pagefindReady;
-  const search = await pagefind.debouncedSearch(q, {}, 200);
+  const options = tag === null ? {} : { filters: { tag } };
+  const search = await pagefind.debouncedSearch(q === "" ? null : q, options, 200);
   if (search === null) return; // a newer query superseded this one
   current = search.results;
   shown = 0;
   list.replaceChildren();
-  status.textContent = `${countResults(current.length)} عن «${q}»`;
+  const what = [q && `«${q}»`, tag && `الوسم «${tag}»`].filter(Boolean).join(" في ");
+  status.textContent = `${countResults(current.length)}: ${what}`;
   await showMore();
-  document.title = `${q} — البحث`;
+  document.title = `${q || tag} — البحث`;
 }
 
 /** @param {string} q @param {"push" | "replace"} mode */

@@ -200,10 +200,30 @@ describe("site profiles", () => {
   it("add a source's own furniture without touching code", () => {
     const yaml = `builtin:\n  related_headings: [أخبار ذات صلة]\nprofiles:\n  - name: mithal\n    folder: mithal\n    drop_lines: ["حمّل تطبيق المثال"]\n    dropped_headings: ["في العدد القادم"]\n`;
     const boilerplate = Boilerplate.fromYaml(yaml);
-    const dump = text("عنوان", "", P1, "", "حمّل تطبيق المثال", "", P2, "", "في العدد القادم", "", "خبر قادم");
-    const own = parseTextDump(dump, boilerplate.furnitureFor({ folder: "mithal" }), pipelineContext().dates);
+    const dump = text(
+      "عنوان",
+      "",
+      P1,
+      "",
+      "حمّل تطبيق المثال",
+      "",
+      P2,
+      "",
+      "في العدد القادم",
+      "",
+      "خبر قادم",
+    );
+    const own = parseTextDump(
+      dump,
+      boilerplate.furnitureFor({ folder: "mithal" }),
+      pipelineContext().dates,
+    );
     expect(own.paragraphs).toEqual([P1, P2]);
-    const other = parseTextDump(dump, boilerplate.furnitureFor({ folder: "other" }), pipelineContext().dates);
+    const other = parseTextDump(
+      dump,
+      boilerplate.furnitureFor({ folder: "other" }),
+      pipelineContext().dates,
+    );
     expect(other.paragraphs).toEqual([P1, "حمّل تطبيق المثال", P2, "في العدد القادم", "خبر قادم"]);
   });
 });

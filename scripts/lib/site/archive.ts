@@ -162,6 +162,7 @@ export class Archive {
   readonly sitemaps: SitemapFile[];
 
   private readonly byPath = new Map<string, number>();
+  private readonly feedByPage = new Map<string, Feed>();
   /** Articles of each tag, in archive order. */
   private readonly byTag = new Map<TagSummary, ArchiveArticle[]>();
   private readonly tagByName: Map<string, TagSummary>;
@@ -241,7 +242,13 @@ export class Archive {
       feed("", URLS.home, this.dated),
       ...this.tags.map((tag) => feed(tag.name, tag.url, this.byTag.get(tag) ?? [])),
     ];
+    for (const f of this.feeds) this.feedByPage.set(f.htmlUrl, f);
     this.sitemaps = sitemapFiles(this.pageEntries());
+  }
+
+  /** The feed that follows a page (home or a tag page), if any. */
+  feedFor(htmlUrl: string): Feed | undefined {
+    return this.feedByPage.get(htmlUrl);
   }
 
   /** Every HTML page of the site, articles with their day as last-modified date. */

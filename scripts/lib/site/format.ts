@@ -11,6 +11,7 @@ import { DateTime } from "luxon";
 export interface FormatOptions {
   locale: string;
   numberingSystem: string;
+  hijri?: boolean;
 }
 
 export interface Noun {
@@ -117,6 +118,16 @@ export class Formatter {
   /** «نوفمبر» for "2025-11" */
   monthName(yearMonth: string): string {
     return this.parse(`${yearMonth}-01`).toLocaleString({ month: "long" });
+  }
+
+  /** «٢٥ جمادى الأولى ١٤٤٧ هـ» (Umm al-Qura) for the article's local day, when configured. */
+  hijri(iso: string): string | undefined {
+    if (!this.options.hijri) return undefined;
+    const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+    return new Intl.DateTimeFormat(
+      `${this.options.locale}-u-ca-islamic-umalqura-nu-${this.options.numberingSystem}`,
+      { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+    ).format(Date.UTC(y, m - 1, d));
   }
 
   /** «٢٠٢٥» */

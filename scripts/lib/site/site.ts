@@ -10,6 +10,7 @@ export class Site {
   readonly description: string;
   readonly lang: string;
   readonly dir: "rtl" | "ltr";
+  readonly ogLocale: string;
   /** Always starts and ends with "/". */
   readonly pathPrefix: string;
   readonly format: Formatter;
@@ -20,6 +21,7 @@ export class Site {
     this.description = config.site.description;
     this.lang = config.site.lang;
     this.dir = config.site.dir;
+    this.ogLocale = config.site.ogLocale;
     this.pathPrefix = normalisePrefix(config.site.pathPrefix);
     this.baseUrl = config.site.baseUrl.replace(/\/+$/, "");
     this.format = new Formatter(config.dates);
@@ -30,9 +32,9 @@ export class Site {
     return this.pathPrefix + url.replace(/^\//, "");
   }
 
-  /** The full public URL of a page, for canonical links and feeds. */
+  /** The full public URL of a page, for canonical links, feeds and sitemaps (percent-encoded). */
   absolute(url: string): string {
-    return this.baseUrl + this.href(url);
+    return this.baseUrl + encodeURI(this.href(url));
   }
 }
 

@@ -1,0 +1,30 @@
+import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { Feed } from "../../scripts/lib/site/archive.ts";
+
+/** JSON Feed 1.1: the whole archive (/feed.json) and each tag (/tags/<slug>/feed.json). */
+export const data = {
+  ...onePagePerItem<Feed & { url: string }>("archive.feeds"),
+  permalink: (data: PaginatedData<Feed>) => data.p.jsonUrl,
+};
+
+export function render({ site, p }: PaginatedData<Feed>): string {
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: p.title ? `${site.title}: ${p.title}` : site.title,
+    description: site.description,
+    home_page_url: site.absolute(p.htmlUrl),
+    feed_url: site.absolute(p.jsonUrl),
+    language: site.lang,
+    items: p.items.map((a) => ({
+      id: site.absolute(a.url),
+      url: site.absolute(a.url),
+      title: a.title,
+      content_text: a.excerpt,
+      date_published: a.date,
+      language: a.lang,
+      ...(a.author ? { authors: [{ name: a.author }] } : {}),
+      ...(a.tags.length > 0 ? { tags: a.tags } : {}),
+    })),
+  };
+  return `${JSON.stringify(feed, null, 1)}\n`;
+}

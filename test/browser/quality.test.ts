@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import axe from "axe-core";
+import { HtmlValidate } from "html-validate";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import config from "../../nashra.config.ts";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { SAMPLE_PAGES } from "../../scripts/lib/site/sample-pages.ts";
+import { type StaticServer, serveStatic } from "../../scripts/lib/static-server.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { crawl } from "../helpers/crawl.ts";
+import { htmlFiles } from "../helpers/links.ts";
+import { type BuiltSite, buildRepositorySite } from "../helpers/site.ts";
+
+/**
+ * The published sample archive, checked as a reader and a host would see
+ * it: served by a real static file server at the root and under a path
+ * prefix, crawled link by link, validated, audited for accessibility in
+ * Chromium, and weighed.
+ */
+
+const PAGE_TYPES = SAMPLE_PAGES.map((p) => [p.type, p.url] as [string, string]);
+
+let root: BuiltSite;
+let prefixed: BuiltSite;
+let server: StaticServer;
+let prefixedServer: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [root, prefixed] = await Promise.all([
+    buildRepositorySite(),
+    buildRepositorySite({ pathPrefix: "/archive/" }),
+  ]);
+  server = await serveStatic(root.output);
+  prefixedServer = await serveStatic(prefixed.output, "/archive/");
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await server?.close();
+  await prefixedServer?.close();
+});
+
+describe.each([
+  ["at the root", "/", () => ({ site: root, server })],
+  ["under /archive/", "/archive/", () => ({ site: prefixed, server: prefixedServer })],
+])("the sample archive served %s", (_where, prefix, get) => {
+  it("has no broken internal link or missing asset, and every page is reachable", async () => {
+    const { site, server } = get();
+    const result = await crawl(server.origin, prefix, config.site.baseUrl);
+    expect(result.broken).toEqual([]);
+    const reached = new Set(result.pages.map((p) => decodeURIComponent(p.split("?")[0] as string)));
+    const files = htmlFiles(site.output).filter((f) => f !== "404.html");
+    const unreached = files.filter((f) => !reached.has(prefix + f.replace(/index\.html$/, "")));
+    expect(unreached).toEqual([]);
+    // The search bundle, the feeds and the sitemap resolve too.
+    for (const key of [
+      `${prefix}pagefind/pagefind.js`,
+      `${prefix}feed.xml`,
+      `${prefix}feed.json`,
+      `${prefix}assets/site.css`,
+    ]) {
+      expect(result.statuses.get(key), key).toBe(200);
+    }
+  });
+
+  it("lists in its sitemap only pages that exist", async () => {
+    const { server } = get();
+    const sitemap = await (await fetch(`${server.origin}${prefix}sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string);
+    expect(locs.length).toBeGreaterThan(50);
+    for (const loc of locs) {
+      expect(loc.startsWith(`${config.site.baseUrl}${prefix}`), loc).toBe(true);
+      const response = await fetch(server.origin + loc.slice(config.site.baseUrl.length));
+      expect(response.status, loc).toBe(200);
+    }
+  });
+});
+
+describe("the sample archive's pages", () => {
+  it("are valid HTML (html-validate, recommended rules)", async () => {
+    const validator = new HtmlValidate(
+      JSON.parse(readFileSync(path.join(repoRoot, ".htmlvalidate.json"), "utf8")),
+    );
+    const errors: string[] = [];
+    const files = htmlFiles(root.output);
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const report = await validator.validateString(
+        readFileSync(path.join(root.output, file), "utf8"),
+        file,
+      );
+      for (const m of report.results.flatMap((r) => r.messages))
+        errors.push(`${file}:${m.line}: ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("weigh at most 20 KB transferred for an article (HTML and CSS, gzip)", () => {
+    const css = gzipSync(readFileSync(path.join(root.output, "assets/site.css"))).length;
+    const articles = htmlFiles(root.output).filter((f) => f.startsWith("articles/"));
+    const heaviest = Math.max(
+      ...articles.map((f) => gzipSync(readFileSync(path.join(root.output, f))).length),
+    );
+    expect(heaviest + css).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it.each(PAGE_TYPES)(
+    "%s: no accessibility violation (axe-core), in light and dark mode",
+    async (_type, url) => {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const page = await browser.newPage({ colorScheme });
+        await page.goto(server.origin + encodeURI(url), { waitUntil: "networkidle" });
+        if (url.startsWith("/search/")) await page.locator("#search-results li").first().waitFor();
+        await page.addScriptTag({ content: axe.source });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
+          return result.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
+        });
+        expect(violations, colorScheme).toEqual([]);
+        await page.close();
+      }
+    },
+  );
+
+  it.each(PAGE_TYPES)("%s: fits a 360 px phone without sideways scrolling", async (_type, url) => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(server.origin + encodeURI(url), { waitUntil: "networkidle" });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it("runs no script except on the search page", async () => {
+    for (const [type, url] of PAGE_TYPES) {
+      const page = await browser.newPage();
+      const scripts: string[] = [];
+      page.on("request", (r) => {
+        if (r.resourceType() === "script") scripts.push(r.url());
+      });
+      await page.goto(server.origin + encodeURI(url), { waitUntil: "networkidle" });
+      if (type === "search")
+        expect(scripts.some((s) => s.endsWith("/assets/search.js"))).toBe(true);
+      else expect(scripts, type).toEqual([]);
+      await page.close();
+    }
+  });
+});
