@@ -11,6 +11,7 @@ import { repoRoot } from "./scripts/lib/paths.ts";
 import type { Archive } from "./scripts/lib/site/archive.ts";
 import { createMarkdown } from "./scripts/lib/site/markdown.ts";
 import archiveData from "./scripts/lib/site/plugins/archive-data.ts";
+import browserScripts from "./scripts/lib/site/plugins/browser-scripts.ts";
 import searchIndex from "./scripts/lib/site/plugins/search-index.ts";
 import typescriptTemplates from "./scripts/lib/site/plugins/typescript-templates.ts";
 import { Site } from "./scripts/lib/site/site.ts";
@@ -42,8 +43,14 @@ export default function (eleventyConfig: UserConfig) {
     },
   });
 
-  // Assets: one stylesheet, and the search page's script.
-  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  // Assets: the stylesheet and icon as they are; the search page's script bundled from TypeScript.
+  eleventyConfig.addPassthroughCopy({
+    "layouts/assets/site.css": "assets/site.css",
+    "layouts/assets/favicon.svg": "assets/favicon.svg",
+  });
+  eleventyConfig.addPlugin(browserScripts, {
+    entries: { "assets/search.js": "layouts/assets/search.ts" },
+  });
   eleventyConfig.addWatchTarget("layouts/");
 
   // Search: Pagefind indexes every article page after each build.

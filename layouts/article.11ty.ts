@@ -1,4 +1,5 @@
 import { httpUrl } from "../scripts/lib/http-url.ts";
+import { aliasWords } from "../scripts/lib/search/fold.ts";
 import { type ArchiveArticle, URLS } from "../scripts/lib/site/archive.ts";
 import { html, raw } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
@@ -7,8 +8,12 @@ import type { ArticleData } from "./types.ts";
 
 /**
  * One article. Only the <article>'s title and body are indexed for search
- * (`data-pagefind-body`; meta line and footer are `data-pagefind-ignore`), with
- * the date as sort key and metadata, and the tags and year as filters.
+ * (`data-pagefind-body`; meta line and footer are `data-pagefind-ignore`),
+ * with a hidden alias field of folded spellings (Pagefind searches metadata
+ * but never shows it in excerpts). The date is the sort key, and the date,
+ * year, tags, language and section are filters — filters are returned with
+ * results but, unlike metadata, never searched, so «2024» finds articles that
+ * say 2024, not every article dated 2024.
  */
 export function render(data: ArticleData): string {
   const { site, archive } = data;
@@ -23,13 +28,15 @@ export function render(data: ArticleData): string {
   const ui = entry.lang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
 
   const main = html`${breadcrumbs(site, [...dateCrumbs(site, entry.day, "day"), { label: entry.title }])}
-<article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body>
+<article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
+${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
+<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${plainText(data.content)}`).join(" ")}"></span>
 <header>
 <h1 data-pagefind-meta="title">${entry.title}</h1>
 <p class="meta"${ui} data-pagefind-ignore>
 ${
   entry.date
-    ? html`<time datetime="${entry.date}" data-pagefind-meta="date" data-pagefind-sort="date[datetime]" data-pagefind-filter="year:${entry.day?.slice(0, 4)}">${site.format.date(entry.date)}</time>`
+    ? html`<time datetime="${entry.date}" data-pagefind-sort="date[datetime]" data-pagefind-filter="date[datetime], year:${entry.day?.slice(0, 4)}">${site.format.date(entry.date)}</time>`
     : html`<span>بدون تاريخ</span>`
 }
 ${hijri ? html`<span class="hijri">${hijri}</span>` : ""}
@@ -109,4 +116,15 @@ function newsArticle(site: Site, a: ArchiveArticle): Record<string, unknown> {
     ...(a.excerpt ? { description: a.excerpt } : {}),
     publisher: { "@type": "Organization", name: site.title },
   };
+}
+
+/** The text of rendered markdown (for the search alias). */
+function plainText(renderedHtml: string): string {
+  return renderedHtml
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }

@@ -57,7 +57,10 @@ describe.each([
     expect(unreached).toEqual([]);
     // The search bundle, the feeds and the sitemap resolve too.
     for (const key of [
-      `${prefix}pagefind/pagefind.js`,
+      `${prefix}pagefind/shards.json`,
+      `${prefix}pagefind/2025/pagefind.js`,
+      `${prefix}pagefind/undated/pagefind.js`,
+      `${prefix}assets/search.js`,
       `${prefix}feed.xml`,
       `${prefix}feed.json`,
       `${prefix}assets/site.css`,

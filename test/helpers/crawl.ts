@@ -19,8 +19,10 @@ function references(html: string): string[] {
     refs.push(el.getAttribute("src") as string);
   for (const el of document.querySelectorAll("form[action]"))
     refs.push(el.getAttribute("action") as string);
-  for (const el of document.querySelectorAll("[data-bundle]"))
-    refs.push(`${el.getAttribute("data-bundle")}pagefind.js`);
+  // The search page loads the shard list, then each shard's Pagefind module.
+  for (const el of document.querySelectorAll("div[data-base]")) {
+    refs.push(`${el.getAttribute("data-base")}pagefind/shards.json`);
+  }
   return refs;
 }
 
@@ -59,6 +61,10 @@ export async function crawl(
     if ((response.headers.get("content-type") ?? "").includes("text/html")) {
       pages.push(key);
       for (const next of references(await response.text())) queue.push([key, next]);
+    } else if (url.pathname.endsWith("/pagefind/shards.json")) {
+      const { shards } = (await response.json()) as { shards: { path: string }[] };
+      const base = url.pathname.slice(0, -"pagefind/shards.json".length);
+      for (const shard of shards) queue.push([key, `${base}${shard.path.slice(1)}pagefind.js`]);
     } else {
       await response.arrayBuffer();
     }

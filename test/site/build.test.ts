@@ -98,10 +98,10 @@ describe("a built fixture archive", () => {
       expect(page(file)).toMatch(/^<!DOCTYPE html>\n<html lang="ar" dir="rtl">/);
     }
     expect(page("articles/2025/02/english/index.html")).toContain(
-      '<article class="article" lang="en" dir="ltr" data-pagefind-body>',
+      '<article class="article" lang="en" dir="ltr" data-pagefind-body data-pagefind-filter="lang:en">',
     );
     expect(page("articles/2025/01/khabar-3/index.html")).toContain(
-      '<article class="article" data-pagefind-body>',
+      '<article class="article" data-pagefind-body data-pagefind-filter="lang:ar">',
     );
   });
 
@@ -187,8 +187,17 @@ describe("a built fixture archive", () => {
     expect(hostile).toContain("&quot;&gt;&lt;svg onload=alert(1)&gt;");
   });
 
-  it("indexes every article, and only articles, for search", async () => {
-    expect(await indexedPageCount(path.join(site.output, "pagefind"))).toBe(26);
+  it("indexes every article, and only articles, for search, in one shard per year", async () => {
+    const { shards } = JSON.parse(page("pagefind/shards.json")) as {
+      shards: { id: string; path: string; pages: number }[];
+    };
+    expect(shards.map((s) => [s.id, s.path, s.pages])).toEqual([
+      ["2025", "/pagefind/2025/", 22],
+      ["2024", "/pagefind/2024/", 2],
+      ["undated", "/pagefind/undated/", 2],
+    ]);
+    for (const s of shards)
+      expect(await indexedPageCount(path.join(site.output, s.path))).toBe(s.pages);
     expect(page("index.html")).not.toContain("data-pagefind-body");
   });
 });
@@ -205,6 +214,6 @@ describe("a fixture archive built under a path prefix", () => {
     expect(home).toContain('href="/archive-site/tags/"');
     expect(brokenLinks(prefixed.output, "/archive-site/")).toEqual([]);
     const search = readFileSync(path.join(prefixed.output, "search/index.html"), "utf8");
-    expect(search).toContain('data-bundle="/archive-site/pagefind/"');
+    expect(search).toContain('data-base="/archive-site/"');
   });
 });

@@ -1,48 +1,174 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { compareStrings, listFiles } from "../import/run.ts";
+import { repoRoot } from "../paths.ts";
+
+/**
+ * The search index, in shards: one Pagefind index per year of articles (and
+ * one for undated articles), each a complete Pagefind bundle under
+ * `<site>/pagefind/<shard>/`, listed newest first in `pagefind/shards.json`.
+ *
+ * Why shards: Pagefind holds every page of an index in memory while it builds
+ * (~210 KB a page: 21 GB for 100,000), cannot update an index, and its
+ * `mergeIndex` does not keep a global date order. A year's shard stays small,
+ * shards are indexed two at a time, a shard whose pages did not change is
+ * copied from the cache instead of indexed again, and the browser merges the
+ * shards itself (scripts/lib/search/client.ts): newest first is the shards in
+ * order, relevance is a merge by score.
+ */
+
+export interface Shard {
+  /** "2025", …, or "undated". */
+  id: string;
+  /** Bundle folder under the site, e.g. "/pagefind/2025/". */
+  path: string;
+  pages: number;
+}
 
 export interface IndexSiteOptions {
   expectedPages: number;
+  /** Where shard bundles are kept between builds, by content hash; none: always index. */
+  cacheDir?: string;
+  /** How many shards are indexed at once. */
+  concurrency?: number;
   /** In watch/serve mode the Pagefind service is reused between rebuilds. */
   keepServiceRunning?: boolean;
 }
 
 export interface IndexSiteResult {
+  shards: Shard[];
   pageCount: number;
-  outputPath: string;
+  /** Shards indexed in this run (the others came from the cache). */
+  indexed: string[];
 }
 
-/**
- * Indexes a built site with Pagefind. Only elements marked
- * `data-pagefind-body` (the article itself) are indexed; the language comes
- * from each page's `<html lang>`. Any Pagefind error, or a page count that is
- * not the archive's article count, fails the build.
- */
+/** Files of a Pagefind bundle the search page never loads (Pagefind's own UIs). */
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
+
+const SHARD_OF_ARTICLE = /^articles\/(\d{4}|undated)\//;
+
 export async function indexSite(
   siteDir: string,
   options: IndexSiteOptions,
 ): Promise<IndexSiteResult> {
+  const files = (await listFiles(path.join(siteDir, "articles"))).filter((f) =>
+    f.endsWith(".html"),
+  );
+  const byShard = new Map<string, string[]>();
+  for (const file of files) {
+    const id = SHARD_OF_ARTICLE.exec(`articles/${file}`)?.[1];
+    if (!id) continue;
+    byShard.set(id, [...(byShard.get(id) ?? []), `articles/${file}`]);
+  }
+  // Newest year first; undated last.
+  const ids = [...byShard.keys()].sort((a, b) =>
+    a === "undated" ? 1 : b === "undated" ? -1 : compareStrings(b, a),
+  );
+
+  const root = path.join(siteDir, "pagefind");
+  await rm(root, { recursive: true, force: true });
+  const indexed: string[] = [];
+  const shards: Shard[] = [];
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const pages = byShard.get(id) as string[];
+      const target = path.join(root, id);
+      const cached = options.cacheDir
+        ? path.join(options.cacheDir, `${id}-${await shardHash(siteDir, pages)}`)
+        : undefined;
+      if (!cached || !(await exists(cached))) {
+        await indexShard(siteDir, id, pages.length, cached ?? target);
+        indexed.push(id);
+      }
+      if (cached) await cp(cached, target, { recursive: true });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  } finally {
+    if (!options.keepServiceRunning) await pagefind.close();
+  }
+  for (const id of ids)
+    shards.push({
+      id,
+      path: `/pagefind/${id}/`,
+      pages: await indexedPageCount(path.join(root, id)),
+    });
+
+  const pageCount = shards.reduce((n, s) => n + s.pages, 0);
+  if (pageCount !== options.expectedPages) {
+    throw new Error(
+      `Pagefind indexed ${pageCount} pages but the archive has ${options.expectedPages} articles`,
+    );
+  }
+  await mkdir(root, { recursive: true });
+  await writeFile(path.join(root, "shards.json"), `${JSON.stringify({ shards }, null, 1)}\n`);
+  return { shards, pageCount, indexed: indexed.sort(compareStrings) };
+}
+
+/** Indexes one shard's pages (by a glob on the site folder) into a bundle folder, written atomically. */
+async function indexShard(
+  siteDir: string,
+  id: string,
+  expected: number,
+  outDir: string,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length > 0) throw new Error(`Pagefind: ${errors.join("; ") || "no index"}`);
   try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-    const outputPath = path.join(siteDir, "pagefind");
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    // addDirectory counts every HTML file it read; the entry file counts the
-    // pages that were indexed (those with data-pagefind-body).
-    const pageCount = await indexedPageCount(outputPath);
-    if (pageCount !== options.expectedPages) {
-      throw new Error(
-        `Pagefind indexed ${pageCount} pages but the archive has ${options.expectedPages} articles`,
-      );
+    const added = await index.addDirectory({ path: siteDir, glob: `articles/${id}/**/*.html` });
+    if (added.errors.length > 0) throw new Error(`Pagefind (${id}): ${added.errors.join("; ")}`);
+    const tmp = `${outDir}.tmp-${process.pid}`;
+    await rm(tmp, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: tmp });
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind (${id}): ${written.errors.join("; ")}`);
+    for (const name of await readdir(tmp)) if (UNUSED.test(name)) await rm(path.join(tmp, name));
+    const pages = await indexedPageCount(tmp);
+    if (pages !== expected)
+      throw new Error(`Pagefind indexed ${pages} of the ${expected} pages of shard ${id}`);
+    await mkdir(path.dirname(outDir), { recursive: true });
+    try {
+      await rename(tmp, outDir);
+    } catch (error) {
+      // Another build wrote the same content-addressed shard meanwhile: keep theirs.
+      if (!(await exists(outDir))) throw error;
+      await rm(tmp, { recursive: true, force: true });
     }
-    return { pageCount, outputPath };
   } finally {
     await index.deleteIndex();
-    if (!options.keepServiceRunning) await pagefind.close();
+  }
+}
+
+/** A shard's identity: its pages' paths and bytes, and the Pagefind version that indexes them. */
+async function shardHash(siteDir: string, pages: string[]): Promise<string> {
+  const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
+  for (const page of pages) {
+    hash.update(`${page}\n`);
+    hash.update(await readFile(path.join(siteDir, page)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+let version: string | undefined;
+async function pagefindVersion(): Promise<string> {
+  version ??= (
+    JSON.parse(
+      await readFile(path.join(repoRoot, "node_modules/pagefind/package.json"), "utf8"),
+    ) as { version: string }
+  ).version;
+  return version;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await readdir(p);
+    return true;
+  } catch {
+    return false;
   }
 }
 

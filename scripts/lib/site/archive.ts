@@ -27,6 +27,7 @@ export interface ArchiveArticle {
   lang: string;
   dir: "rtl" | "ltr";
   author?: string;
+  section?: string;
   tags: string[];
   related: string[];
   source: { file: string; name?: string; url?: string };
@@ -160,6 +161,9 @@ export class Archive {
   readonly undatedPages: ListPage[];
   readonly feeds: Feed[];
   readonly sitemaps: SitemapFile[];
+  /** Languages and sections the articles have, for the search filters. */
+  readonly languages: string[];
+  readonly sections: string[];
 
   private readonly byPath = new Map<string, number>();
   private readonly feedByPage = new Map<string, Feed>();
@@ -183,6 +187,10 @@ export class Archive {
     const summary = summariseTags(this.articles);
     this.tags = summary.tags;
     this.tagByName = summary.byName;
+    this.languages = [...new Set(this.articles.map((a) => a.lang))].sort(compareStrings);
+    this.sections = [...new Set(this.articles.flatMap((a) => (a.section ? [a.section] : [])))].sort(
+      (a, b) => collator.compare(a, b) || compareStrings(a, b),
+    );
     this.years = summariseDates(this.dated);
 
     this.homePages = paginate(this.articles, pageSize, URLS.home, true);
@@ -564,6 +572,7 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
   const dir = str("dir") ?? "rtl";
   if (dir !== "rtl" && dir !== "ltr") fail(`dir must be rtl or ltr`);
   const author = str("author");
+  const section = str("section");
   const source = (fm.source ?? {}) as Record<string, unknown>;
   const article: ArchiveArticle = {
     path: rel,
@@ -581,6 +590,7 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
     },
     ...(date ? { date, day: date.slice(0, 10) } : {}),
     ...(author ? { author } : {}),
+    ...(section ? { section } : {}),
   };
   return article;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { repoRoot } from "../../paths.ts";
 import { indexSite } from "../../search/index-site.ts";
 
 export interface SearchIndexOptions {
@@ -8,14 +9,16 @@ export interface SearchIndexOptions {
 }
 
 /**
- * After Eleventy writes the site, Pagefind indexes it (through its Node API)
- * into `<output>/pagefind/`. A build whose index misses pages fails.
+ * After Eleventy writes the site, Pagefind indexes its articles (through its
+ * Node API) into year shards under `<output>/pagefind/`, reusing unchanged
+ * shards from `.cache/pagefind/`. A build whose index misses pages fails.
  */
 export default function searchIndex(eleventyConfig: UserConfig, options: SearchIndexOptions): void {
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
     const output = path.resolve(directories.output);
     await indexSite(output, {
       expectedPages: options.expectedPages(),
+      cacheDir: path.join(repoRoot, ".cache/pagefind"),
       keepServiceRunning: runMode !== "build",
     });
   });

@@ -1,0 +1,214 @@
+/**
+ * The search page (bundled by esbuild into /assets/search.js): the query and
+ * filters in the URL, results from ShardedSearch, excerpts rebuilt as text
+ * with the reader's words marked — whatever their spelling or proclitics —
+ * so no markup from an article can reach the page.
+ */
+import { type Filters, ShardedSearch, type Sort } from "../../scripts/lib/search/client.ts";
+import { matchesQueryWord, queryWords } from "../../scripts/lib/search/fold.ts";
+
+const PAGE_SIZE = 20;
+const FILTERS = ["tag", "year", "lang", "section"] as const;
+
+function element<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing`);
+  return el as T;
+}
+
+const root = element<HTMLDivElement>("search");
+const form = element<HTMLFormElement>("search-form");
+const input = element<HTMLInputElement>("search-input");
+const sortSelect = element<HTMLSelectElement>("filter-sort");
+const status = element<HTMLParagraphElement>("search-status");
+const list = element<HTMLOListElement>("search-results");
+const more = element<HTMLButtonElement>("search-more");
+const field = (name: string) =>
+  form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+
+const numbers = new Intl.NumberFormat("ar", { numberingSystem: root.dataset.numbering ?? "arab" });
+const days = new Intl.DateTimeFormat("ar", {
+  numberingSystem: root.dataset.numbering ?? "arab",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** An article's day («١٥ نوفمبر ٢٠٢٥») from its ISO date: the day it was published at its own offset. */
+function dayOf(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return days.format(Date.UTC(y, m - 1, d));
+}
+const plurals = new Intl.PluralRules("ar");
+/** Arabic plural forms of "result", by Intl.PluralRules category (from the page, see format.ts). */
+const resultForms = JSON.parse(root.dataset.resultNoun ?? "{}") as Record<string, string>;
+
+function countResults(n: number): string {
+  const form = resultForms[plurals.select(n)] ?? resultForms.other ?? "{n}";
+  return form.replace("{n}", numbers.format(n));
+}
+
+interface State {
+  q: string;
+  filters: Filters;
+  sort: Sort;
+}
+
+function stateFromUrl(): State {
+  const params = new URLSearchParams(location.search);
+  const filters: Filters = {};
+  for (const key of FILTERS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  return {
+    q: params.get("q") ?? "",
+    filters,
+    sort: params.get("sort") === "newest" ? "newest" : "relevance",
+  };
+}
+
+function stateFromForm(): State {
+  const filters: Filters = {};
+  for (const key of FILTERS) {
+    const value = field(key)?.value.trim();
+    if (value) filters[key] = value;
+  }
+  return { q: input.value, filters, sort: sortSelect.value === "newest" ? "newest" : "relevance" };
+}
+
+function showState(state: State): void {
+  input.value = state.q;
+  for (const key of FILTERS) {
+    const el = field(key);
+    if (el) el.value = state.filters[key] ?? "";
+  }
+  sortSelect.value = state.sort;
+}
+
+function urlOf(state: State): string {
+  const url = new URL(location.href);
+  url.search = "";
+  if (state.q.trim()) url.searchParams.set("q", state.q.trim());
+  for (const key of FILTERS)
+    if (state.filters[key]) url.searchParams.set(key, state.filters[key] as string);
+  if (state.sort === "newest") url.searchParams.set("sort", "newest");
+  return url.href;
+}
+
+/** The excerpt as text, with the words the reader searched for marked. */
+function excerptNodes(text: string, wanted: string[]): Node[] {
+  const nodes: Node[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const word = m[0];
+    if (!wanted.some((q) => matchesQueryWord(word, q))) continue;
+    nodes.push(document.createTextNode(text.slice(last, m.index)));
+    const mark = document.createElement("mark");
+    mark.textContent = word;
+    nodes.push(mark);
+    last = m.index + word.length;
+  }
+  nodes.push(document.createTextNode(text.slice(last)));
+  return nodes;
+}
+
+const searchReady = ShardedSearch.load(root.dataset.base ?? "/");
+let shown = 0;
+let current: Awaited<ReturnType<ShardedSearch["search"]>> | null = null;
+let wanted: string[] = [];
+let generation = 0;
+
+async function showMore(): Promise<void> {
+  if (!current) return;
+  const hits = await current.slice(shown, PAGE_SIZE);
+  for (const hit of hits) {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = hit.url;
+    link.textContent = hit.title;
+    link.dir = "auto";
+    heading.append(link);
+    const meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = [hit.date ? dayOf(hit.date) : "بدون تاريخ", ...hit.tags.slice(0, 4)].join(
+      " · ",
+    );
+    const excerpt = document.createElement("p");
+    excerpt.className = "excerpt";
+    excerpt.dir = "auto";
+    excerpt.append(...excerptNodes(hit.excerpt, wanted));
+    item.append(heading, meta, excerpt);
+    list.append(item);
+  }
+  shown += hits.length;
+  more.hidden = hits.length < PAGE_SIZE || shown >= current.total;
+}
+
+async function run(state: State): Promise<void> {
+  const mine = ++generation;
+  const describe = [
+    state.q.trim() && `«${state.q.trim()}»`,
+    ...FILTERS.map((k) => state.filters[k] && `«${state.filters[k]}»`),
+  ]
+    .filter(Boolean)
+    .join("، ");
+  if (!describe) {
+    list.replaceChildren();
+    status.textContent = "";
+    more.hidden = true;
+    document.title = "البحث — نشرة";
+    root.dataset.state = "idle";
+    return;
+  }
+  // The state attribute lets tests (and assistive tech scripts) know when results are in.
+  root.dataset.state = "searching";
+  status.textContent = "جارٍ البحث…";
+  const search = await searchReady;
+  const result = await search.search(state.q, state.filters, state.sort);
+  if (mine !== generation) return; // a newer search has started
+  current = result;
+  wanted = queryWords(state.q);
+  shown = 0;
+  list.replaceChildren();
+  status.textContent =
+    result.missingWords.length > 0
+      ? `${countResults(0)}: لا يرد في الأرشيف ${result.missingWords.map((w) => `«${w}»`).join(" و")}.`
+      : `${result.approximate ? "نحو " : ""}${countResults(result.total)}: ${describe}`;
+  await showMore();
+  if (mine !== generation) return;
+  document.title = `${state.q.trim() || describe} — البحث`;
+  root.dataset.state = "done";
+}
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const state = stateFromForm();
+  history.pushState(null, "", urlOf(state));
+  void run(state);
+});
+// Typing searches as the reader goes (the address follows without new history entries).
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    const state = stateFromForm();
+    history.replaceState(null, "", urlOf(state));
+    void run(state);
+  }, 250);
+});
+for (const key of [...FILTERS, "sort"]) {
+  field(key)?.addEventListener("change", () => form.requestSubmit());
+}
+more.addEventListener("click", () => void showMore());
+window.addEventListener("popstate", () => {
+  const state = stateFromUrl();
+  showState(state);
+  void run(state);
+});
+
+const initial = stateFromUrl();
+showState(initial);
+void run(initial);

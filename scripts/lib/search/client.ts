@@ -1,0 +1,231 @@
+import { words } from "../arabic.ts";
+import { matchesQueryWord, queryWords } from "./fold.ts";
+
+/**
+ * Search across the archive's Pagefind shards, in the browser (bundled into
+ * /assets/search.js). Each shard is its own Pagefind instance (its own
+ * pagefind.js module); results are merged here:
+ *
+ *  - newest first: the shards are years, newest first, so the shards' own
+ *    date-sorted results, one shard after another, are in global date order
+ *    (undated articles last);
+ *  - relevance: results of all shards merged by Pagefind's score.
+ *
+ * A query word that the archive does not hold at all makes the search find
+ * nothing (Pagefind alone would silently drop the word).
+ */
+
+export interface ShardInfo {
+  id: string;
+  path: string;
+  pages: number;
+}
+
+export type Sort = "relevance" | "newest";
+
+export interface Filters {
+  tag?: string;
+  year?: string;
+  lang?: string;
+  section?: string;
+}
+
+export interface Hit {
+  url: string;
+  title: string;
+  /** The article's date (ISO 8601, a day or an instant), if it has one. */
+  date?: string;
+  tags: string[];
+  /** Plain text of the excerpt (marks are added by the page). */
+  excerpt: string;
+}
+
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(
+    term: string | null,
+    options?: Record<string, unknown>,
+  ): Promise<{ results: PagefindResult[] }>;
+}
+
+export interface ResultSet {
+  total: number;
+  /** True when `total` counts Pagefind's candidates that were not all checked (very common words). */
+  approximate: boolean;
+  /** Query words found nowhere in the archive. */
+  missingWords: string[];
+  /** Hits `from` … `from + count`, their data loaded. */
+  slice(from: number, count: number): Promise<Hit[]>;
+}
+
+/** Below this many candidates every one is checked, so the count shown is exact. */
+const CHECK_ALL = 300;
+/** How many of a word's best candidates are checked to decide whether the archive holds it. */
+const EXISTENCE_SAMPLE = 5;
+
+/** Text of Pagefind's excerpt HTML, without its marks (the page marks words itself). */
+function excerptText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+export class ShardedSearch {
+  private readonly instances = new Map<string, Promise<Pagefind>>();
+  private readonly existing = new Map<string, Promise<boolean>>();
+  private readonly data = new WeakMap<PagefindResult, Promise<PagefindData>>();
+
+  constructor(
+    /** The site's path prefix, e.g. "/" or "/archive/". */
+    private readonly base: string,
+    readonly shards: readonly ShardInfo[],
+  ) {}
+
+  static async load(base: string): Promise<ShardedSearch> {
+    const response = await fetch(`${base}pagefind/shards.json`);
+    const { shards } = (await response.json()) as { shards: ShardInfo[] };
+    return new ShardedSearch(base, shards);
+  }
+
+  private instance(shard: ShardInfo): Promise<Pagefind> {
+    let instance = this.instances.get(shard.id);
+    if (!instance) {
+      instance = (async () => {
+        const module = (await import(
+          /* @vite-ignore */ `${this.base}${shard.path.slice(1)}pagefind.js`
+        )) as Pagefind;
+        await module.options({ baseUrl: this.base, excerptLength: 28 });
+        await module.init();
+        return module;
+      })();
+      this.instances.set(shard.id, instance);
+    }
+    return instance;
+  }
+
+  private dataOf(result: PagefindResult): Promise<PagefindData> {
+    let d = this.data.get(result);
+    if (!d) {
+      d = result.data();
+      this.data.set(result, d);
+    }
+    return d;
+  }
+
+  /**
+   * Whether a result really holds every query word, in its text or its alias
+   * field. Pagefind's Arabic stemmer also returns looser matches («امريكا»
+   * finds «أم», «المريخ» finds other words): those are not shown.
+   */
+  private async holds(result: PagefindResult, wanted: string[]): Promise<boolean> {
+    if (wanted.length === 0) return true;
+    const d = await this.dataOf(result);
+    const text = words(`${d.content} ${d.meta.alias ?? ""} ${d.meta.title ?? ""}`);
+    return wanted.every((q) => text.some((w) => matchesQueryWord(w, q)));
+  }
+
+  /** Whether the archive holds a (folded) word at all: one of its best candidates must really hold it. */
+  private exists(word: string): Promise<boolean> {
+    let found = this.existing.get(word);
+    if (!found) {
+      found = (async () => {
+        for (const shard of this.shards) {
+          const { results } = await (await this.instance(shard)).search(word);
+          for (const r of results.slice(0, EXISTENCE_SAMPLE))
+            if (await this.holds(r, [word])) return true;
+        }
+        return false;
+      })();
+      this.existing.set(word, found);
+    }
+    return found;
+  }
+
+  async search(query: string, filters: Filters, sort: Sort): Promise<ResultSet> {
+    const wanted = queryWords(query);
+    if (wanted.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section) {
+      return { total: 0, approximate: false, missingWords: [], slice: async () => [] };
+    }
+    // Pagefind drops a word it does not know and searches the others: say so instead.
+    const present = await Promise.all(wanted.map((w) => this.exists(w)));
+    const missingWords = wanted.filter((_, i) => !present[i]);
+    if (missingWords.length > 0)
+      return { total: 0, approximate: false, missingWords, slice: async () => [] };
+
+    const term = wanted.length > 0 ? wanted.join(" ") : null;
+    const pagefindFilters: Record<string, string> = {};
+    for (const key of ["tag", "year", "lang", "section"] as const) {
+      const value = filters[key];
+      if (value) pagefindFilters[key] = value;
+    }
+    // A year is one shard: only it is searched.
+    const shards = this.shards.filter((s) => !filters.year || s.id === filters.year);
+    const byDate = sort === "newest" || term === null;
+    const perShard = await Promise.all(
+      shards.map(async (shard) => {
+        const pagefind = await this.instance(shard);
+        const options = { filters: pagefindFilters, ...(byDate ? { sort: { date: "desc" } } : {}) };
+        return (await pagefind.search(term, options)).results;
+      }),
+    );
+    const candidates = byDate
+      ? perShard.flat()
+      : perShard
+          .flatMap((list, s) => list.map((r, rank) => ({ r, s, rank })))
+          .sort((a, b) => b.r.score - a.r.score || a.s - b.s || a.rank - b.rank)
+          .map((x) => x.r);
+
+    // Checked in order, as far as needed; all of them when there are few.
+    const checked: PagefindResult[] = [];
+    let next = 0;
+    const checkUntil = async (n: number) => {
+      while (checked.length < n && next < candidates.length) {
+        const batch = candidates.slice(next, next + Math.max(20, n - checked.length));
+        next += batch.length;
+        const ok = await Promise.all(batch.map((r) => this.holds(r, wanted)));
+        checked.push(...batch.filter((_, i) => ok[i]));
+      }
+    };
+    const exact = candidates.length <= CHECK_ALL;
+    if (exact) await checkUntil(Number.POSITIVE_INFINITY);
+    return {
+      total: exact ? checked.length : candidates.length,
+      approximate: !exact,
+      missingWords: [],
+      slice: async (from, count) => {
+        await checkUntil(from + count);
+        return Promise.all(
+          checked.slice(from, from + count).map(async (r) => {
+            const d = await this.dataOf(r);
+            return {
+              url: d.url,
+              title: d.meta.title ?? d.url,
+              ...(d.filters.date?.[0] ? { date: d.filters.date[0] } : {}),
+              tags: d.filters.tag ?? [],
+              excerpt: excerptText(d.excerpt),
+            };
+          }),
+        );
+      },
+    };
+  }
+}

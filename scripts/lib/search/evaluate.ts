@@ -1,0 +1,123 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import YAML from "yaml";
+import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
+import { listFiles } from "../import/run.ts";
+import { buildSiteWith } from "../site/fixture-site.ts";
+import { serveStatic } from "../static-server.ts";
+
+/**
+ * The search evaluation: a fixture archive (test/fixtures/search/articles)
+ * built by the real build, served on 127.0.0.1, and searched through the real
+ * search page in Chromium — the bundle, the shards, the alias field and the
+ * query folding exactly as readers get them. Each query's top ten results are
+ * compared with the articles a reader would want.
+ */
+
+export interface SearchQuery {
+  query: string;
+  expect: string[];
+  kind: string;
+  filters?: { tag?: string; year?: string; lang?: string; section?: string };
+  sort?: "relevance" | "newest";
+}
+
+export interface QueryOutcome {
+  query: SearchQuery;
+  /** Article paths of the results, in order. */
+  results: string[];
+  recall: number;
+  reciprocalRank: number;
+  /** For queries that must find nothing: whether they did. */
+  ok: boolean;
+}
+
+export interface SearchEvaluation {
+  outcomes: QueryOutcome[];
+  recallAt10: number;
+  mrr: number;
+  /** Queries that must find nothing and found nothing, of how many. */
+  empty: { ok: number; total: number };
+  /** Queries sorted newest first whose results came in the expected order. */
+  ordered: { ok: number; total: number };
+}
+
+export async function evaluateSearch(fixtureDir: string): Promise<SearchEvaluation> {
+  const queries = YAML.parse(
+    await readFile(path.join(fixtureDir, "queries.yaml"), "utf8"),
+  ) as SearchQuery[];
+  const articlesDir = path.join(fixtureDir, "articles");
+  const articles: Record<string, string> = {};
+  for (const rel of (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"))) {
+    articles[rel] = await readFile(path.join(articlesDir, rel), "utf8");
+  }
+  const site = await buildSiteWith(articles);
+  const server = await serveStatic(site.output);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const outcomes: QueryOutcome[] = [];
+  try {
+    const page = await browser.newPage();
+    for (const query of queries) {
+      const params = new URLSearchParams({ q: query.query });
+      for (const [k, v] of Object.entries(query.filters ?? {})) params.set(k, String(v));
+      if (query.sort === "newest") params.set("sort", "newest");
+      await page.goto(`${server.origin}/search/?${params}`);
+      await page.waitForFunction(() =>
+        ["done", "idle"].includes(document.getElementById("search")?.dataset.state ?? ""),
+      );
+      const hrefs = await page
+        .locator("#search-results li h2 a")
+        .evaluateAll((links) =>
+          links.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)),
+        );
+      const results = hrefs.map((h) => `${h.replace(/^\/articles\//, "").replace(/\/$/, "")}.md`);
+      const top = results.slice(0, 10);
+      const expected = query.expect;
+      const found = expected.filter((e) => top.includes(e)).length;
+      const firstRank = results.findIndex((r) => expected.includes(r));
+      outcomes.push({
+        query,
+        results,
+        recall: expected.length === 0 ? (results.length === 0 ? 1 : 0) : found / expected.length,
+        reciprocalRank:
+          expected.length === 0
+            ? results.length === 0
+              ? 1
+              : 0
+            : firstRank < 0
+              ? 0
+              : 1 / (firstRank + 1),
+        ok: expected.length === 0 ? results.length === 0 : found === expected.length,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const withExpectations = outcomes.filter((o) => o.query.expect.length > 0);
+  const mean = (xs: number[]) => (xs.length === 0 ? 1 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const empties = outcomes.filter((o) => o.query.expect.length === 0);
+  const sorted = outcomes.filter((o) => o.query.sort === "newest" && o.query.expect.length > 0);
+  return {
+    outcomes,
+    recallAt10: mean(withExpectations.map((o) => o.recall)),
+    mrr: mean(withExpectations.map((o) => o.reciprocalRank)),
+    empty: { ok: empties.filter((o) => o.ok).length, total: empties.length },
+    ordered: {
+      ok: sorted.filter(
+        (o) =>
+          JSON.stringify(o.results.filter((r) => o.query.expect.includes(r))) ===
+          JSON.stringify(o.query.expect),
+      ).length,
+      total: sorted.length,
+    },
+  };
+}
+
+/** Sizes of the fixture, for the report. */
+export async function countArticles(fixtureDir: string): Promise<number> {
+  return (await readdir(path.join(fixtureDir, "articles"), { recursive: true })).filter((f) =>
+    String(f).endsWith(".md"),
+  ).length;
+}

@@ -1,0 +1,73 @@
+import { foldArabic, words } from "../arabic.ts";
+
+/**
+ * The two halves of Arabic search as people type it. Pagefind's Arabic
+ * stemmer already folds diacritics, hamza on alef, tatweel and long-word ة; it
+ * still misses ة/ه on short words (غزه), ؤ/ئ spellings (مسئول), Persian ی/ک,
+ * and و/ف/ب/ل/ك before ال (امريكية vs والأمريكية). So every article carries
+ * a hidden *alias* field (Pagefind metadata, which it searches but never shows
+ * in excerpts) with the folded spellings of its words, and the query is folded
+ * the same way. Excerpts keep the source's spelling.
+ */
+
+/**
+ * Hamza on waw or ya is written both ways (مسؤول / مسئول, شؤون / شئون): for
+ * search, both seats fold to the bare hamza. (Tagging folds them to و / ي,
+ * which also matches readers who type no hamza at all; the alias keeps both.)
+ */
+function foldSeats(text: string): string {
+  return foldArabic(text.replace(/[\u0624\u0626]/g, "\u0621"));
+}
+
+/**
+ * Readings of a folded word without its proclitics: «والامريكيه» →
+ * الامريكيه، امريكيه; «للمستشفي» → المستشفي، مستشفي; «الحكومه» → حكومه;
+ * «واسراييل» → اسراييل.
+ */
+export function readings(folded: string): string[] {
+  const out = [folded];
+  const article = /^([وف]?)([بكل]?)ال(?=\p{L}{2})/u.exec(folded);
+  const lil = /^([وف]?)لل(?=\p{L}{2})/u.exec(folded);
+  if (article) {
+    const rest = folded.slice(article[0].length);
+    if (article[1] || article[2]) out.push(`ال${rest}`);
+    out.push(rest);
+  } else if (lil) {
+    const rest = folded.slice(lil[0].length);
+    out.push(`ال${rest}`, rest);
+  } else if (/^[وف]\p{L}{4}/u.test(folded)) {
+    // «وإسرائيل»: the conjunction before a word without the article (four letters or
+    // more remain, so a short root that begins with و/ف — وزير — is left whole).
+    out.push(folded.slice(1));
+  }
+  return out;
+}
+
+/**
+ * Alias words of a text: each word's folded forms when folding changes it,
+ * and the word without its proclitics and article («والأمريكية» →
+ * والامريكيه، الامريكيه، امريكيه). Words that folding leaves alone are already
+ * in the index as they are, so they are not repeated.
+ */
+export function aliasWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const word of words(text)) {
+    for (const folded of new Set([foldArabic(word), foldSeats(word)])) {
+      for (const reading of readings(folded)) if (reading !== word) out.add(reading);
+    }
+  }
+  return [...out];
+}
+
+/** A query's words, folded as the alias field is. */
+export function queryWords(query: string): string[] {
+  return words(foldSeats(query));
+}
+
+/** Whether a word of an excerpt is one the reader searched for, whatever its spelling or proclitics. */
+export function matchesQueryWord(word: string, queryWord: string): boolean {
+  // A longer query word also finds its inflections (مستشفي → مستشفيات); a short one only itself.
+  const fits = (w: string, q: string) => w === q || (q.length >= 3 && w.startsWith(q));
+  const asked = readings(queryWord);
+  return readings(foldSeats(word)).some((w) => asked.some((q) => fits(w, q)));
+}

@@ -1,0 +1,63 @@
+import { execFile } from "node:child_process";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { repoRoot } from "../paths.ts";
+
+const run = promisify(execFile);
+
+export interface BuiltSite {
+  root: string;
+  content: string;
+  output: string;
+  stdout: string;
+}
+
+/** The repository's page templates in another content folder: linked, so their imports resolve in the repository. */
+function linkTemplates(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTemplates(path.join(from, entry.name), path.join(to, entry.name));
+    else if (entry.name.endsWith(".11ty.ts"))
+      symlinkSync(path.join(from, entry.name), path.join(to, entry.name));
+    // Data files are copied: Eleventy matches directory data by the file's own path.
+    else if (!entry.name.endsWith(".md"))
+      copyFileSync(path.join(from, entry.name), path.join(to, entry.name));
+  }
+}
+
+/**
+ * Builds a site with the repository's templates and other articles (path
+ * under content/articles → markdown), through the real build command, into a
+ * new temporary folder.
+ */
+export async function buildSiteWith(
+  articles: Record<string, string>,
+  options: { pathPrefix?: string; root?: string } = {},
+): Promise<BuiltSite> {
+  const root = options.root ?? mkdtempSync(path.join(os.tmpdir(), "nashra-site-"));
+  const content = path.join(root, "content");
+  const output = path.join(root, "_site");
+  linkTemplates(path.join(repoRoot, "content"), content);
+  for (const [rel, text] of Object.entries(articles)) {
+    const file = path.join(content, "articles", rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  const args = ["scripts/build.ts", "--input", content, "--output", output];
+  if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);
+  const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
+    cwd: repoRoot,
+    env: { ...process.env, NASHRA_PATH_PREFIX: "", NASHRA_CONTENT_DIR: "", NASHRA_OUTPUT_DIR: "" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { root, content, output, stdout };
+}

@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type StaticServer, serveStatic } from "../../scripts/lib/static-server.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { buildRepositorySite } from "../helpers/site.ts";
+
+/** The search page, used as a reader uses it: typing, filtering, sorting, following, going back — by keyboard too. */
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  const site = await buildRepositorySite({ pathPrefix: "/archive/" });
+  server = await serveStatic(site.output, "/archive/");
+  browser = await launchChromium();
+});
+afterAll(() => server?.close());
+
+async function open(query = ""): Promise<Page> {
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  await page.goto(`${server.origin}/archive/search/${query}`);
+  return page;
+}
+
+const done = (page: Page) =>
+  page.waitForFunction(() =>
+    ["done", "idle"].includes(document.getElementById("search")?.dataset.state ?? ""),
+  );
+const titles = (page: Page) => page.locator("#search-results li h2 a").allTextContents();
+
+describe("the search page, under a path prefix", () => {
+  it("searches as the reader types, marks the words in the excerpts, and puts the query in the URL", async () => {
+    const page = await open();
+    await page.locator("#search-input").pressSequentially("بغداد");
+    await page.waitForFunction(() => document.getElementById("search")?.dataset.state === "done");
+    expect((await titles(page)).length).toBeGreaterThan(1);
+    expect(await page.locator("#search-results mark").first().textContent()).toMatch(/بغداد/);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("بغداد");
+    expect(await page.locator("#search-status").textContent()).toMatch(
+      /^(?:نتيجتان|[٠-٩]+ نتائج|[٠-٩]+ نتيجة): «بغداد»$/,
+    );
+    await page.close();
+  });
+
+  it("filters by tag and sorts newest first, and the choice is in the URL", async () => {
+    const page = await open("?q=العراق");
+    await done(page);
+    const relevance = await titles(page);
+    await page.locator("#filter-sort").selectOption("newest");
+    await page.waitForURL(/sort=newest/);
+    await done(page);
+    const newest = await page.locator("#search-results li .meta").allTextContents();
+    expect(newest.length).toBe(relevance.length);
+    // Dated results come newest first (years read off the displayed dates), undated last.
+    const years = newest.map((m) =>
+      (m.match(/[٠-٩]{4}/)?.[0] ?? "").replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)),
+    );
+    const dated = years.filter((y) => y !== "");
+    expect(dated).toEqual([...dated].sort().reverse());
+    await page.locator("#filter-tag").fill("الموصل");
+    await page.locator("#filter-tag").press("Enter");
+    await page.waitForURL(/tag=/);
+    await done(page);
+    const filtered = await titles(page);
+    expect(filtered).toEqual([
+      "اليونسكو واليونيسف تطلقان برنامجاً لإعادة تأهيل 120 مدرسة في الموصل ومحافظة نينوى",
+    ]);
+    expect(decodeURIComponent(page.url())).toContain("tag=الموصل");
+    await page.close();
+  });
+
+  it("follows a result, and the back button returns to the same search", async () => {
+    const page = await open("?q=الامريكية");
+    await done(page);
+    const first = page.locator("#search-results li h2 a").first();
+    const title = await first.textContent();
+    await first.click();
+    await page.waitForURL(/\/archive\/articles\//);
+    expect(await page.locator("h1").textContent()).toBe(title);
+    await page.goBack();
+    await done(page);
+    expect(await page.locator("#search-input").inputValue()).toBe("الامريكية");
+    expect(await titles(page)).toContain(title);
+    await page.close();
+  });
+
+  it("works from the keyboard alone", async () => {
+    const page = await open();
+    await page.keyboard.press("Tab"); // skip link
+    await page.keyboard.press("Tab"); // site title
+    for (let i = 0; i < 12; i++) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === "search-input") break;
+      await page.keyboard.press("Tab");
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-input");
+    await page.keyboard.type("الاردن");
+    await page.keyboard.press("Enter");
+    await done(page);
+    expect((await titles(page)).length).toBeGreaterThan(0);
+    // Tab from the form reaches the first result link.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.closest("#search-results") !== null))
+        break;
+    }
+    const href = await page.evaluate(
+      () => (document.activeElement as HTMLAnchorElement | null)?.href ?? "",
+    );
+    expect(href).toContain("/archive/articles/");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/archive\/articles\//);
+    await page.close();
+  });
+
+  it("says plainly when a word of the query is nowhere in the archive", async () => {
+    const page = await open("?q=بغداد+نيويوركستان");
+    await done(page);
+    expect(await titles(page)).toEqual([]);
+    expect(await page.locator("#search-status").textContent()).toContain("«نيويوركستان»");
+    await page.close();
+  });
+
+  it("tells readers without JavaScript how else to browse", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/archive/search/?q=بغداد`);
+    expect(await page.locator(".notice").textContent()).toContain("JavaScript");
+    expect(await page.locator(".notice a").first().getAttribute("href")).toBe("/archive/archive/");
+    await context.close();
+  });
+});

@@ -1,0 +1,28 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { evaluateSearch } from "../../scripts/lib/search/evaluate.ts";
+
+/**
+ * The search evaluation (test/fixtures/search), through the real search page
+ * in Chromium, keeps its figures: recall@10 and MRR high, every query that
+ * must find nothing (page furniture, related headlines, a word the archive
+ * does not hold) finding nothing, and newest-first in date order.
+ */
+describe("the search evaluation set", () => {
+  it("meets its targets", async () => {
+    const result = await evaluateSearch(path.join(repoRoot, "test/fixtures/search"));
+    const misses = result.outcomes
+      .filter((o) => !o.ok)
+      .map(
+        (o) =>
+          `«${o.query.query}» ${JSON.stringify(o.query.filters ?? {})}: expected ${o.query.expect}, got ${o.results.slice(0, 10)}`,
+      )
+      .join("\n");
+    expect(result.outcomes.length).toBeGreaterThanOrEqual(40);
+    expect(result.recallAt10, misses).toBeGreaterThanOrEqual(0.95);
+    expect(result.mrr, misses).toBeGreaterThanOrEqual(0.9);
+    expect(result.empty.ok, misses).toBe(result.empty.total);
+    expect(result.ordered.ok, misses).toBe(result.ordered.total);
+  }, 600_000);
+});
