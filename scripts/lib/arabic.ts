@@ -54,10 +54,16 @@ export function stripMarks(text: string): string {
  * Latin lower-cased.
  */
 export function foldArabic(text: string): string {
-  return toAsciiDigits(stripMarks(text.normalize("NFKC")))
+  // NFKC only matters for compatibility characters (presentation forms, ligatures,
+  // full-width, NBSP); most text has none, and normalising is the costly step.
+  const nfkc = NEEDS_NFKC.test(text) ? text.normalize("NFKC") : text;
+  return toAsciiDigits(stripMarks(nfkc))
     .replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch] ?? ch)
     .toLowerCase();
 }
+
+/** Characters NFKC may change: outside ASCII, Latin-1 letters and the basic Arabic block. */
+const NEEDS_NFKC = /[^\u0000-\u009F\u00C0-\u024F\u0600-\u06FF]/;
 
 /** Words of a text: runs of letters, marks and digits (punctuation and quotes split words). */
 export function words(text: string): string[] {

@@ -316,6 +316,74 @@ describe("what the import does across dumps", () => {
   });
 });
 
+describe("a re-import", () => {
+  const P = (n: number) =>
+    `فقرة رقم ${n} من نص الخبر الطويل بما يكفي ليبدو فقرة حقيقية عن بغداد والعراق والمنطقة.`;
+
+  it("confirms unchanged dumps from its cache without extracting them again", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    const cacheFile = path.join(root, "cache.json");
+    mkdirSync(raw);
+    for (let n = 1; n <= 5; n++)
+      writeFileSync(
+        path.join(raw, `${n}.txt`),
+        [`خبر ${n}`, "", "2025-11-16", "", P(n)].join("\n"),
+      );
+    const run = () => runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
+    expect((await run()).reused).toBe(0);
+    const before = snapshot(out);
+    const second = await run();
+    expect(second.reused).toBe(5);
+    expect(second.inputs.map((i) => i.outcome)).toEqual(Array(5).fill("unchanged"));
+    expect(snapshot(out)).toEqual(before);
+
+    // A changed dump is read again; a hand-edited article is never taken from the cache.
+    writeFileSync(path.join(raw, "2.txt"), ["خبر 2", "", "2025-11-17", "", P(2)].join("\n"));
+    const file = path.join(out, "2025/11/خبر-3.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("title: خبر 3", "title: خبر ثالث"));
+    const third = await run();
+    expect(third.reused).toBe(3);
+    expect(third.inputs.map((i) => i.outcome)).toEqual([
+      "unchanged",
+      "updated",
+      "kept",
+      "unchanged",
+      "unchanged",
+    ]);
+    expect(third.inputs[0]?.warnings).toEqual([]);
+  });
+
+  it("gives the same articles on one core or several", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    copyFileSync(SPECIMEN, path.join(raw, "000.txt"));
+    for (let n = 1; n <= 30; n++)
+      writeFileSync(
+        path.join(raw, `${String(n).padStart(3, "0")}.txt`),
+        [`خبر ${n % 7}`, "", `2025-0${1 + (n % 9)}-1${n % 10}`, "", P(n), "", P(n + 1)].join("\n"),
+      );
+    const collect = async (workers: number) => {
+      const texts: string[] = [];
+      const report = await runImport({
+        ...pipelineContext(),
+        inDir: raw,
+        outDir: path.join(root, `out-${workers}`),
+        dryRun: true,
+        cacheFile: null,
+        workers,
+        onArticle: (_i, a) => texts.push(JSON.stringify(a)),
+      });
+      return { inputs: report.inputs, texts };
+    };
+    const one = await collect(1);
+    expect(one.texts).toHaveLength(31);
+    expect(await collect(2)).toEqual(one);
+  });
+});
+
 describe("article paths", () => {
   const article = (title: string, date?: string): Article => ({
     title,

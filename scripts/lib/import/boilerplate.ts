@@ -45,12 +45,29 @@ const HOME = new Set(["الرييسيه", "الصفحه الرييسيه", "home
 
 export type SectionKind = "related" | "dropped" | "keywords";
 
+const keyCache = new Map<string, string>();
+const EDGE_START = /^[\p{P}\p{S}\s]+/u;
+// Anchored at the end with a lookbehind, so the engine does not try every position.
+const EDGE_END = /(?<![\p{P}\p{S}\s])[\p{P}\p{S}\s]+$/u;
+
 /** A line compared without case, marks, hamza variants, edge punctuation or a trailing colon. */
 export function lineKey(line: string): string {
+  // Each line is asked about several times (heading? furniture? menu?): remember recent keys.
+  let key = keyCache.get(line);
+  if (key === undefined) {
+    key = computeLineKey(line);
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(line, key);
+  }
+  return key;
+}
+
+function computeLineKey(line: string): string {
   return (
     foldArabic(normaliseLine(line))
       // Bullets, dashes, colons and other marks at either end (■ اقرأ أيضًا -, «الوسوم:»).
-      .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, "")
+      .replace(EDGE_START, "")
+      .replace(EDGE_END, "")
       .replace(/\s+/g, " ")
   );
 }
@@ -64,7 +81,11 @@ export class Furniture {
   private readonly nav: Set<string>;
   private readonly copyright: string[];
   private readonly sources: string[];
-  private readonly dropLines: Set<string>;
+  private readonly dropKeys: Set<string>;
+  /** Lines repeated across a source's dumps, as written (whitespace-normalised). */
+  private readonly repeated: ReadonlySet<string>;
+  /** The longest heading, in characters: longer lines are never asked whether they are one. */
+  private readonly longestHeading: number;
 
   constructor(lists: Lists, repeatedLines: ReadonlySet<string> = new Set()) {
     const keys = (list: string[]) => new Set(list.map(lineKey));
@@ -76,11 +97,20 @@ export class Furniture {
     this.nav = keys(lists.nav_words);
     this.copyright = lists.copyright_markers.map((m) => foldArabic(m));
     this.sources = lists.source_prefixes.map(lineKey);
-    this.dropLines = new Set([...keys(lists.drop_lines), ...repeatedLines]);
+    this.dropKeys = keys(lists.drop_lines);
+    this.repeated = repeatedLines;
+    this.longestHeading = Math.max(
+      0,
+      ...[...lists.related_headings, ...lists.dropped_headings, ...lists.keyword_headings].map(
+        (h) => h.length,
+      ),
+    );
   }
 
   /** The kind of section a heading line opens, if it is one. */
   section(line: string): SectionKind | null {
+    // Headings are short; decorations (colons, bullets, marks) add a few characters at most.
+    if (line.length > this.longestHeading + 12) return null;
     const key = lineKey(line);
     if (this.related.has(key)) return "related";
     if (this.dropped.has(key)) return "dropped";
@@ -90,25 +120,34 @@ export class Furniture {
 
   /** «الوسوم: أ، ب، ج» on one line → its terms. */
   inlineKeywords(line: string): string[] | null {
-    const m = /^([^:：]{2,30})[:：](.+)$/u.exec(normaliseLine(line));
+    const m = /^([^:：]{2,30})[:：](.+)$/u.exec(line);
     if (!m || !this.keywords.has(lineKey(m[1] as string))) return null;
     return splitTerms(m[2] as string);
   }
 
   /** «المصدر: وكالة الأنباء» → the source's name. */
   sourceName(line: string): string | null {
-    const m = /^([^:：\-–]{2,20})\s*[:：\-–]\s*(.{2,80})$/u.exec(normaliseLine(line));
+    const m = /^([^:：\-–]{2,20})\s*[:：\-–]\s*(.{2,80})$/u.exec(line);
     if (!m || !this.sources.includes(lineKey(m[1] as string))) return null;
     return (m[2] as string).trim();
   }
 
-  /** Furniture that can stand anywhere: promotions, share bars, copyright lines, lines of this source's profile. */
+  /**
+   * Furniture that can stand anywhere: promotions, share bars, copyright
+   * lines, lines of this source's profile or repeated across its dumps.
+   * Lines come whitespace-normalised (normaliseLine).
+   */
   isNoise(line: string): boolean {
-    const key = lineKey(line);
-    if (key === "" || this.dropLines.has(key)) return true;
+    if (line === "" || this.repeated.has(line)) return true;
+    const short = line.length <= 160;
+    // A promotion is known by its start: a long line needs only its head folded.
+    const key = lineKey(short ? line : line.slice(0, 48));
+    if (key === "") return true;
+    if (short && this.dropKeys.has(key)) return true;
     if (this.promos.some((p) => key.startsWith(p) && !/[\p{L}\p{N}]/u.test(key.charAt(p.length))))
       return true;
-    const ws = words(key);
+    if (line.length > 320) return false; // share bars and footers are short
+    const ws = words(short ? key : lineKey(line));
     if (
       ws.length > 0 &&
       ws.length <= 12 &&
@@ -118,7 +157,7 @@ export class Furniture {
     }
     // "©" marks a footer even in a longer line; the words only in a short one
     // (a paragraph about copyright law is body text).
-    if (key.includes("©") && ws.length <= 25) return true;
+    if (line.includes("©") && ws.length <= 25) return true;
     if (ws.length <= 12 && this.copyright.some((m) => key.includes(m))) return true;
     return false;
   }
@@ -166,19 +205,35 @@ export class Boilerplate {
     return Boilerplate.fromYaml(readFileSync(file, "utf8"));
   }
 
+  private readonly cache = new Map<string, Furniture>();
+  private readonly cacheByLines = new WeakMap<ReadonlySet<string>, Map<string, Furniture>>();
+
   /** The furniture rules for one dump: built-in lists, its source's profile, lines repeated in its source. */
   furnitureFor(
     source: { folder?: string; host?: string },
     repeatedLines?: ReadonlySet<string>,
   ): Furniture {
-    const lists: Lists = { ...this.builtin };
-    for (const profile of this.profiles) {
-      const applies =
+    const profiles = this.profiles.filter(
+      (profile) =>
         (profile.folder !== undefined && profile.folder === source.folder) ||
-        (profile.host !== undefined && profile.host === source.host);
-      if (!applies) continue;
-      for (const key of LIST_KEYS) lists[key] = [...lists[key], ...(profile[key] ?? [])];
+        (profile.host !== undefined && profile.host === source.host),
+    );
+    // Many dumps share one source: build each combination of rules once.
+    const key = profiles.map((p) => p.name).join("\u0000");
+    let cache = this.cache;
+    if (repeatedLines) {
+      cache = this.cacheByLines.get(repeatedLines) ?? new Map<string, Furniture>();
+      this.cacheByLines.set(repeatedLines, cache);
     }
-    return new Furniture(lists, repeatedLines);
+    let furniture = cache.get(key);
+    if (!furniture) {
+      const lists: Lists = { ...this.builtin };
+      for (const profile of profiles) {
+        for (const k of LIST_KEYS) lists[k] = [...lists[k], ...(profile[k] ?? [])];
+      }
+      furniture = new Furniture(lists, repeatedLines);
+      cache.set(key, furniture);
+    }
+    return furniture;
   }
 }

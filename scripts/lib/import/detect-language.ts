@@ -41,7 +41,11 @@ const FRENCH_WORDS = new Set([
   "sur",
 ]);
 
-export function detectLanguage(text: string): string {
+/** Enough text to tell a language by its letters: the first few paragraphs. */
+const SAMPLE = 4000;
+
+export function detectLanguage(fullText: string): string {
+  const text = fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText;
   const arabicScript = count(text, /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/g);
   const latin = count(text, /[A-Za-z\u00C0-\u024F]/g);
   const hebrew = count(text, /[\u0590-\u05FF]/g);

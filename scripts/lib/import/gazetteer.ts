@@ -143,8 +143,15 @@ export class Gazetteer {
    * (ties: first mentioned first).
    */
   match(text: string): string[] {
-    const rawTokens = words(stripInvisibles(text.normalize("NFKC")));
-    const tokens = rawTokens.map(foldArabic);
+    // Folding the whole text once is cheaper than folding word by word; the words
+    // as written are only needed (rarely) to read diacritics on a shared spelling.
+    const tokens = words(foldArabic(text));
+    let rawTokens: string[] | undefined;
+    const rawToken = (i: number) => {
+      rawTokens ??= words(stripInvisibles(text.normalize("NFKC")));
+      return rawTokens.length === tokens.length ? (rawTokens[i] ?? "") : "";
+    };
+    const interesting = tokens.map((t) => this.mayMatch(t));
     const hits = new Map<string, { count: number; first: number }>();
     const hit = (name: string, at: number) => {
       const h = hits.get(name);
@@ -154,6 +161,8 @@ export class Gazetteer {
     const undecided: { at: number; candidates: GazetteerEntry[] }[] = [];
 
     for (let i = 0; i < tokens.length; i++) {
+      // Most words of a text name nothing: one lookup tells.
+      if (!interesting[i]) continue;
       const found = this.matchAt(tokens, i);
       if (found) {
         hit(found.entry.name, i);
@@ -161,7 +170,7 @@ export class Gazetteer {
         continue;
       }
       const token = tokens[i] as string;
-      const readings = proclicticReadings(token);
+      const readings = this.readingsOf(token);
       const adjective = readings.map((r) => this.adjectives.get(r)).find((e) => e !== undefined);
       if (adjective) {
         hit(adjective.name, i);
@@ -171,7 +180,7 @@ export class Gazetteer {
       if (sharedKey) {
         const candidates = this.shared.get(sharedKey) as GazetteerEntry[];
         // Diacritics decide when the text has them: «عُمان» is Oman, «عمّان» is Amman.
-        const voweled = rawTokens[i] as string;
+        const voweled = rawToken(i);
         const byVowels = candidates.find(
           (c) => c.name !== stripMarks(c.name) && voweled.endsWith(c.name),
         );
@@ -184,7 +193,7 @@ export class Gazetteer {
     if (undecided.length > 0) {
       const cues = new Map<string, number>();
       for (const token of tokens) {
-        for (const reading of proclicticReadings(token)) {
+        for (const reading of this.readingsOf(token)) {
           for (const id of this.contextWords.get(reading) ?? [])
             cues.set(id, (cues.get(id) ?? 0) + 1);
         }
@@ -220,8 +229,37 @@ export class Gazetteer {
     return tag;
   }
 
+  // A news archive reuses a small vocabulary: folding and proclitic readings
+  // of each distinct word are computed once (the caches are bounded).
+  private readonly readingCache = new Map<string, string[]>();
+
+  private readonly interest = new Map<string, boolean>();
+
+  /** Whether any reading of a folded word starts a name, is an adjective or a shared spelling. */
+  private mayMatch(folded: string): boolean {
+    let yes = this.interest.get(folded);
+    if (yes === undefined) {
+      yes = this.readingsOf(folded).some(
+        (r) => this.byFirstWord.has(r) || this.adjectives.has(r) || this.shared.has(r),
+      );
+      if (this.interest.size > 200_000) this.interest.clear();
+      this.interest.set(folded, yes);
+    }
+    return yes;
+  }
+
+  private readingsOf(folded: string): string[] {
+    let readings = this.readingCache.get(folded);
+    if (readings === undefined) {
+      readings = proclicticReadings(folded);
+      if (this.readingCache.size > 200_000) this.readingCache.clear();
+      this.readingCache.set(folded, readings);
+    }
+    return readings;
+  }
+
   private matchAt(tokens: string[], i: number): Candidate | undefined {
-    for (const reading of proclicticReadings(tokens[i] as string)) {
+    for (const reading of this.readingsOf(tokens[i] as string)) {
       for (const candidate of this.byFirstWord.get(reading) ?? []) {
         if (candidate.tail.every((word, k) => tokens[i + 1 + k] === word)) return candidate;
       }

@@ -1,14 +1,28 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import YAML from "yaml";
-import { foldArabic } from "../arabic.ts";
 import { slugify } from "../slug.ts";
 import type { Article, RawDump, Sidecar } from "./article.ts";
 import { RejectedInput } from "./article.ts";
-import { lineKey } from "./boilerplate.ts";
+import {
+  type CachedDump,
+  cacheFileFor,
+  emptyCache,
+  ensureCacheDir,
+  hashOf,
+  type ImportCache,
+  knowledgeHash,
+  loadCache,
+} from "./cache.ts";
 import { isByline } from "./extract-author.ts";
 import { isDateLine, localDay } from "./extract-date.ts";
+import type { WorkerInput, WorkerReply, WorkerRequest, WorkerResult } from "./extract-worker.ts";
 import { MANIFEST_NAMES, parseManifest } from "./manifest.ts";
 import { normalisedLines } from "./normalise.ts";
 import {
@@ -20,6 +34,7 @@ import {
   rejectionReason,
   sourceKey,
 } from "./pipeline.ts";
+import { contentKey, type Prepared, prepare } from "./prepare.ts";
 import { isUntouched, serialiseArticle } from "./serialise.ts";
 
 /**
@@ -52,6 +67,8 @@ export interface InputReport {
 export interface ImportReport {
   /** True when nothing was written (`--check`). */
   dryRun: boolean;
+  /** Inputs whose article was confirmed from the cache, without extraction. */
+  reused: number;
   inputs: InputReport[];
   /** Article files whose source dump is no longer in the input folder (left in place). */
   orphans: string[];
@@ -66,6 +83,10 @@ export interface ImportOptions extends PipelineContext {
   dryRun?: boolean;
   /** Sees every article the import extracted (the evaluation reads them). */
   onArticle?: (input: InputReport, article: Article) => void;
+  /** Worker threads for extraction; by default one per core from 2,000 dumps on. */
+  workers?: number;
+  /** Where the re-import cache lives (default: .cache/import/ by output folder); null: no cache. */
+  cacheFile?: string | null;
 }
 
 const SIDECAR_SUFFIX = ".meta.json";
@@ -122,7 +143,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   }
 
   async function loadDump(file: string): Promise<RawDump> {
-    const dump: RawDump = { file, bytes: await readFile(path.join(options.inDir, file)) };
+    // Dumps are small: a synchronous read costs less than the promise machinery around an async one.
+    const dump: RawDump = { file, bytes: readFileSync(path.join(options.inDir, file)) };
     const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
     const fromManifest = manifest.get(file);
     const fromSidecar = fileSet.has(sidecarFile)
@@ -132,20 +154,115 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     return dump;
   }
 
+  const cacheFile =
+    options.cacheFile === null ? undefined : (options.cacheFile ?? cacheFileFor(options.outDir));
+  const cache = cacheFile ? await loadCache(cacheFile) : emptyCache();
+  const knowledge = knowledgeHash();
+  const existing = await indexExistingArticles(options.outDir);
+
+  // Each dump's identity (bytes and metadata) and source.
+  const info = new Map<string, { input: string; group: string }>();
+  for await (const [file, loaded] of inOrder(dumps, loadDump)) {
+    if (loaded instanceof Error) continue; // reported when the dump is extracted
+    info.set(file, {
+      input: hashOf(loaded.bytes, JSON.stringify(loaded.sidecar ?? {})),
+      group: sourceKey(file, loaded.sidecar),
+    });
+  }
+
   // The corpus pass: lines that many dumps of one source repeat are furniture.
-  const repeatedLines = await findRepeatedLines(dumps, loadDump, options);
+  // A source whose dumps are the same as last time keeps its lines from the cache.
+  const groups = new Map<string, string[]>();
+  for (const file of dumps.filter((f) => formatOf(f) === "text" && info.has(f))) {
+    const { group } = info.get(file) as { group: string };
+    groups.set(group, [...(groups.get(group) ?? []), file]);
+  }
+  const composition = new Map<string, string>();
+  for (const [group, members] of groups) {
+    composition.set(group, hashOf(...members.flatMap((f) => [f, info.get(f)?.input ?? ""])));
+  }
+  const stale = [...groups]
+    .filter(([g]) => cache.sources[g]?.composition !== composition.get(g))
+    .flatMap(([, m]) => m);
+  const fresh = await findRepeatedLines(stale, loadDump, options);
+  const repeatedLines = new Map<string, Set<string>>();
+  for (const group of groups.keys()) {
+    const cached = cache.sources[group];
+    const lines =
+      cached && cached.composition === composition.get(group)
+        ? new Set(cached.lines)
+        : (fresh.get(group) ?? new Set<string>());
+    repeatedLines.set(group, lines);
+  }
+  const furnitureHash = new Map(
+    [...repeatedLines].map(([g, lines]) => [g, hashOf(...[...lines].sort(compareStrings))]),
+  );
   const ctx: PipelineContext = { ...options, repeatedLines };
 
-  const planned: { report: InputReport; article: Article }[] = [];
-  const seenContent = new Map<string, string>();
+  // A dump whose input, knowledge and source furniture are unchanged, and whose
+  // article file nobody touched, already has the article extraction would write.
+  const reusable = (file: string): CachedDump | undefined => {
+    const c = cache.dumps[file];
+    const i = info.get(file);
+    const previous = existing.bySource.get(file);
+    if (!c || !i || !previous || options.force) return undefined;
+    const format = formatOf(file);
+    if (format !== "text" && format !== "html") return undefined;
+    if (
+      c.input !== i.input ||
+      c.knowledge !== knowledge ||
+      c.furniture !== (furnitureHash.get(i.group) ?? "")
+    ) {
+      return undefined;
+    }
+    return isUntouched(previous.text) ? c : undefined;
+  };
+  const reused = new Map<string, CachedDump>();
   for (const file of dumps) {
-    let extractions: Extraction[];
-    try {
-      extractions = extractArticles(await loadDump(file), ctx);
-    } catch (error) {
-      inputs.push({ file, outcome: "rejected", reason: rejectionReason(error), warnings: [] });
+    const c = reusable(file);
+    if (c) reused.set(file, c);
+  }
+  const toExtract = dumps.filter((f) => !reused.has(f));
+
+  const planned: { report: InputReport; article: Article; text: string }[] = [];
+  const seenContent = new Map<string, string>();
+  const remember: Record<string, CachedDump> = {};
+  const workers =
+    options.workers ?? (toExtract.length >= PARALLEL_FROM ? availableParallelism() : 1);
+  const extracted =
+    workers > 1
+      ? extractInWorkers(toExtract, loadDump, repeatedLines, workers)
+      : extractHere(toExtract, loadDump, ctx);
+  const results = new Map<string, Extracted>();
+  for await (const [file, outcome] of extracted) results.set(file, outcome);
+
+  for (const file of dumps) {
+    const hit = reused.get(file);
+    if (hit) {
+      const report: InputReport = {
+        file,
+        outcome: "unchanged",
+        article: (existing.bySource.get(file) as ExistingArticle).path,
+        warnings: [...hit.warnings],
+      };
+      inputs.push(report);
+      const first = seenContent.get(hit.key);
+      if (first !== undefined) {
+        report.outcome = "duplicate";
+        report.duplicateOf = first;
+        delete report.article;
+        continue;
+      }
+      seenContent.set(hit.key, file);
+      remember[file] = hit;
       continue;
     }
+    const outcome = results.get(file) as Extracted;
+    if ("reason" in outcome) {
+      inputs.push({ file, outcome: "rejected", reason: outcome.reason, warnings: [] });
+      continue;
+    }
+    const extractions = outcome.extractions;
     for (const x of extractions) {
       const report: InputReport = {
         file,
@@ -160,7 +277,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         continue;
       }
       // The same article dumped twice (other masthead, ticker, boilerplate) is imported once.
-      const key = contentKey(x.article);
+      const key = x.key ?? contentKey(x.article);
       const first = seenContent.get(key);
       if (first !== undefined) {
         report.outcome = "duplicate";
@@ -168,18 +285,26 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         continue;
       }
       seenContent.set(key, inputId(file, x.record));
-      planned.push({ report, article: x.article });
+      planned.push({ report, article: x.article, text: x.text ?? serialiseArticle(x.article) });
       options.onArticle?.(report, x.article);
+      const i = info.get(file);
+      if (i && x.record === undefined) {
+        remember[file] = {
+          input: i.input,
+          knowledge,
+          furniture: furnitureHash.get(i.group) ?? "",
+          key,
+          warnings: x.warnings,
+        };
+      }
     }
   }
 
-  const existing = await indexExistingArticles(options.outDir);
   const taken = new Set(existing.paths);
   // Paths are decided in input order (sorted), so a run is deterministic.
-  for (const { report, article } of planned) {
+  for (const { report, article, text } of planned) {
     const id = inputId(article.source.file, article.source.record);
     const previous = existing.bySource.get(id);
-    const text = serialiseArticle(article);
     if (previous && !options.force && !isUntouched(previous.text)) {
       report.outcome = "kept";
       report.article = previous.path;
@@ -204,13 +329,34 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
   }
 
+  if (cacheFile && !options.dryRun) {
+    // Only what this run wrote or confirmed is remembered; hand-kept files are asked again next time.
+    for (const report of inputs) if (report.outcome === "kept") delete remember[report.file];
+    const sources: ImportCache["sources"] = {};
+    for (const [group, lines] of repeatedLines) {
+      sources[group] = {
+        composition: composition.get(group) ?? "",
+        lines: [...lines].sort(compareStrings),
+      };
+    }
+    await ensureCacheDir(cacheFile);
+    await writeAtomically(
+      cacheFile,
+      JSON.stringify({ dumps: remember, sources } satisfies ImportCache),
+    );
+  }
+
   inputs.sort((a, b) => compareStrings(a.file, b.file) || (a.record ?? 0) - (b.record ?? 0));
-  const imported = new Set(inputs.map((i) => inputId(i.file, i.record)));
+  const imported = new Set(
+    inputs
+      .filter((i) => i.article !== undefined || i.outcome === "rejected")
+      .map((i) => inputId(i.file, i.record)),
+  );
   const orphans = [...existing.bySource.entries()]
     .filter(([source]) => !imported.has(source))
     .map(([, a]) => a.path)
     .sort(compareStrings);
-  return { dryRun: options.dryRun ?? false, inputs, orphans };
+  return { dryRun: options.dryRun ?? false, inputs, orphans, reused: reused.size };
 }
 
 /** Whether content/ is what an import of the inputs would write. */
@@ -219,12 +365,6 @@ export function inSync(report: ImportReport): boolean {
     report.orphans.length === 0 &&
     report.inputs.every((i) => i.outcome !== "imported" && i.outcome !== "updated")
   );
-}
-
-function contentKey(article: Article): string {
-  return createHash("sha256")
-    .update(`${foldArabic(article.title)}\n${article.body.map(foldArabic).join("\n")}`)
-    .digest("hex");
 }
 
 /** A source needs this many dumps before its repeated lines are judged. */
@@ -246,25 +386,26 @@ async function findRepeatedLines(
   const counts = new Map<string, Map<string, number>>();
   const sizes = new Map<string, number>();
   const furniture = ctx.boilerplate.furnitureFor({});
-  for (const file of dumps) {
-    if (formatOf(file) !== "text") continue;
+  for await (const [file, loaded] of inOrder(
+    dumps.filter((f) => formatOf(f) === "text"),
+    load,
+  )) {
     let text: string;
-    let dump: RawDump;
+    const dump = loaded;
     try {
-      dump = await load(file);
+      if (dump instanceof Error) throw dump;
       text = decodeRawDump(dump, ctx).decoded.text;
     } catch {
       continue; // reported when the dump itself is extracted
     }
     const key = sourceKey(file, dump.sidecar);
     sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    // Counted as written (cheap); only lines that repeat enough are examined below.
     const seen = new Set<string>();
     for (const line of normalisedLines(text)) {
       if (line === "") continue;
       if (furniture.section(line) !== null) break;
-      // Several articles of one day share a date line, several of one writer a byline: never furniture.
-      if (isDateLine(line, ctx.dates) || isByline(line)) continue;
-      seen.add(lineKey(line));
+      seen.add(line);
     }
     const group = counts.get(key) ?? new Map<string, number>();
     for (const k of seen) group.set(k, (group.get(k) ?? 0) + 1);
@@ -275,9 +416,143 @@ async function findRepeatedLines(
     const size = sizes.get(key) ?? 0;
     if (size < MIN_SOURCE_DUMPS) continue;
     const threshold = Math.max(MIN_SOURCE_DUMPS, Math.ceil(size * 0.05));
-    repeated.set(key, new Set([...group].filter(([, n]) => n >= threshold).map(([line]) => line)));
+    const lines = new Set<string>();
+    for (const [line, n] of group) {
+      // Several articles of one day share a date line, several of one writer a byline: never furniture.
+      if (n >= threshold && !isDateLine(line, ctx.dates) && !isByline(line)) lines.add(line);
+    }
+    repeated.set(key, lines);
   }
   return repeated;
+}
+
+/**
+ * A worker runs TypeScript through tsx: it registers tsx's loader, then
+ * imports the worker module (a worker does not inherit the parent's loader).
+ */
+const TSX_API = pathToFileURL(
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs",
+  ),
+).href;
+const TS_WORKER = `import(${JSON.stringify(TSX_API)})
+  .then((tsx) => tsx.register())
+  .then(() => import(${JSON.stringify(new URL("./extract-worker.ts", import.meta.url).href)}));`;
+
+/** From this many dumps on, extraction runs in worker threads (one per core). */
+const PARALLEL_FROM = 2000;
+/** Dumps sent to a worker at a time. */
+const CHUNK = 250;
+
+type Extracted = { extractions: Prepared[] } | { reason: string };
+
+async function* extractHere(
+  dumps: string[],
+  load: (file: string) => Promise<RawDump>,
+  ctx: PipelineContext,
+): AsyncGenerator<[string, Extracted]> {
+  for await (const [file, loaded] of inOrder(dumps, load)) {
+    try {
+      if (loaded instanceof Error) throw loaded;
+      yield [file, { extractions: extractArticles(loaded, ctx).map(prepare) }];
+    } catch (error) {
+      yield [file, { reason: rejectionReason(error) }];
+    }
+  }
+}
+
+/**
+ * Extraction on several cores: chunks of dumps go to worker threads, results
+ * come back in input order, so a run is the same whatever the number of workers.
+ */
+async function* extractInWorkers(
+  dumps: string[],
+  load: (file: string) => Promise<RawDump>,
+  repeatedLines: Map<string, Set<string>>,
+  count: number,
+): AsyncGenerator<[string, Extracted]> {
+  const workerData: WorkerInput = {
+    repeatedLines: [...repeatedLines].map(([k, v]) => [k, [...v]]),
+  };
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(TS_WORKER, { eval: true, workerData }),
+  );
+  const chunks: string[][] = [];
+  for (let i = 0; i < dumps.length; i += CHUNK) chunks.push(dumps.slice(i, i + CHUNK));
+  const results: Promise<WorkerResult[]>[] = [];
+  let nextChunk = 0;
+  const run = (worker: Worker): void => {
+    if (nextChunk >= chunks.length) return;
+    const id = nextChunk++;
+    const files = chunks[id] as string[];
+    results[id] = (async () => {
+      const loaded = await Promise.all(files.map((f) => load(f).catch((e: unknown) => e as Error)));
+      const failed = new Map<number, string>();
+      const request: WorkerRequest = { id, dumps: [] };
+      loaded.forEach((d, i) => {
+        if (d instanceof Error) failed.set(i, rejectionReason(d));
+        else request.dumps.push(d);
+      });
+      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        const onMessage = (message: WorkerReply) => {
+          if (message.id !== id) return;
+          worker.off("message", onMessage);
+          worker.off("error", reject);
+          resolve(message);
+        };
+        worker.on("message", onMessage);
+        worker.once("error", reject);
+        worker.postMessage(request);
+      });
+      run(worker);
+      const out: WorkerResult[] = [];
+      let k = 0;
+      for (let i = 0; i < files.length; i++) {
+        const reason = failed.get(i);
+        out.push(reason !== undefined ? { reason } : (reply.results[k++] as WorkerResult));
+      }
+      return out;
+    })();
+  };
+  try {
+    for (const worker of pool) run(worker);
+    for (let c = 0; c < chunks.length; c++) {
+      const chunkResults = await (results[c] as Promise<WorkerResult[]>);
+      for (const [i, file] of (chunks[c] as string[]).entries())
+        yield [file, chunkResults[i] as Extracted];
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+/** Files read this many at a time, ahead of the (single-threaded) parsing. */
+const READ_AHEAD = 64;
+
+/**
+ * Loads items with up to READ_AHEAD reads in flight and yields them in their
+ * order, so the disk works while the previous dumps are parsed. A failed load
+ * is yielded as its Error.
+ */
+async function* inOrder<T>(
+  items: readonly string[],
+  load: (item: string) => Promise<T>,
+): AsyncGenerator<[string, T | Error]> {
+  const pending: Promise<T | Error>[] = [];
+  const start = (i: number) => {
+    pending[i] = load(items[i] as string).catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    );
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, items.length); i++) start(i);
+  for (let i = 0; i < items.length; i++) {
+    const value = await (pending[i] as Promise<T | Error>);
+    delete pending[i];
+    if (i + READ_AHEAD < items.length) start(i + READ_AHEAD);
+    yield [items[i] as string, value];
+  }
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */
@@ -346,17 +621,27 @@ async function indexExistingArticles(
   }
   const bySource = new Map<string, ExistingArticle>();
   for (const rel of paths) {
-    const text = await readFile(path.join(outDir, rel), "utf8");
+    const text = readFileSync(path.join(outDir, rel), "utf8");
     const source = sourceOf(text);
     if (source) bySource.set(inputId(source.file, source.record), { path: rel, text });
   }
   return { paths, bySource };
 }
 
+const QUICK_SOURCE = /^source:\n {2}file: (.+)\n(?: {2}record: (\d+)\n)?/m;
+
 /** `source.file` (and `source.record`) from a markdown file's front matter, or undefined. */
 export function sourceOf(markdown: string): { file: string; record?: number } | undefined {
   const end = markdown.indexOf("\n---\n", 3);
   if (!markdown.startsWith("---\n") || end < 0) return undefined;
+  // The importer writes `source:` as a block with plain values: read it without a YAML parse
+  // (an archive has many files); anything else is parsed properly.
+  const quick = QUICK_SOURCE.exec(markdown.slice(0, end + 1));
+  if (quick && !/^["'&*!|>{[]/.test(quick[1] as string)) {
+    return quick[2] === undefined
+      ? { file: quick[1] as string }
+      : { file: quick[1] as string, record: Number(quick[2]) };
+  }
   try {
     const fm = YAML.parse(markdown.slice(4, end + 1)) as {
       source?: { file?: unknown; record?: unknown };

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { repoRoot } from "../paths.ts";
+
+/**
+ * What a re-import may take from the last run instead of redoing: for each
+ * dump, the key of its bytes and metadata, the knowledge it was read with
+ * (gazetteer, boilerplate lists, the importer's code) and its source's
+ * repeated lines. When all three match and the article file is untouched, the
+ * article file is already what extraction would write. Kept in .cache/, never
+ * committed; deleting it only costs time.
+ */
+
+export interface CachedDump {
+  /** SHA-256 of the dump's bytes and its sidecar/manifest metadata. */
+  input: string;
+  knowledge: string;
+  /** Hash of the repeated lines of the dump's source. */
+  furniture: string;
+  /** Duplicate-detection key of its article. */
+  key: string;
+  warnings: string[];
+}
+
+export interface ImportCache {
+  dumps: Record<string, CachedDump>;
+  /** Repeated lines of each source, by a hash of the source's dumps. */
+  sources: Record<string, { composition: string; lines: string[] }>;
+}
+
+export function emptyCache(): ImportCache {
+  return { dumps: {}, sources: {} };
+}
+
+/** The cache file of an output folder. */
+export function cacheFileFor(outDir: string): string {
+  const id = createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16);
+  return path.join(repoRoot, ".cache/import", `${id}.json`);
+}
+
+export async function loadCache(file: string): Promise<ImportCache> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as ImportCache;
+    return data && typeof data.dumps === "object" && typeof data.sources === "object"
+      ? data
+      : emptyCache();
+  } catch {
+    return emptyCache();
+  }
+}
+
+export async function ensureCacheDir(file: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+}
+
+let knowledge: string | undefined;
+
+/** Hash of everything besides a dump that decides its article: the data files and the importer's code. */
+export function knowledgeHash(): string {
+  if (knowledge) return knowledge;
+  const hash = createHash("sha256");
+  const files = [
+    "scripts/data/gazetteer.yaml",
+    "scripts/data/boilerplate.yaml",
+    "nashra.config.ts",
+    "scripts/lib/arabic.ts",
+    "scripts/lib/slug.ts",
+    "scripts/lib/http-url.ts",
+    ...readdirSync(path.join(repoRoot, "scripts/lib/import"))
+      .filter((f) => f.endsWith(".ts"))
+      .sort()
+      .map((f) => `scripts/lib/import/${f}`),
+  ];
+  for (const f of files) {
+    hash.update(f);
+    hash.update(readFileSync(path.join(repoRoot, f)));
+  }
+  knowledge = hash.digest("hex").slice(0, 16);
+  return knowledge;
+}
+
+export function hashOf(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash("sha256");
+  for (const p of parts) {
+    hash.update(p);
+    hash.update("\u0000");
+  }
+  return hash.digest("hex").slice(0, 32);
+}

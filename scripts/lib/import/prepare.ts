@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+import { foldArabic } from "../arabic.ts";
+import type { Article } from "./article.ts";
+import type { Extraction } from "./pipeline.ts";
+import { serialiseArticle } from "./serialise.ts";
+
+/** An extraction with its markdown written and its identity for duplicate detection. */
+export interface Prepared extends Extraction {
+  /** The article's markdown file, as the import writes it. */
+  text?: string;
+  /** Same headline and body (after folding) → same key: one article dumped twice. */
+  key?: string;
+}
+
+export function contentKey(article: Article): string {
+  return createHash("sha256")
+    .update(`${foldArabic(article.title)}\n${article.body.map(foldArabic).join("\n")}`)
+    .digest("hex");
+}
+
+/** The per-article work that needs no other article: done where the extraction ran (a worker, on many cores). */
+export function prepare(x: Extraction): Prepared {
+  return x.article ? { ...x, text: serialiseArticle(x.article), key: contentKey(x.article) } : x;
+}
