@@ -63,6 +63,7 @@ export function foldArabic(text: string): string {
 }
 
 /** Characters NFKC may change: outside ASCII, Latin-1 letters and the basic Arabic block. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a range that starts at U+0000 on purpose
 const NEEDS_NFKC = /[^\u0000-\u009F\u00C0-\u024F\u0600-\u06FF]/;
 
 /** Words of a text: runs of letters, marks and digits (punctuation and quotes split words). */
