@@ -11,8 +11,8 @@
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
 
 /** Anything normalisation would change: a control character, a space other than " ", two spaces, an edge space. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NEEDS_WORK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]| {2}|^ | $/;
 
 export function normaliseLine(line: string): string {

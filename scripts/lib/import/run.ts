@@ -27,7 +27,6 @@ import { MANIFEST_NAMES, parseManifest } from "./manifest.ts";
 import { normalisedLines } from "./normalise.ts";
 import {
   decodeRawDump,
-  type Extraction,
   extractArticles,
   formatOf,
   type PipelineContext,
