@@ -5,10 +5,10 @@
  */
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import YAML from "yaml";
 import config from "./nashra.config.ts";
 import { repoRoot } from "./scripts/lib/paths.ts";
 import type { Archive } from "./scripts/lib/site/archive.ts";
+import { forgetFrontMatter, parseFrontMatter } from "./scripts/lib/site/front-matter.ts";
 import { createMarkdown } from "./scripts/lib/site/markdown.ts";
 import archiveData from "./scripts/lib/site/plugins/archive-data.ts";
 import browserScripts from "./scripts/lib/site/plugins/browser-scripts.ts";
@@ -30,7 +30,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Front matter: YAML 1.2 (the importer's own library), so `date` stays the
   // string the importer wrote — a day, or a time with its original offset.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text) => YAML.parse(text) } });
+  // Parsed once: the archive index already read it (scripts/lib/site/front-matter.ts).
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
+  eleventyConfig.on("eleventy.after", forgetFrontMatter);
 
   // Data: the site's settings, and the archive's indexes computed once per build.
   const site = new Site(config);
@@ -56,8 +58,10 @@ export default function (eleventyConfig: UserConfig) {
   // Search: Pagefind indexes every article page after each build.
   eleventyConfig.addPlugin(searchIndex, { expectedPages: () => archive?.articles.length ?? 0 });
 
-  // Editors' notes inside content/ are not pages.
+  // Editors' notes inside content/ are not pages. The input is content/ alone, so
+  // .gitignore says nothing about it (and would hide a benchmark's content under .bench/).
   eleventyConfig.ignores.add("**/README.md");
+  eleventyConfig.setUseGitIgnore(false);
 
   return {
     dir: {

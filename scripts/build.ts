@@ -15,6 +15,7 @@ const { values } = parseArgs({
     input: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
+    incremental: { type: "boolean", default: false },
   },
 });
 
@@ -38,4 +39,12 @@ const eleventy = new Eleventy(input, output, {
 const written = (await eleventy.write()) as [unknown[], { outputPath: string | false }[]];
 const pages = written[1].filter((t) => t.outputPath).length;
 const seconds = (performance.now() - started) / 1000;
+const { lastIndex } = await import("./lib/site/plugins/search-index.ts");
+const indexed = lastIndex.result;
 console.log(`Built ${pages} pages into ${output} in ${seconds.toFixed(1)} s`);
+if (indexed && lastIndex.seconds !== undefined) {
+  console.log(
+    `  render ${(seconds - lastIndex.seconds).toFixed(1)} s, search index ${lastIndex.seconds.toFixed(1)} s ` +
+      `(${indexed.pageCount} articles in ${indexed.shards.length} shards; ${indexed.indexed.length} indexed, the rest from the cache)`,
+  );
+}

@@ -45,6 +45,7 @@ declare module "@11ty/eleventy" {
       callback: (args: EventArguments) => unknown,
     ): void;
     ignores: Set<string>;
+    setUseGitIgnore(use: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
   }
 

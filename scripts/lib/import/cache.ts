@@ -37,7 +37,11 @@ export function emptyCache(): ImportCache {
 /** The cache file of an output folder. */
 export function cacheFileFor(outDir: string): string {
   const id = createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16);
-  return path.join(repoRoot, ".cache/import", `${id}.json`);
+  return path.join(
+    process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache"),
+    "import",
+    `${id}.json`,
+  );
 }
 
 export async function loadCache(file: string): Promise<ImportCache> {

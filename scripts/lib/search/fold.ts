@@ -51,12 +51,27 @@ export function readings(folded: string): string[] {
  */
 export function aliasWords(text: string): string[] {
   const out = new Set<string>();
-  for (const word of words(text)) {
+  for (const word of new Set(words(text))) {
+    for (const reading of aliasOfWord(word)) out.add(reading);
+  }
+  return [...out];
+}
+
+// An archive's words repeat from article to article: each distinct word is read once.
+const aliasCache = new Map<string, readonly string[]>();
+
+function aliasOfWord(word: string): readonly string[] {
+  let alias = aliasCache.get(word);
+  if (alias === undefined) {
+    const out = new Set<string>();
     for (const folded of new Set([foldArabic(word), foldSeats(word)])) {
       for (const reading of readings(folded)) if (reading !== word) out.add(reading);
     }
+    alias = [...out];
+    if (aliasCache.size > 500_000) aliasCache.clear();
+    aliasCache.set(word, alias);
   }
-  return [...out];
+  return alias;
 }
 
 /** A query's words, folded as the alias field is. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { compareStrings, listFiles } from "../import/run.ts";
@@ -83,7 +84,7 @@ export async function indexSite(
         await indexShard(siteDir, id, pages.length, cached ?? target);
         indexed.push(id);
       }
-      if (cached) await cp(cached, target, { recursive: true });
+      if (cached) await linkTree(cached, target);
     }
   };
   try {
@@ -143,12 +144,33 @@ async function indexShard(
   }
 }
 
+/**
+ * A cached shard into the site: hard links (a cached bundle is never changed
+ * in place, so sharing its files is safe and costs no copying), or copies
+ * where the file system cannot link.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else {
+      try {
+        await link(source, target);
+      } catch {
+        await copyFile(source, target);
+      }
+    }
+  }
+}
+
 /** A shard's identity: its pages' paths and bytes, and the Pagefind version that indexes them. */
 async function shardHash(siteDir: string, pages: string[]): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
   for (const page of pages) {
     hash.update(`${page}\n`);
-    hash.update(await readFile(path.join(siteDir, page)));
+    hash.update(readFileSync(path.join(siteDir, page)));
   }
   return hash.digest("hex").slice(0, 16);
 }

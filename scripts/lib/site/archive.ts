@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import YAML from "yaml";
 import { foldArabic } from "../arabic.ts";
 import { compareStrings, listFiles } from "../import/run.ts";
 import { slugify } from "../slug.ts";
+import { parseAndKeep } from "./front-matter.ts";
 import { createMarkdown } from "./markdown.ts";
 
 /**
@@ -547,7 +547,7 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
   if (!markdown.startsWith("---\n") || end < 0) fail("no front matter (a --- block at the top)");
   let fm: Record<string, unknown>;
   try {
-    fm = (YAML.parse(markdown.slice(4, end + 1)) ?? {}) as Record<string, unknown>;
+    fm = parseAndKeep(markdown.slice(4, end + 1)) as Record<string, unknown>;
   } catch (error) {
     return fail(`front matter is not valid YAML: ${(error as Error).message}`);
   }

@@ -22,7 +22,7 @@ export interface BuiltSite {
 }
 
 /** The repository's page templates in another content folder: linked, so their imports resolve in the repository. */
-function linkTemplates(from: string, to: string): void {
+export function linkTemplates(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (entry.isDirectory()) linkTemplates(path.join(from, entry.name), path.join(to, entry.name));

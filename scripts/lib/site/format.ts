@@ -88,50 +88,74 @@ export class Formatter {
       .reconfigure({ numberingSystem: this.options.numberingSystem });
   }
 
+  // The same dates appear on many pages (an article is listed on its day, month,
+  // tags and the home page): each string is formatted once per build.
+  private readonly memo = new Map<string, string>();
+  private memoised(key: string, make: () => string): string {
+    let value = this.memo.get(key);
+    if (value === undefined) {
+      value = make();
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
   /** «السبت، ١٥ نوفمبر ٢٠٢٥», with the time when the source gave one. */
   date(iso: string): string {
-    const dt = this.parse(iso);
-    const day = dt.toLocaleString({
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
+    return this.memoised(`date ${iso}`, () => {
+      const dt = this.parse(iso);
+      const day = dt.toLocaleString({
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      });
+      if (iso.length === 10) return day;
+      return `${day}، ${dt.toLocaleString({ hour: "numeric", minute: "2-digit" })}`;
     });
-    if (iso.length === 10) return day;
-    return `${day}، ${dt.toLocaleString({ hour: "numeric", minute: "2-digit" })}`;
   }
 
   /** «١٥ نوفمبر ٢٠٢٥» */
   day(iso: string): string {
-    return this.parse(iso.slice(0, 10)).toLocaleString({
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-    });
+    return this.memoised(`day ${iso.slice(0, 10)}`, () =>
+      this.parse(iso.slice(0, 10)).toLocaleString({
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      }),
+    );
   }
 
   /** «نوفمبر ٢٠٢٥» for "2025-11" */
   month(yearMonth: string): string {
-    return this.parse(`${yearMonth}-01`).toLocaleString({ month: "long", year: "numeric" });
+    return this.memoised(`month ${yearMonth}`, () =>
+      this.parse(`${yearMonth}-01`).toLocaleString({ month: "long", year: "numeric" }),
+    );
   }
 
   /** «نوفمبر» for "2025-11" */
   monthName(yearMonth: string): string {
-    return this.parse(`${yearMonth}-01`).toLocaleString({ month: "long" });
+    return this.memoised(`monthName ${yearMonth}`, () =>
+      this.parse(`${yearMonth}-01`).toLocaleString({ month: "long" }),
+    );
   }
 
   /** «٢٥ جمادى الأولى ١٤٤٧ هـ» (Umm al-Qura) for the article's local day, when configured. */
   hijri(iso: string): string | undefined {
     if (!this.options.hijri) return undefined;
-    const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-    return new Intl.DateTimeFormat(
-      `${this.options.locale}-u-ca-islamic-umalqura-nu-${this.options.numberingSystem}`,
-      { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
-    ).format(Date.UTC(y, m - 1, d));
+    return this.memoised(`hijri ${iso.slice(0, 10)}`, () => {
+      const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+      return new Intl.DateTimeFormat(
+        `${this.options.locale}-u-ca-islamic-umalqura-nu-${this.options.numberingSystem}`,
+        { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+      ).format(Date.UTC(y, m - 1, d));
+    });
   }
 
   /** «٢٠٢٥» */
   year(year: string): string {
-    return this.parse(`${year}-01-01`).toLocaleString({ year: "numeric" });
+    return this.memoised(`year ${year}`, () =>
+      this.parse(`${year}-01-01`).toLocaleString({ year: "numeric" }),
+    );
   }
 }
