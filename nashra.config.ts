@@ -39,19 +39,22 @@ export interface NashraConfig {
   };
 }
 
-/** A path prefix given in the environment wins, so one checkout can be built for several hosts. */
-function pathPrefixFromEnv(fallback: string): string {
-  const fromEnv = process.env.NASHRA_PATH_PREFIX;
-  return fromEnv && fromEnv.length > 0 ? fromEnv : fallback;
+/**
+ * The host's address and path prefix given in the environment win, so one
+ * checkout can be built for several hosts (CI builds for GitHub Pages this way).
+ */
+function fromEnv(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value && value.length > 0 ? value : fallback;
 }
 
 const config: NashraConfig = {
   site: {
     title: "نشرة",
     description: "أرشيف نشرات الأخبار: مقالات مؤرشفة قابلة للبحث.",
-    baseUrl: "https://nashra.example.org",
+    baseUrl: fromEnv("NASHRA_BASE_URL", "https://nashra.example.org"),
     ogLocale: "ar_AR",
-    pathPrefix: pathPrefixFromEnv("/"),
+    pathPrefix: fromEnv("NASHRA_PATH_PREFIX", "/"),
     lang: "ar",
     dir: "rtl",
     pageSize: 20,

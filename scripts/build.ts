@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --input DIR --output DIR --path-prefix /archive/]`
+ * `npm run build [-- --input DIR --output DIR --path-prefix /archive/ --base-url https://host]`
  *
  * Renders content/ to _site/ with Eleventy (config: .eleventy.ts), then
  * Pagefind indexes the articles (the search plugin, on `eleventy.after`).
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     input: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
+    "base-url": { type: "string" },
     incremental: { type: "boolean", default: false },
   },
 });
@@ -27,6 +28,7 @@ const output = path.relative(repoRoot, path.resolve(values.output)) || ".";
 process.env.NASHRA_CONTENT_DIR = input;
 process.env.NASHRA_OUTPUT_DIR = output;
 if (values["path-prefix"]) process.env.NASHRA_PATH_PREFIX = values["path-prefix"];
+if (values["base-url"]) process.env.NASHRA_BASE_URL = values["base-url"];
 process.chdir(repoRoot);
 
 const started = performance.now();

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 /** Builds a site from the repository's templates and the given article files, in a folder removed after the tests. */
 export async function buildFixtureSite(
   articles: Record<string, string>,
-  options: { pathPrefix?: string } = {},
+  options: { pathPrefix?: string; baseUrl?: string } = {},
 ): Promise<BuiltSite> {
   return buildSiteWith(articles, { ...options, root: tempDir("nashra-site-") });
 }
@@ -27,7 +27,13 @@ export async function buildRepositorySite(
   if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);
   const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
     cwd: repoRoot,
-    env: { ...process.env, NASHRA_PATH_PREFIX: "", NASHRA_CONTENT_DIR: "", NASHRA_OUTPUT_DIR: "" },
+    env: {
+      ...process.env,
+      NASHRA_PATH_PREFIX: "",
+      NASHRA_BASE_URL: "",
+      NASHRA_CONTENT_DIR: "",
+      NASHRA_OUTPUT_DIR: "",
+    },
   });
   return { root, content: path.join(repoRoot, "content"), output, stdout };
 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -48,5 +48,25 @@ describe("npm run import (the command)", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("unchanged a.txt");
     expect(again.stdout).toMatch(/imported {2}b\.txt → .*undated\/عنوان-اخر\.md {2}\[no date\]/);
+  });
+
+  it("--check writes nothing, exits 1 while content/ is out of sync and 0 once it is, and still writes --report", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "in");
+    const out = path.join(root, "out");
+    const report = path.join(root, "report.json");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), "عنوان\n\n2025-11-16\n\nنص الخبر.");
+    const stale = await importCommand(["--in", raw, "--out", out, "--check", "--report", report]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("would be imported a.txt");
+    expect(stale.stdout).toContain("check: content is NOT in sync");
+    expect(existsSync(out)).toBe(false);
+    expect(JSON.parse(readFileSync(report, "utf8")).dryRun).toBe(true);
+
+    expect((await importCommand(["--in", raw, "--out", out])).code).toBe(0);
+    const synced = await importCommand(["--in", raw, "--out", out, "--check"]);
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toContain("check: content is in sync with the dumps");
   });
 });

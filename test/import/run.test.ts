@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -179,6 +180,32 @@ describe("npm run import", () => {
     const forced = await importFolder(raw, out, true);
     expect(forced.inputs[0]?.outcome).toBe("updated");
     expect(readFileSync(file, "utf8")).toContain("نص معدل في المصدر.");
+  });
+
+  it("keeps a hand-edited file an editor moved, found by its source, without writing a second copy", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("عنوان بلا تاريخ", ["نص."]));
+    const [input] = (await importFolder(raw, out)).inputs;
+    expect(input?.article).toBe("undated/عنوان-بلا-تاريخ.md");
+    // As content/README.md tells editors: add a date, move the file to its month.
+    const text = readFileSync(path.join(out, input!.article!), "utf8").replace(
+      "lang: ar",
+      "date: 2025-11-16\nlang: ar",
+    );
+    mkdirSync(path.join(out, "2025/11"), { recursive: true });
+    writeFileSync(path.join(out, "2025/11/عنوان-بلا-تاريخ.md"), text);
+    rmSync(path.join(out, input!.article!));
+
+    const again = await importFolder(raw, out);
+    expect(again.inputs[0]).toMatchObject({
+      outcome: "kept",
+      article: "2025/11/عنوان-بلا-تاريخ.md",
+    });
+    expect(Object.keys(snapshot(out))).toEqual(["2025/11/عنوان-بلا-تاريخ.md"]);
+    expect(inSync(await importFolder(raw, out, false, true))).toBe(true);
   });
 
   it("moves an article when its date changes, and reports orphans without deleting them", async () => {

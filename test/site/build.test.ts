@@ -205,7 +205,11 @@ describe("a built fixture archive", () => {
 describe("a fixture archive built under a path prefix", () => {
   let prefixed: BuiltSite;
   beforeAll(async () => {
-    prefixed = await buildFixtureSite(articles, { pathPrefix: "/archive-site/" });
+    // As GitHub Pages' deploy workflow builds it: the host's origin and the repository's path.
+    prefixed = await buildFixtureSite(articles, {
+      pathPrefix: "/archive-site/",
+      baseUrl: "https://newsroom.github.io",
+    });
   });
 
   it("prefixes every internal link and asset, and they all resolve", () => {
@@ -215,5 +219,16 @@ describe("a fixture archive built under a path prefix", () => {
     expect(brokenLinks(prefixed.output, "/archive-site/")).toEqual([]);
     const search = readFileSync(path.join(prefixed.output, "search/index.html"), "utf8");
     expect(search).toContain('data-base="/archive-site/"');
+  });
+
+  it("gives feeds, sitemap and canonical links the host's address with the prefix", () => {
+    const read = (f: string) => readFileSync(path.join(prefixed.output, f), "utf8");
+    const origin = "https://newsroom.github.io/archive-site/";
+    expect(read("sitemap.xml")).toContain(`<loc>${origin}</loc>`);
+    expect(read("feed.xml")).toContain(`href="${origin}"`);
+    expect(read("index.html")).toContain(`<link rel="canonical" href="${origin}">`);
+    expect(read("robots.txt")).toContain(`Sitemap: ${origin}sitemap.xml`);
+    for (const f of ["sitemap.xml", "feed.xml", "feed.json", "index.html"])
+      expect(read(f)).not.toContain("nashra.example.org");
   });
 });

@@ -41,7 +41,7 @@ export function linkTemplates(from: string, to: string): void {
  */
 export async function buildSiteWith(
   articles: Record<string, string>,
-  options: { pathPrefix?: string; root?: string } = {},
+  options: { pathPrefix?: string; baseUrl?: string; root?: string } = {},
 ): Promise<BuiltSite> {
   const root = options.root ?? mkdtempSync(path.join(os.tmpdir(), "nashra-site-"));
   const content = path.join(root, "content");
@@ -54,9 +54,16 @@ export async function buildSiteWith(
   }
   const args = ["scripts/build.ts", "--input", content, "--output", output];
   if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);
+  if (options.baseUrl) args.push("--base-url", options.baseUrl);
   const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
     cwd: repoRoot,
-    env: { ...process.env, NASHRA_PATH_PREFIX: "", NASHRA_CONTENT_DIR: "", NASHRA_OUTPUT_DIR: "" },
+    env: {
+      ...process.env,
+      NASHRA_PATH_PREFIX: "",
+      NASHRA_BASE_URL: "",
+      NASHRA_CONTENT_DIR: "",
+      NASHRA_OUTPUT_DIR: "",
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { root, content, output, stdout };

@@ -1,0 +1,154 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/**
+ * The same commit gives byte-identical content/ and _site/ (Pagefind's bundle
+ * included) on machines set to different time zones and locales, with no
+ * cache carried over — what CI and a reviewer's laptop must agree on.
+ */
+
+const run = promisify(execFile);
+const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+
+const MACHINES = {
+  utc: { TZ: "UTC", LANG: "C", LC_ALL: "C" },
+  baghdad: { TZ: "Asia/Baghdad", LANG: "ar_EG.UTF-8", LC_ALL: "ar_EG.UTF-8" },
+} as const;
+type Machine = keyof typeof MACHINES;
+
+/** Every file under a folder with the SHA-256 of its bytes. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const child = path.join(rel, name);
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else
+        out[child] = createHash("sha256")
+          .update(readFileSync(path.join(dir, child)))
+          .digest("hex");
+    }
+  };
+  walk("");
+  return out;
+}
+
+async function command(machine: Machine, script: string, args: string[]): Promise<void> {
+  await run(tsx, [script, ...args], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ...MACHINES[machine],
+      // No cache is shared between the two "machines": each indexes and imports from scratch.
+      NASHRA_CACHE_DIR: tempDir("nashra-cache-"),
+      NASHRA_PATH_PREFIX: "",
+      NASHRA_CONTENT_DIR: "",
+      NASHRA_OUTPUT_DIR: "",
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+describe("the same commit on two machines", () => {
+  const sites = {} as Record<Machine, string>;
+  const imports = {} as Record<Machine, string>;
+
+  beforeAll(async () => {
+    for (const machine of Object.keys(MACHINES) as Machine[]) {
+      sites[machine] = path.join(tempDir("nashra-det-"), "_site");
+      imports[machine] = path.join(tempDir("nashra-det-"), "articles");
+      await command(machine, "scripts/import.ts", ["--in", "raw", "--out", imports[machine]]);
+      await command(machine, "scripts/build.ts", ["--output", sites[machine]]);
+    }
+  }, 300_000);
+
+  it("imports raw/ to byte-identical markdown, the markdown committed in content/", () => {
+    const committed = tree(path.join(repoRoot, "content/articles"));
+    delete committed["articles.11tydata.json"];
+    expect(tree(imports.utc)).toEqual(tree(imports.baghdad));
+    expect(tree(imports.utc)).toEqual(committed);
+  });
+
+  it("builds a byte-identical _site/, search index included", () => {
+    const a = tree(sites.utc);
+    const b = tree(sites.baghdad);
+    expect(Object.keys(a).filter((f) => f.startsWith("pagefind/")).length).toBeGreaterThan(10);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    const differing = Object.keys(a).filter((f) => a[f] !== b[f]);
+    expect(differing).toEqual([]);
+  });
+
+  it("takes no date from the clock: today appears nowhere in the site", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const hits = Object.keys(tree(sites.utc)).filter(
+      (f) =>
+        /\.(html|xml|json|txt)$/.test(f) &&
+        readFileSync(path.join(sites.utc, f), "utf8").includes(today),
+    );
+    expect(hits).toEqual([]);
+  });
+});
+
+describe("a pull request that changes one dump", () => {
+  it("changes exactly one markdown file", async () => {
+    const root = tempDir("nashra-one-");
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "articles");
+    cpSync(path.join(repoRoot, "raw"), raw, { recursive: true });
+    await command("utc", "scripts/import.ts", ["--in", raw, "--out", out]);
+    const before = tree(out);
+
+    // A corrected word in one paragraph of the specimen.
+    const specimen = path.join(raw, "000_de5a449507217197.txt");
+    const text = readFileSync(specimen, "utf8");
+    expect(text).toContain("بغداد");
+    writeFileSync(specimen, text.replace("بغداد", "بغدادَ"));
+    await command("baghdad", "scripts/import.ts", ["--in", raw, "--out", out]);
+    const after = tree(out);
+
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(Object.keys(after).filter((f) => after[f] !== before[f])).toHaveLength(1);
+  }, 120_000);
+});
+
+describe("the committed markdown is built for line diffs", () => {
+  const files = Object.keys(tree(path.join(repoRoot, "content/articles"))).filter((f) =>
+    f.endsWith(".md"),
+  );
+
+  it.each(files)("%s: LF, final newline, no trailing spaces, one paragraph per line", (file) => {
+    const text = readFileSync(path.join(repoRoot, "content/articles", file), "utf8");
+    expect(text).not.toContain("\r");
+    expect(text.endsWith("\n") && !text.endsWith("\n\n")).toBe(true);
+    expect(text.split("\n").filter((line) => /[ \t\u00A0]$/.test(line))).toEqual([]);
+    const afterFrontMatter = text.slice(text.indexOf("\n---\n", 3) + 5);
+    expect(afterFrontMatter.startsWith("\n")).toBe(true);
+    const body = afterFrontMatter.slice(1).trimEnd().split("\n");
+    // Paragraph, blank, paragraph…: no paragraph is wrapped over two lines.
+    expect(body.map((line) => line === "")).toEqual(body.map((_, i) => i % 2 === 1));
+    const keys = text
+      .slice(4, text.indexOf("\n---\n", 3))
+      .split("\n")
+      .filter((l) => /^[a-z]+:/.test(l))
+      .map((l) => l.slice(0, l.indexOf(":")));
+    const order = [
+      "title",
+      "date",
+      "lang",
+      "dir",
+      "author",
+      "tags",
+      "related",
+      "source",
+      "imported",
+    ];
+    expect(keys.filter((k) => !order.includes(k))).toEqual([]);
+    expect(keys).toEqual([...keys].sort((x, y) => order.indexOf(x) - order.indexOf(y)));
+  });
+});
