@@ -8,12 +8,12 @@ import type { UserConfig } from "@11ty/eleventy";
 import config from "./nashra.config.ts";
 import { repoRoot } from "./scripts/lib/paths.ts";
 import type { Archive } from "./scripts/lib/site/archive.ts";
-import { forgetFrontMatter, parseFrontMatter } from "./scripts/lib/site/front-matter.ts";
-import { createMarkdown } from "./scripts/lib/site/markdown.ts";
 import archiveData from "./scripts/lib/site/plugins/archive-data.ts";
 import browserScripts from "./scripts/lib/site/plugins/browser-scripts.ts";
+import renderPlan from "./scripts/lib/site/plugins/render-plan.ts";
 import searchIndex from "./scripts/lib/site/plugins/search-index.ts";
 import typescriptTemplates from "./scripts/lib/site/plugins/typescript-templates.ts";
+import { activePlan } from "./scripts/lib/site/render-plan.ts";
 import { Site } from "./scripts/lib/site/site.ts";
 
 // `npm run build -- --input DIR --output DIR` passes other folders through the
@@ -22,17 +22,14 @@ const input = process.env.NASHRA_CONTENT_DIR || "content";
 const output = process.env.NASHRA_OUTPUT_DIR || "_site";
 
 export default function (eleventyConfig: UserConfig) {
-  // Templates: markdown articles; pages and layouts in TypeScript.
+  // Templates: pages and layouts in TypeScript.
   eleventyConfig.addPlugin(typescriptTemplates);
 
-  // Markdown: no raw HTML, no template language inside articles ({{ }} is text).
-  eleventyConfig.setLibrary("md", createMarkdown());
-
-  // Front matter: YAML 1.2 (the importer's own library), so `date` stays the
-  // string the importer wrote — a day, or a time with its original offset.
-  // Parsed once: the archive index already read it (scripts/lib/site/front-matter.ts).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
-  eleventyConfig.on("eleventy.after", forgetFrontMatter);
+  // Articles: the markdown files are the archive's data, read once by the
+  // archive index (below); content/article.11ty.ts renders one page for each,
+  // its body with the site's markdown-it (no raw HTML, {{ }} is text).
+  eleventyConfig.ignores.add(path.join(input, "articles/**"));
+  eleventyConfig.addWatchTarget(path.join(input, "articles/"));
 
   // Data: the site's settings, and the archive's indexes computed once per build.
   const site = new Site(config);
@@ -45,18 +42,28 @@ export default function (eleventyConfig: UserConfig) {
     },
   });
 
-  // Assets: the stylesheet and icon as they are; the search page's script bundled from TypeScript.
-  eleventyConfig.addPassthroughCopy({
-    "layouts/assets/site.css": "assets/site.css",
-    "layouts/assets/favicon.svg": "assets/favicon.svg",
-  });
-  eleventyConfig.addPlugin(browserScripts, {
-    entries: { "assets/search.js": "layouts/assets/search.ts" },
-  });
+  // Assets: the stylesheet and icon as they are; the search page's script
+  // bundled from TypeScript. (In a build split into parts, part 0 writes them.)
+  if (activePlan()?.rendersSinglePages !== false) {
+    eleventyConfig.addPassthroughCopy({
+      "layouts/assets/site.css": "assets/site.css",
+      "layouts/assets/favicon.svg": "assets/favicon.svg",
+    });
+    eleventyConfig.addPlugin(browserScripts, {
+      entries: { "assets/search.js": "layouts/assets/search.ts" },
+    });
+  }
   eleventyConfig.addWatchTarget("layouts/");
 
-  // Search: Pagefind indexes every article page after each build.
-  eleventyConfig.addPlugin(searchIndex, { expectedPages: () => archive?.articles.length ?? 0 });
+  // After the pages are written, in order: an incremental build deletes the
+  // pages that no longer exist and saves its page keys; then Pagefind indexes
+  // every article page.
+  // (Eleventy 3.1's type declarations omit this method of its UserConfig.)
+  (
+    eleventyConfig as UserConfig & { setEventEmitterMode(mode: "sequential"): void }
+  ).setEventEmitterMode("sequential");
+  eleventyConfig.addPlugin(renderPlan);
+  eleventyConfig.addPlugin(searchIndex, { archive: () => archive });
 
   // Editors' notes inside content/ are not pages. The input is content/ alone, so
   // .gitignore says nothing about it (and would hide a benchmark's content under .bench/).
@@ -69,9 +76,7 @@ export default function (eleventyConfig: UserConfig) {
       output,
       includes: path.relative(path.resolve(input), path.join(repoRoot, "layouts")),
     },
-    templateFormats: ["md", "11ty.ts"],
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
+    templateFormats: ["11ty.ts"],
     pathPrefix: site.pathPrefix,
   };
 }

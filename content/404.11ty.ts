@@ -1,10 +1,10 @@
 import { document, searchForm } from "../layouts/components.ts";
-import type { PageData } from "../layouts/types.ts";
+import { type PageData, singlePage } from "../layouts/types.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
 
 /** Not found: static hosts serve /404.html for unknown paths. */
-export const data = { permalink: "/404.html" };
+export const data = singlePage("/404.html");
 
 export function render({ site }: PageData): string {
   const main = html`<h1>الصفحة غير موجودة</h1>

@@ -4,9 +4,16 @@ import { type ListPage, URLS } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
 
 /** Home: the latest articles, paginated; the first page also offers years and top tags. */
-export const data = onePagePerItem<ListPage>("archive.homePages");
-
 const TOP_TAGS = 12;
+
+export const data = onePagePerItem<ListPage>("archive.homePages", {
+  alsoShows: (p, archive) => [
+    archive.articles.length,
+    p.pageNumber === 1
+      ? [archive.years, archive.undated.length, archive.tags.slice(0, TOP_TAGS)]
+      : null,
+  ],
+});
 
 export function render(data: PaginatedData<ListPage>): string {
   const { site, archive, p } = data;

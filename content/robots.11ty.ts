@@ -1,8 +1,8 @@
-import type { PageData } from "../layouts/types.ts";
+import { type PageData, singlePage } from "../layouts/types.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
 
 /** robots.txt: everything may be crawled; the sitemap says where the pages are. */
-export const data = { permalink: "/robots.txt" };
+export const data = singlePage("/robots.txt");
 
 export function render({ site }: PageData): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${site.absolute(URLS.sitemap)}\n`;

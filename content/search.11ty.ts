@@ -1,5 +1,5 @@
 import { breadcrumbs, document } from "../layouts/components.ts";
-import type { PageData } from "../layouts/types.ts";
+import { type PageData, singlePage } from "../layouts/types.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
 import { RESULT_NOUN } from "../scripts/lib/site/format.ts";
 import { html } from "../scripts/lib/site/html.ts";
@@ -11,7 +11,7 @@ import { html } from "../scripts/lib/site/html.ts";
  * back button works. The filter choices are written into the page at build
  * time; without JavaScript the page says how else to browse.
  */
-export const data = { permalink: URLS.search };
+export const data = singlePage(URLS.search);
 
 const LANGUAGE_NAMES: Record<string, string> = {
   ar: "العربية",

@@ -82,13 +82,22 @@ function countFiles(dir: string, ending: string): { files: number; bytes: number
   return { files, bytes };
 }
 
-function writeCorpus(dir: string, count: number, start: number): void {
+function writeCorpus(
+  dir: string,
+  count: number,
+  start: number,
+  bulletin?: { year: number; month: number },
+): void {
   const ctx = loadPipelineContext();
   mkdirSync(dir, { recursive: true });
   const vocab = vocabulary();
   for (let from = 0; from < count; from += 5000) {
     const batch = generateCorpus(
-      { count: Math.min(5000, count - from), start: start + from },
+      {
+        count: Math.min(5000, count - from),
+        start: start + from,
+        ...(bulletin ? { bulletin } : {}),
+      },
       vocab,
       ctx.gazetteer.entries,
     );
@@ -148,7 +157,8 @@ for (const n of values.articles.split(",").map(Number)) {
 
   let update: Measure | undefined;
   if (values.update) {
-    writeCorpus(path.join(raw, "update"), 100, n);
+    // A day's bulletin: 100 dumps dated just after the catalogue's newest articles.
+    writeCorpus(path.join(raw, "update"), 100, n, { year: 2026, month: 1 });
     const upImport = timed(
       "update: import +100",
       process.execPath,

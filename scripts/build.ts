@@ -1,14 +1,30 @@
 /**
- * `npm run build [-- --input DIR --output DIR --path-prefix /archive/ --base-url https://host]`
+ * `npm run build [-- --input DIR --output DIR --path-prefix /archive/ --base-url https://host --incremental --parts N]`
  *
  * Renders content/ to _site/ with Eleventy (config: .eleventy.ts), then
- * Pagefind indexes the articles (the search plugin, on `eleventy.after`).
- * The output folder is emptied first, so a build never keeps stale pages.
+ * Pagefind indexes the articles into search shards.
+ *
+ * - A full build empties the output folder first. With --incremental, a build
+ *   into the same folder as the last one renders only the pages whose content
+ *   changed, deletes the pages that no longer exist, and re-indexes only the
+ *   search shards whose articles changed (scripts/lib/site/render-plan.ts);
+ *   the output is byte-identical to a full build's.
+ * - A large archive is rendered in parts, each by its own process, as many at
+ *   once as there are cores (Eleventy renders on one core, and a process that
+ *   renders fewer pages holds less in memory); then the shards are indexed, one
+ *   Pagefind process per core. `--parts N` sets the number of parts.
+ * - `--part K/N` renders (and indexes) only part K of N, into its own folder:
+ *   parts built on separate machines are put together by `npm run merge`.
  */
-import { rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { compareStrings, listFiles } from "./lib/import/run.ts";
 import { repoRoot } from "./lib/paths.ts";
+import type { RenderManifest } from "./lib/site/render-plan.ts";
 
 const { values } = parseArgs({
   options: {
@@ -17,36 +33,216 @@ const { values } = parseArgs({
     "path-prefix": { type: "string" },
     "base-url": { type: "string" },
     incremental: { type: "boolean", default: false },
+    parts: { type: "string" },
+    part: { type: "string" },
+    // Set by a build that runs its parts itself:
+    "render-only": { type: "boolean", default: false },
+    "previous-manifest": { type: "string" },
+    "manifest-out": { type: "string" },
   },
 });
 
-// Folders are given to Eleventy relative to the repository: with an absolute
-// input folder, Eleventy 3.1 does not find directory data files (articles.11tydata.json).
+// Folders are given to Eleventy relative to the repository: Eleventy 3.1
+// resolves some paths (directory data, includes) wrongly from an absolute input.
 const input = path.relative(repoRoot, path.resolve(values.input)) || ".";
 const output = path.relative(repoRoot, path.resolve(values.output)) || ".";
-// Read by .eleventy.ts (folders) and nashra.config.ts (prefix), loaded below.
+// Read by .eleventy.ts (folders) and nashra.config.ts (prefix, address), loaded below.
 process.env.NASHRA_CONTENT_DIR = input;
 process.env.NASHRA_OUTPUT_DIR = output;
 if (values["path-prefix"]) process.env.NASHRA_PATH_PREFIX = values["path-prefix"];
 if (values["base-url"]) process.env.NASHRA_BASE_URL = values["base-url"];
 process.chdir(repoRoot);
 
+const { default: config } = await import("../nashra.config.ts");
+const plans = await import("./lib/site/render-plan.ts");
+const cacheDir = process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache");
 const started = performance.now();
-await rm(output, { recursive: true, force: true });
-const { default: Eleventy } = await import("@11ty/eleventy");
-const eleventy = new Eleventy(input, output, {
-  configPath: path.join(repoRoot, ".eleventy.ts"),
-  quietMode: true,
-});
-const written = (await eleventy.write()) as [unknown[], { outputPath: string | false }[]];
-const pages = written[1].filter((t) => t.outputPath).length;
-const seconds = (performance.now() - started) / 1000;
-const { lastIndex } = await import("./lib/site/plugins/search-index.ts");
-const indexed = lastIndex.result;
-console.log(`Built ${pages} pages into ${output} in ${seconds.toFixed(1)} s`);
-if (indexed && lastIndex.seconds !== undefined) {
+const seconds = () => (performance.now() - started) / 1000;
+
+/** Archives this size and up are rendered in parts by default. */
+const PARTS_FROM = 2000;
+/** At most this many articles to a part, so each process stays small in memory. */
+const ARTICLES_PER_PART = 15_000;
+
+if (values.part) await buildPart(values.part);
+else await buildSite();
+
+/** The whole site, into the output folder: in this process, or in parts run side by side. */
+async function buildSite(): Promise<void> {
+  const manifestPath = plans.manifestFile(cacheDir, output);
+  const codeKey = plans.codeKey(path.resolve(input), config);
+  let previous = values.incremental ? await plans.readManifest(manifestPath) : undefined;
+  let why = values.incremental ? "" : "full build";
+  if (values.incremental && !previous) why = "full build: no previous build into this folder";
+  else if (previous && previous.codeKey !== codeKey) {
+    why = "full build: templates, code or configuration changed";
+    previous = undefined;
+  } else if (previous && !existsSync(path.join(output, "index.html"))) {
+    why = "full build: the output folder is not the last build's";
+    previous = undefined;
+  }
+  if (!previous) await rm(output, { recursive: true, force: true });
+  // Until this build has finished, no manifest vouches for the output folder.
+  await rm(manifestPath, { force: true });
+
+  const articleCount = (await articleFiles()).length;
+  const parts = values.parts
+    ? Math.max(1, Number(values.parts))
+    : articleCount < PARTS_FROM
+      ? 1
+      : Math.max(os.availableParallelism(), Math.ceil(articleCount / ARTICLES_PER_PART));
+
+  if (parts === 1) {
+    plans.setActivePlan(
+      new plans.RenderPlan({ codeKey, manifestPath, ...(previous ? { previous } : {}) }),
+    );
+    const rendered = await runEleventy();
+    await report(rendered, previous !== undefined, why);
+    return;
+  }
+
+  // Parts, as many at a time as there are cores; each renders its pages and writes its page keys.
+  const previousFile = `${manifestPath}.previous`;
+  if (previous) await writeFile(previousFile, JSON.stringify(previous));
+  const partFiles = Array.from({ length: parts }, (_, k) => `${manifestPath}.part-${k + 1}`);
+  const queue = partFiles.map((file, k) => ({ file, k }));
+  let rendered = 0;
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const args = [
+        "scripts/build.ts",
+        "--input",
+        input,
+        "--output",
+        output,
+        "--part",
+        `${job.k + 1}/${parts}`,
+        "--render-only",
+        "--manifest-out",
+        job.file,
+        ...(previous ? ["--previous-manifest", previousFile] : []),
+      ];
+      const stdout = await runNode(args);
+      rendered += Number(/@@rendered (\d+)/.exec(stdout)?.[1] ?? 0);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parts, os.availableParallelism()) }, worker));
+  const renderSeconds = seconds();
+
+  // Put the parts' keys together; delete what the site no longer has; index every shard.
+  const merged: RenderManifest = { codeKey, pages: {} };
+  for (const file of partFiles) {
+    const part = await plans.readManifest(file);
+    if (!part) throw new Error(`a part of the build left no page keys (${file})`);
+    Object.assign(merged.pages, part.pages);
+    await rm(file, { force: true });
+  }
+  await rm(previousFile, { force: true });
+  const removed = Object.keys(previous?.pages ?? {}).filter((url) => !(url in merged.pages));
+  await plans.removePages(path.resolve(output), removed);
+  const { indexSite } = await import("./lib/search/index-site.ts");
+  const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
+  const indexed = await indexSite(path.resolve(output), {
+    expectedPages: articleCount,
+    cacheDir: searchCacheDir(),
+  });
+  merged.pages = Object.fromEntries(
+    Object.entries(merged.pages).sort(([a], [b]) => compareStrings(a, b)),
+  );
+  await plans.writeManifest(manifestPath, merged);
+  const pages = Object.keys(merged.pages).length;
   console.log(
-    `  render ${(seconds - lastIndex.seconds).toFixed(1)} s, search index ${lastIndex.seconds.toFixed(1)} s ` +
+    previous
+      ? `Built ${output} in ${seconds().toFixed(1)} s in ${parts} parts, incrementally: ${rendered} of ${pages} generated pages rendered, ${removed.length} removed`
+      : `Built ${pages} pages into ${output} in ${seconds().toFixed(1)} s in ${parts} parts (${why})`,
+  );
+  console.log(
+    `  render ${renderSeconds.toFixed(1)} s, search index ${(seconds() - renderSeconds).toFixed(1)} s ` +
       `(${indexed.pageCount} articles in ${indexed.shards.length} shards; ${indexed.indexed.length} indexed, the rest from the cache)`,
   );
+}
+
+/** One part of a split build: its pages only (and, unless the build running it indexes, its shards). */
+async function buildPart(spec: string): Promise<void> {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || k < 1 || k > n) throw new Error(`--part takes K/N with 1 ≤ K ≤ N, not "${spec}"`);
+  const renderOnly = values["render-only"];
+  // A part built on its own is a full build into its own folder.
+  if (!renderOnly) await rm(output, { recursive: true, force: true });
+  const previous = values["previous-manifest"]
+    ? await plans.readManifest(values["previous-manifest"])
+    : undefined;
+  plans.setActivePlan(
+    new plans.RenderPlan({
+      codeKey: plans.codeKey(path.resolve(input), config),
+      manifestPath: values["manifest-out"] ?? plans.manifestFile(cacheDir, output),
+      ...(previous ? { previous } : {}),
+      part: { index: k - 1, count: n },
+      indexes: !renderOnly,
+    }),
+  );
+  const rendered = await runEleventy();
+  if (renderOnly) console.log(`@@rendered ${rendered}`);
+  else await report(rendered, false, `part ${k} of ${n}`);
+}
+
+async function runEleventy(): Promise<number> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const eleventy = new Eleventy(input, output, {
+    configPath: path.join(repoRoot, ".eleventy.ts"),
+    quietMode: true,
+  });
+  const written = (await eleventy.write()) as [unknown[], { outputPath: string | false }[]];
+  return written[1].filter((t) => t.outputPath).length;
+}
+
+async function report(pages: number, incremental: boolean, why: string): Promise<void> {
+  const { lastIndex } = await import("./lib/site/plugins/search-index.ts");
+  const { lastPlan } = await import("./lib/site/plugins/render-plan.ts");
+  console.log(
+    incremental
+      ? `Built ${output} in ${seconds().toFixed(1)} s, incrementally: ${lastPlan.rendered} of ${lastPlan.pages} generated pages rendered, ${lastPlan.removed} removed`
+      : `Built ${pages} pages into ${output} in ${seconds().toFixed(1)} s (${why})`,
+  );
+  const indexed = lastIndex.result;
+  if (indexed && lastIndex.seconds !== undefined) {
+    console.log(
+      `  render ${(seconds() - lastIndex.seconds).toFixed(1)} s, search index ${lastIndex.seconds.toFixed(1)} s ` +
+        `(${indexed.pageCount} articles in ${indexed.shards.length} shards; ${indexed.indexed.length} indexed, the rest from the cache)`,
+    );
+  }
+}
+
+async function articleFiles(): Promise<string[]> {
+  try {
+    return (await listFiles(path.join(input, "articles"))).filter((f) => f.endsWith(".md"));
+  } catch {
+    return [];
+  }
+}
+
+/** This script again in a child process, with this process's Node options (heap size, tsx). */
+function runNode(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...args], {
+      cwd: repoRoot,
+      env: process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`build ${args.join(" ")} failed (exit ${code}):\n${stdout}${stderr}`));
+    });
+  });
 }

@@ -1,10 +1,10 @@
 import { breadcrumbs, document } from "../../layouts/components.ts";
-import type { PageData } from "../../layouts/types.ts";
+import { type PageData, singlePage } from "../../layouts/types.ts";
 import { URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 
 /** The date archive's front door: every year and its months, with counts. */
-export const data = { permalink: URLS.archive };
+export const data = singlePage(URLS.archive);
 
 export function render({ site, archive }: PageData): string {
   const main = html`${breadcrumbs(site, [{ label: "الرئيسية", url: URLS.home }, { label: "الأرشيف" }])}

@@ -10,7 +10,9 @@ import { type ListPage, URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 
 /** Articles whose source gives no date, alphabetically. Nashra never guesses a date. */
-export const data = onePagePerItem<ListPage>("archive.undatedPages");
+export const data = onePagePerItem<ListPage>("archive.undatedPages", {
+  alsoShows: (_, archive) => archive.undated.length,
+});
 
 export function render({ site, archive, p }: PaginatedData<ListPage>): string {
   const main = html`${breadcrumbs(site, [

@@ -5,10 +5,7 @@ import { html } from "../../scripts/lib/site/html.ts";
 import type { Site } from "../../scripts/lib/site/site.ts";
 
 /** Atom feeds: the whole archive (/feed.xml) and each tag (/tags/<slug>/feed.xml). */
-export const data = {
-  ...onePagePerItem<Feed & { url: string }>("archive.feeds"),
-  permalink: (data: PaginatedData<Feed>) => data.p.atomUrl,
-};
+export const data = onePagePerItem<Feed>("archive.feeds", { url: (feed) => feed.atomUrl });
 
 /** A day or an instant as RFC 3339 (a bare day is its midnight UTC: the feed has no better time). */
 export function rfc3339(iso: string): string {

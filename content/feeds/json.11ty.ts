@@ -2,10 +2,7 @@ import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
 import type { Feed } from "../../scripts/lib/site/archive.ts";
 
 /** JSON Feed 1.1: the whole archive (/feed.json) and each tag (/tags/<slug>/feed.json). */
-export const data = {
-  ...onePagePerItem<Feed & { url: string }>("archive.feeds"),
-  permalink: (data: PaginatedData<Feed>) => data.p.jsonUrl,
-};
+export const data = onePagePerItem<Feed>("archive.feeds", { url: (feed) => feed.jsonUrl });
 
 export function render({ site, p }: PaginatedData<Feed>): string {
   const feed = {

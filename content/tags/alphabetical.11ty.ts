@@ -1,9 +1,9 @@
 import { renderTagIndex } from "../../layouts/tag-index.ts";
-import type { PageData } from "../../layouts/types.ts";
+import { type PageData, singlePage } from "../../layouts/types.ts";
 import { URLS } from "../../scripts/lib/site/archive.ts";
 
 /** Every tag with its article count, in Arabic alphabetical order with a letter index. */
-export const data = { permalink: URLS.tagsAlphabetical };
+export const data = singlePage(URLS.tagsAlphabetical);
 
 export function render({ site, archive }: PageData): string {
   return renderTagIndex(site, archive, "alphabetical");

@@ -10,7 +10,12 @@ import { type TagPage, URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 
 /** One tag: its articles, newest first, paginated. */
-export const data = onePagePerItem<TagPage>("archive.tagPages");
+export const data = onePagePerItem<TagPage>("archive.tagPages", {
+  alsoShows: (p, archive) => {
+    const feed = archive.feedFor(p.tag.url);
+    return feed ? [feed.title, feed.atomUrl, feed.jsonUrl] : null;
+  },
+});
 
 export function render({ site, archive, p }: PaginatedData<TagPage>): string {
   const feed = archive.feedFor(p.tag.url);

@@ -94,6 +94,11 @@ export interface CorpusOptions {
   start?: number;
   /** Years the dates spread over, newest last. */
   years?: [number, number];
+  /**
+   * A day's bulletin instead of a back catalogue: every dump dated (in its
+   * text), within the first days of this month — after the catalogue's dates.
+   */
+  bulletin?: { year: number; month: number };
 }
 
 export function generateCorpus(
@@ -129,11 +134,12 @@ export function generateCorpus(
       headline,
       "",
     ];
-    const year = firstYear + Math.floor(rand() * (lastYear - firstYear + 1));
-    const month = 1 + Math.floor(rand() * 12);
-    const day = 1 + Math.floor(rand() * 28);
+    const bulletin = options.bulletin;
+    const year = bulletin?.year ?? firstYear + Math.floor(rand() * (lastYear - firstYear + 1));
+    const month = bulletin?.month ?? 1 + Math.floor(rand() * 12);
+    const day = 1 + Math.floor(rand() * (bulletin ? 3 : 28));
     const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] as string;
-    const roll = rand();
+    const roll = bulletin ? rand() * 0.6 : rand();
     let sidecar: string | undefined;
     if (roll < 0.6) {
       const forms = [

@@ -1,9 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import YAML from "yaml";
 import { foldArabic } from "../arabic.ts";
 import { compareStrings, listFiles } from "../import/run.ts";
+import { repoRoot } from "../paths.ts";
 import { slugify } from "../slug.ts";
-import { parseAndKeep } from "./front-matter.ts";
 import { createMarkdown } from "./markdown.ts";
 
 /**
@@ -171,8 +174,15 @@ export class Archive {
   private readonly byTag = new Map<TagSummary, ArchiveArticle[]>();
   private readonly tagByName: Map<string, TagSummary>;
   private readonly byTitle = new Map<string, ArchiveArticle>();
+  /** Where the article files are, and a hash of each file's text (see articlePageKey). */
+  private readonly files: { dir: string; hashes: Map<string, string> } | undefined;
 
-  constructor(articles: ArchiveArticle[], pageSize: number) {
+  constructor(
+    articles: ArchiveArticle[],
+    pageSize: number,
+    files?: { dir: string; hashes: Map<string, string> },
+  ) {
+    this.files = files;
     this.dated = articles.filter((a) => a.day !== undefined).sort(newestFirst);
     this.undated = articles
       .filter((a) => a.day === undefined)
@@ -294,6 +304,10 @@ export class Archive {
    * weighted by rarity (a shared rare tag says more than a shared «مصر»),
    * then nearness in time. Only the neighbourhood of the article in its
    * rarest tags' lists is scored, so the cost does not grow with the archive.
+   * Rarity is a class — the tag's count rounded up to a power of two — so
+   * the lists stay put as the archive grows: a day's new articles change the
+   * related lists of the articles near them, not of every article sharing a
+   * tag with them (and an incremental build re-renders only those).
    */
   relatedByTags(relPath: string, limit = 5): ArchiveArticle[] {
     const i = this.byPath.get(relPath);
@@ -301,7 +315,7 @@ export class Archive {
     if (!self || i === undefined) return [];
     const tags = [...new Set(self.tags.map((t) => this.tagByName.get(t)))]
       .filter((t): t is TagSummary => t !== undefined && t.count > 1)
-      .sort((a, b) => a.count - b.count)
+      .sort((a, b) => rarityClass(a) - rarityClass(b) || compareStrings(a.slug, b.slug))
       .slice(0, RELATED_TAGS);
     const scores = new Map<ArchiveArticle, number>();
     for (const tag of tags) {
@@ -314,7 +328,7 @@ export class Archive {
       ) {
         const other = list[k] as ArchiveArticle;
         if (other === self) continue;
-        scores.set(other, (scores.get(other) ?? 0) + 1 / Math.log2(1 + tag.count));
+        scores.set(other, (scores.get(other) ?? 0) + 1 / rarityClass(tag));
       }
     }
     const distance = (a: ArchiveArticle) => Math.abs((this.byPath.get(a.path) as number) - i);
@@ -324,6 +338,51 @@ export class Archive {
       )
       .slice(0, limit)
       .map(([a]) => a);
+  }
+
+  /**
+   * For page keys (render-plan.ts): an article of this archive inside a
+   * listing's key stands as a digest of all its fields, computed once, so a
+   * key is short to hash however many articles the page lists.
+   */
+  readonly keyReplacer = (_key: string, value: unknown): unknown => {
+    const path = (value as ArchiveArticle | null)?.path;
+    if (typeof path !== "string") return value;
+    const i = this.byPath.get(path);
+    const article = i === undefined ? undefined : this.articles[i];
+    if (article === undefined || article !== value) return value;
+    let digest = this.digests.get(article);
+    if (digest === undefined) {
+      digest = createHash("sha1").update(JSON.stringify(article)).digest("base64url");
+      this.digests.set(article, digest);
+    }
+    return digest;
+  };
+  private readonly digests = new Map<ArchiveArticle, string>();
+
+  /** An article's body, rendered: read from its file when its page is rendered, not kept in memory. */
+  bodyHtml(a: ArchiveArticle): string {
+    if (!this.files) return "";
+    const text = readFileSync(path.join(this.files.dir, a.path), "utf8");
+    return md.render(text.slice(text.indexOf("\n---\n", 3) + 5));
+  }
+
+  /**
+   * Everything an article's page is made of: its file, and what the page shows
+   * of other articles and tags. Equal keys, equal pages (render-plan.ts).
+   */
+  articlePageKey(a: ArchiveArticle): unknown {
+    const brief = (x: ArchiveArticle | undefined) => (x ? [x.url, x.title, x.lang, x.dir] : null);
+    const { older, newer } = this.neighbours(a.path);
+    return [
+      a.path,
+      this.files?.hashes.get(a.path) ?? null,
+      a.tags.map((t) => this.tag(t)?.url ?? null),
+      a.related.map((h) => this.articleTitled(h)?.url ?? null),
+      this.relatedByTags(a.path).map(brief),
+      brief(older),
+      brief(newer),
+    ];
   }
 
   tag(name: string): TagSummary | undefined {
@@ -357,6 +416,11 @@ function sitemapFiles(entries: SitemapEntry[]): SitemapFile[] {
 /** How many of an article's rarest tags, and how many neighbours in each, related articles come from. */
 const RELATED_TAGS = 4;
 const RELATED_WINDOW = 12;
+
+/** 1 for a tag of 2 articles, 2 up to 4, 3 up to 8, …: how common a tag is, in steps. */
+function rarityClass(tag: TagSummary): number {
+  return Math.ceil(Math.log2(tag.count));
+}
 
 /** First index whose item satisfies a predicate that is false, then true, along the list. */
 function lowerBound<T>(list: readonly T[], isAtOrAfter: (item: T) => boolean): number {
@@ -500,21 +564,85 @@ function paginate(
   }));
 }
 
-/** Reads every article's front matter; a file that is not a valid article stops the build, named. */
-export async function loadArchive(articlesDir: string, pageSize: number): Promise<Archive> {
+/**
+ * Reads every article's front matter; a file that is not a valid article
+ * stops the build, named. With a cache file, an article whose file has not
+ * changed since the last build is taken from it instead of parsed again.
+ */
+export async function loadArchive(
+  articlesDir: string,
+  pageSize: number,
+  options: { cacheFile?: string } = {},
+): Promise<Archive> {
   let files: string[] = [];
   try {
     files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
+  const cache = options.cacheFile ? await readArchiveCache(options.cacheFile) : undefined;
+  const fresh: Record<string, { hash: string; article: ArchiveArticle }> = {};
+  let parsed = 0;
+  const hashes = new Map<string, string>();
   const articles = await Promise.all(
     files.map(async (rel) => {
       const text = await readFile(path.join(articlesDir, rel), "utf8");
-      return articleFromMarkdown(rel, text);
+      const hash = createHash("sha1").update(text).digest("base64url");
+      hashes.set(rel, hash);
+      const cached = cache?.articles[rel];
+      let article = cached?.hash === hash ? cached.article : undefined;
+      if (!article) {
+        article = articleFromMarkdown(rel, text);
+        parsed++;
+      }
+      fresh[rel] = { hash, article };
+      return article;
     }),
   );
-  return new Archive(articles, pageSize);
+  if (
+    options.cacheFile &&
+    (parsed > 0 || Object.keys(cache?.articles ?? {}).length !== files.length)
+  ) {
+    await writeArchiveCache(options.cacheFile, fresh);
+  }
+  return new Archive(articles, pageSize, { dir: articlesDir, hashes });
+}
+
+interface ArchiveCache {
+  code: string;
+  articles: Record<string, { hash: string; article: ArchiveArticle }>;
+}
+
+/** The code that turns a file into an ArchiveArticle: a change to it empties the cache. */
+function archiveCodeKey(): string {
+  const hash = createHash("sha256");
+  for (const file of [
+    "scripts/lib/site/archive.ts",
+    "scripts/lib/site/markdown.ts",
+    "scripts/lib/arabic.ts",
+    "package-lock.json",
+  ]) {
+    hash.update(readFileSync(path.join(repoRoot, file)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function readArchiveCache(file: string): Promise<ArchiveCache | undefined> {
+  try {
+    const cache = JSON.parse(await readFile(file, "utf8")) as ArchiveCache;
+    return cache.code === archiveCodeKey() && typeof cache.articles === "object"
+      ? cache
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeArchiveCache(file: string, articles: ArchiveCache["articles"]): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify({ code: archiveCodeKey(), articles } satisfies ArchiveCache));
+  await rename(tmp, file);
 }
 
 const md = createMarkdown();
@@ -547,7 +675,7 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
   if (!markdown.startsWith("---\n") || end < 0) fail("no front matter (a --- block at the top)");
   let fm: Record<string, unknown>;
   try {
-    fm = parseAndKeep(markdown.slice(4, end + 1)) as Record<string, unknown>;
+    fm = (YAML.parse(markdown.slice(4, end + 1)) ?? {}) as Record<string, unknown>;
   } catch (error) {
     return fail(`front matter is not valid YAML: ${(error as Error).message}`);
   }

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { repoRoot } from "../../paths.ts";
 import { type Archive, loadArchive } from "../archive.ts";
 
 export interface ArchiveDataOptions {
@@ -10,12 +12,19 @@ export interface ArchiveDataOptions {
 
 /**
  * Global data `archive`: every index of the site, computed in one pass over
- * the articles' front matter at the start of each build.
+ * the articles' front matter at the start of each build (unchanged files are
+ * taken from the last build's cache, .cache/archive/).
  */
 export default function archiveData(eleventyConfig: UserConfig, options: ArchiveDataOptions): void {
   eleventyConfig.addGlobalData("archive", async () => {
     const articlesDir = path.join(eleventyConfig.directories.input, "articles");
-    const archive = await loadArchive(articlesDir, options.pageSize);
+    const archive = await loadArchive(articlesDir, options.pageSize, {
+      cacheFile: path.join(
+        process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache"),
+        "archive",
+        `${createHash("sha256").update(path.resolve(articlesDir)).digest("hex").slice(0, 16)}.json`,
+      ),
+    });
     options.onLoad?.(archive);
     return archive;
   });

@@ -1,10 +1,9 @@
 import { httpUrl } from "../scripts/lib/http-url.ts";
 import { aliasWords } from "../scripts/lib/search/fold.ts";
-import { type ArchiveArticle, URLS } from "../scripts/lib/site/archive.ts";
+import { type Archive, type ArchiveArticle, URLS } from "../scripts/lib/site/archive.ts";
 import { html, raw } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import { breadcrumbs, dateCrumbs, document, langAttributes, neighbourLinks } from "./components.ts";
-import type { ArticleData } from "./types.ts";
 
 /**
  * One article. Only the <article>'s title and body are indexed for search
@@ -15,14 +14,13 @@ import type { ArticleData } from "./types.ts";
  * results but, unlike metadata, never searched, so «2024» finds articles that
  * say 2024, not every article dated 2024.
  */
-export function render(data: ArticleData): string {
-  const { site, archive } = data;
-  const relPath = `${data.page.filePathStem.replace(/^\/articles\//, "")}.md`;
-  const entry = archive.article(relPath);
-  if (!entry) throw new Error(`article ${relPath} is missing from the archive index`);
+export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticle): string {
+  const relPath = entry.path;
+  const content = archive.bodyHtml(entry);
   const { older, newer } = archive.neighbours(relPath);
   const related = archive.relatedByTags(relPath);
-  const sourceUrl = httpUrl(data.source?.url);
+  const source = entry.source;
+  const sourceUrl = httpUrl(source.url);
   const hijri = entry.day ? site.format.hijri(entry.day) : undefined;
   // Dates, labels and tags are in the interface's language, even around an English article.
   const ui = entry.lang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
@@ -30,7 +28,7 @@ export function render(data: ArticleData): string {
   const main = html`${breadcrumbs(site, [...dateCrumbs(site, entry.day, "day"), { label: entry.title }])}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
 ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
-<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${plainText(data.content)}`).join(" ")}"></span>
+<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${plainText(content)}`).join(" ")}"></span>
 <header>
 <h1 data-pagefind-meta="title">${entry.title}</h1>
 <p class="meta"${ui} data-pagefind-ignore>
@@ -44,7 +42,7 @@ ${entry.author ? html`<span class="author">${entry.author}</span>` : ""}
 </p>
 </header>
 <div class="article-body">
-${raw(data.content)}
+${raw(content)}
 </div>
 <footer class="article-footer"${ui} data-pagefind-ignore>
 ${
@@ -71,9 +69,9 @@ ${
 }
 <p class="source">المصدر: ${
     sourceUrl
-      ? html`<a href="${sourceUrl}" rel="nofollow noopener" dir="ltr">${data.source?.name ?? sourceUrl}</a>`
-      : data.source?.name
-  }${data.source?.file ? html` <span class="source-file">(ملف الأرشيف: <bdi dir="ltr">${data.source.file}</bdi>)</span>` : ""}</p>
+      ? html`<a href="${sourceUrl}" rel="nofollow noopener" dir="ltr">${source.name ?? sourceUrl}</a>`
+      : source.name
+  }${source.file ? html` <span class="source-file">(ملف الأرشيف: <bdi dir="ltr">${source.file}</bdi>)</span>` : ""}</p>
 </footer>
 </article>
 ${

@@ -1,0 +1,295 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { compareStrings } from "../import/run.ts";
+import { repoRoot } from "../paths.ts";
+import { shardOfArticleUrl } from "../search/index-site.ts";
+
+/**
+ * Which pages a build renders. Every generated page — article, listing,
+ * feed, sitemap — is a pagination item, and each has a key: a hash of
+ * everything its HTML is made of (the article's file, its neighbours' titles,
+ * a listing's items…). A build records the keys it rendered; an incremental
+ * build renders only the pages whose key changed and deletes the pages that
+ * no longer exist. A change to the templates, the site's code, the
+ * configuration or the dependencies changes the code key, and everything is
+ * rendered again. Keys are checked by a test: an incremental build's output
+ * is byte-identical to a full build's.
+ */
+
+export interface RenderManifest {
+  codeKey: string;
+  /** Output URL → page key. */
+  pages: Record<string, string>;
+}
+
+/** One of the parts a build is split into: rendered by its own process, or on its own machine. */
+export interface Part {
+  /** 0-based. */
+  index: number;
+  count: number;
+}
+
+/**
+ * Which part renders which page. Article pages go with their search shard
+ * (year, or undated), and shards are dealt to parts by size, largest first, so
+ * a part can index its own shards; every other page goes by a hash of its URL.
+ * Pages that are not generated from a list (the search page, 404, …) and the
+ * assets belong to part 0. The same archive gives every process the same split.
+ */
+export class Partition {
+  private readonly shardPart = new Map<string, number>();
+
+  constructor(
+    readonly part: Part,
+    shardSizes: Map<string, number>,
+  ) {
+    const load = Array.from({ length: part.count }, () => 0);
+    const bySize = [...shardSizes.entries()].sort(
+      ([a, m], [b, n]) => n - m || compareStrings(a, b),
+    );
+    for (const [shard, size] of bySize) {
+      const lightest = load.indexOf(Math.min(...load));
+      this.shardPart.set(shard, lightest);
+      load[lightest] = (load[lightest] ?? 0) + size;
+    }
+  }
+
+  /** Shards this part indexes. */
+  get shards(): string[] {
+    return [...this.shardPart.entries()].filter(([, p]) => p === this.part.index).map(([s]) => s);
+  }
+
+  partOf(url: string): number {
+    const shard = shardOfArticleUrl(url);
+    if (shard !== undefined) return this.shardPart.get(shard) ?? 0;
+    // FNV-1a: a stable spread of listing pages over the parts.
+    let h = 0x811c9dc5;
+    for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193);
+    return (h >>> 0) % this.part.count;
+  }
+
+  owns(url: string): boolean {
+    return this.partOf(url) === this.part.index;
+  }
+}
+
+/** Article counts by search shard, from an archive's articles. */
+export function shardSizes(articles: readonly { url: string }[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const a of articles) {
+    const shard = shardOfArticleUrl(a.url);
+    if (shard !== undefined) sizes.set(shard, (sizes.get(shard) ?? 0) + 1);
+  }
+  return sizes;
+}
+
+export class RenderPlan {
+  private readonly current = new Map<string, string>();
+  private considered = 0;
+  private chosen = 0;
+  private partition: Partition | undefined;
+
+  readonly codeKey: string;
+  readonly manifestPath: string;
+  readonly part: Part | undefined;
+  /** Whether this build indexes its articles for search (a part run by `npm run build` leaves that to it). */
+  readonly indexes: boolean;
+  private readonly previous: RenderManifest | undefined;
+
+  /**
+   * With no previous manifest every page is rendered; the new manifest is
+   * saved to `manifestPath`. With a part, only that part's pages are rendered.
+   */
+  constructor(options: {
+    codeKey: string;
+    manifestPath: string;
+    previous?: RenderManifest;
+    part?: Part;
+    indexes?: boolean;
+  }) {
+    this.codeKey = options.codeKey;
+    this.manifestPath = options.manifestPath;
+    this.previous = options.previous;
+    this.part = options.part;
+    this.indexes = options.indexes ?? true;
+  }
+
+  /** The split of the pages among parts, computed once from the archive (undefined: one part). */
+  partitionFor(articles: readonly { url: string }[]): Partition | undefined {
+    if (!this.part || this.part.count <= 1) return undefined;
+    this.partition ??= new Partition(this.part, shardSizes(articles));
+    return this.partition;
+  }
+
+  /** Whether this build renders a page not generated from a list (404, search…): part 0 does. */
+  get rendersSinglePages(): boolean {
+    return (this.part?.index ?? 0) === 0;
+  }
+
+  /** Whether pages are skipped at all (a previous build's manifest is in use). */
+  get incremental(): boolean {
+    return this.previous !== undefined;
+  }
+
+  /** Items of one template whose pages must be rendered; records every item's key. */
+  select<T>(
+    items: readonly T[],
+    urlOf: (item: T) => string,
+    keyOf: (item: T) => unknown,
+    replacer?: KeyReplacer,
+    partition?: Partition,
+  ): T[] {
+    const old = this.previous?.pages;
+    const out: T[] = [];
+    let considered = 0;
+    for (const item of items) {
+      const url = urlOf(item);
+      if (partition && !partition.owns(url)) continue;
+      considered++;
+      const key = pageKey(keyOf(item), replacer);
+      this.current.set(url, key);
+      if (old?.[url] !== key) out.push(item);
+    }
+    this.considered += considered;
+    this.chosen += out.length;
+    return out;
+  }
+
+  /** Pages of the previous build that this one no longer has. */
+  removed(): string[] {
+    return Object.keys(this.previous?.pages ?? {})
+      .filter((url) => !this.current.has(url))
+      .sort(compareStrings);
+  }
+
+  /** Pages this build has (generated ones: articles, listings, feeds, sitemaps). */
+  get pageCount(): number {
+    return this.considered;
+  }
+
+  /** Of those, the pages rendered. */
+  get renderedCount(): number {
+    return this.chosen;
+  }
+
+  manifest(): RenderManifest {
+    const pages: Record<string, string> = {};
+    for (const url of [...this.current.keys()].sort(compareStrings)) {
+      pages[url] = this.current.get(url) as string;
+    }
+    return { codeKey: this.codeKey, pages };
+  }
+}
+
+/** Lets a key stand for a large object by a digest of it (an article, in a listing's key). */
+export type KeyReplacer = (key: string, value: unknown) => unknown;
+
+export function pageKey(data: unknown, replacer?: KeyReplacer): string {
+  return createHash("sha1")
+    .update(JSON.stringify(data, replacer) ?? "")
+    .digest("base64url")
+    .slice(0, 20);
+}
+
+// The plan of the build in progress, read by the templates' pagination (layouts/types.ts).
+let active: RenderPlan | undefined;
+
+export function activePlan(): RenderPlan | undefined {
+  return active;
+}
+
+export function setActivePlan(plan: RenderPlan | undefined): void {
+  active = plan;
+}
+
+/** Files whose change can change any page: templates, site code, configuration, dependencies. */
+const CODE = [
+  ".eleventy.ts",
+  "nashra.config.ts",
+  "package-lock.json",
+  "layouts",
+  "scripts/lib",
+  "scripts/data",
+];
+
+/**
+ * The code key: every file that renders pages (and the page templates of the
+ * content folder, not its articles), the resolved configuration (the
+ * environment can change the base URL and path prefix), and Node's version.
+ */
+export function codeKey(contentDir: string, config: unknown): string {
+  const hash = createHash("sha256");
+  hash.update(`${process.version}\n${JSON.stringify(config)}\n`);
+  const add = (file: string, name: string) => {
+    hash.update(`${name}\n`);
+    hash.update(readFileSync(file));
+  };
+  const walk = (dir: string, name: string, skip?: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      compareStrings(a.name, b.name),
+    )) {
+      const full = path.join(dir, entry.name);
+      if (full === skip) continue;
+      if (entry.isDirectory()) walk(full, `${name}/${entry.name}`, skip);
+      else if (!entry.name.endsWith(".md")) add(full, `${name}/${entry.name}`);
+    }
+  };
+  for (const rel of CODE) {
+    const full = path.join(repoRoot, rel);
+    if (!existsSync(full)) continue;
+    if (statSync(full).isDirectory()) walk(full, rel);
+    else add(full, rel);
+  }
+  // Templates in the content folder; the articles are pages' data, not code.
+  walk(contentDir, "content", path.join(contentDir, "articles"));
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** Where the manifest of the build writing into `outputDir` is kept. */
+export function manifestFile(cacheDir: string, outputDir: string): string {
+  const id = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, "build", `${id}.json`);
+}
+
+export async function readManifest(file: string): Promise<RenderManifest | undefined> {
+  try {
+    const value = JSON.parse(await readFile(file, "utf8")) as RenderManifest;
+    return typeof value.codeKey === "string" && typeof value.pages === "object" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeManifest(file: string, manifest: RenderManifest): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify(manifest));
+  await rename(tmp, file);
+}
+
+/** The file a page URL is written to: "/a/b/" → a/b/index.html, "/feed.xml" → feed.xml. */
+export function outputFileOf(outputDir: string, url: string): string {
+  const rel = decodeURI(url).replace(/^\//, "");
+  return path.join(outputDir, rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel);
+}
+
+/** Deletes the files of pages that no longer exist (and folders left empty). */
+export async function removePages(outputDir: string, urls: string[]): Promise<void> {
+  for (const url of urls) {
+    const file = outputFileOf(outputDir, url);
+    if (!path.resolve(file).startsWith(path.resolve(outputDir) + path.sep)) continue;
+    await rm(file, { force: true });
+    let dir = path.dirname(file);
+    while (dir.startsWith(path.resolve(outputDir) + path.sep)) {
+      try {
+        if (readdirSync(dir).length > 0) break;
+        await rmdir(dir);
+      } catch {
+        break;
+      }
+      dir = path.dirname(dir);
+    }
+  }
+}

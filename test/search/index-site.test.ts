@@ -1,0 +1,100 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { indexedPart } from "../../scripts/lib/search/index-site.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/**
+ * Search shards are re-indexed only when what Pagefind reads of their pages
+ * changes. That rests on a fact about Pagefind, checked here with the real
+ * binary: a page's content outside its `data-pagefind-body` element does not
+ * change the bundle.
+ */
+
+const run = promisify(execFile);
+
+function page(body: string, outside: string): string {
+  return `<!doctype html><html lang="ar" dir="rtl"><head><title>${outside}</title></head><body>
+<header><a href="/">${outside}</a></header>
+<main><article class="article" data-pagefind-body data-pagefind-filter="lang:ar">
+<h1 data-pagefind-meta="title">عنوان</h1><p>${body}</p>
+<article><p>عنصر متداخل</p></article>
+<footer data-pagefind-ignore><a data-pagefind-filter="tag">بغداد</a></footer>
+</article>
+<section class="more"><h2>مقالات ذات صلة</h2><ul><li>${outside}</li></ul></section></main></body></html>`;
+}
+
+function bundleHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const child = path.join(rel, name);
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else
+        out[child] = createHash("sha256")
+          .update(readFileSync(path.join(dir, child)))
+          .digest("hex");
+    }
+  };
+  walk("");
+  return out;
+}
+
+describe("what Pagefind reads of a page", () => {
+  it("is the <html> tag and the indexed element, nested elements included", () => {
+    const part = indexedPart(page("نص الخبر", "روابط"));
+    expect(
+      part.startsWith('<html lang="ar" dir="rtl">\n<article class="article" data-pagefind-body'),
+    ).toBe(true);
+    expect(part).toContain("عنصر متداخل");
+    expect(part.endsWith("</footer>\n</article>")).toBe(true);
+    expect(part).not.toContain("مقالات ذات صلة");
+  });
+
+  it("changes with the indexed text, not with links around it", () => {
+    expect(indexedPart(page("نص", "روابط قديمة"))).toBe(indexedPart(page("نص", "روابط جديدة")));
+    expect(indexedPart(page("نص", "روابط"))).not.toBe(indexedPart(page("نص معدل", "روابط")));
+    expect(indexedPart(page("نص", "روابط").replace('lang="ar"', 'lang="en"'))).not.toBe(
+      indexedPart(page("نص", "روابط")),
+    );
+  });
+
+  it("is the whole page when Pagefind attributes lie outside the element, or it has no such element", () => {
+    const withOutside = page("نص", "روابط").replace(
+      '<section class="more">',
+      '<section class="more" data-pagefind-filter="x:y">',
+    );
+    expect(indexedPart(withOutside)).toBe(withOutside);
+    expect(indexedPart("<html><body><p>x</p></body></html>")).toBe(
+      "<html><body><p>x</p></body></html>",
+    );
+  });
+
+  it("is all Pagefind's bundle depends on (the real binary, two sites that differ outside the element)", async () => {
+    const root = tempDir();
+    for (const [site, outside] of [
+      ["a", "روابط قديمة"],
+      ["b", "روابط جديدة وعنوان آخر"],
+    ] as const) {
+      for (let n = 1; n <= 3; n++) {
+        const file = path.join(root, site, "articles", String(n), "index.html");
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, page(`نص الخبر رقم ${n} عن بغداد`, `${outside} ${n}`));
+      }
+      await run(path.join(repoRoot, "node_modules/.bin/pagefind"), [
+        "--site",
+        path.join(root, site),
+        "--output-path",
+        path.join(root, `${site}-bundle`),
+        "--quiet",
+      ]);
+    }
+    const a = bundleHashes(path.join(root, "a-bundle"));
+    expect(Object.keys(a).length).toBeGreaterThan(3);
+    expect(bundleHashes(path.join(root, "b-bundle"))).toEqual(a);
+  });
+});

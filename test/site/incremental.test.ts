@@ -1,0 +1,193 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Article } from "../../scripts/lib/import/article.ts";
+import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { linkTemplates } from "../../scripts/lib/site/fixture-site.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/**
+ * `npm run build -- --incremental` renders only the pages whose content
+ * changed. Its promise: the output is byte-identical to a full build of the
+ * same content — checked here after additions, edits, retitles and removals
+ * that ripple into neighbours, related lists, tag pages, feeds and shards.
+ */
+
+const run = promisify(execFile);
+
+function md(title: string, fields: Partial<Article> = {}, body = [`نص خبر «${title}».`]): string {
+  return serialiseArticle({
+    title,
+    lang: "ar",
+    dir: "rtl",
+    tags: [],
+    related: [],
+    body,
+    source: { file: `${title}.txt`, sha256: "0".repeat(64) },
+    ...fields,
+  });
+}
+const day = (iso: string) => ({ kind: "day" as const, iso });
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const child = path.join(rel, name);
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else
+        out[child] = createHash("sha256")
+          .update(readFileSync(path.join(dir, child)))
+          .digest("hex");
+    }
+  };
+  walk("");
+  return out;
+}
+
+let root: string;
+let content: string;
+const article = (rel: string) => path.join(content, "articles", rel);
+const write = (rel: string, text: string) => {
+  mkdirSync(path.dirname(article(rel)), { recursive: true });
+  writeFileSync(article(rel), text);
+};
+
+async function build(
+  output: string,
+  cache: string,
+  incremental: boolean,
+  env: Record<string, string> = {},
+  extra: string[] = [],
+) {
+  const args = ["scripts/build.ts", "--input", content, "--output", output, ...extra];
+  if (incremental) args.push("--incremental");
+  const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NASHRA_PATH_PREFIX: "",
+      NASHRA_BASE_URL: "",
+      NASHRA_CACHE_DIR: cache,
+      ...env,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** "N of M generated pages rendered" from the build's report. */
+function rendered(stdout: string): { rendered: number; pages: number } {
+  const m = /incrementally: (\d+) of (\d+) generated pages rendered/.exec(stdout);
+  if (!m) throw new Error(`not an incremental build:\n${stdout}`);
+  return { rendered: Number(m[1]), pages: Number(m[2]) };
+}
+
+beforeAll(() => {
+  root = tempDir("nashra-incremental-");
+  content = path.join(root, "content");
+  linkTemplates(path.join(repoRoot, "content"), content);
+  // Three years of articles; tags shared widely (بغداد), by some (العراق) and by one (دمشق).
+  for (let n = 1; n <= 45; n++) {
+    const year = 2022 + (n % 3);
+    const date = `${year}-${String(1 + (n % 12)).padStart(2, "0")}-${String(1 + (n % 27)).padStart(2, "0")}`;
+    const tags = ["بغداد", ...(n % 4 === 0 ? ["العراق"] : []), ...(n === 7 ? ["دمشق"] : [])];
+    write(
+      `${date.slice(0, 4)}/${date.slice(5, 7)}/khabar-${n}.md`,
+      md(`خبر رقم ${n}`, { date: day(date), tags }),
+    );
+  }
+  // Two untagged neighbours: what one page shows of the other is only the neighbour link.
+  write("2026/03/lone-1.md", md("خبر منفرد أول", { date: day("2026-03-01") }));
+  write("2026/03/lone-2.md", md("خبر منفرد ثان", { date: day("2026-03-02") }));
+  write("undated/a.md", md("خبر بلا تاريخ", { related: ["خبر رقم 3"], tags: ["العراق"] }));
+  write("undated/b.md", md("خبر آخر بلا تاريخ"));
+});
+
+describe("an incremental build", () => {
+  it("renders nothing when nothing changed, and the same site as a full build after changes", async () => {
+    const output = path.join(root, "site");
+    const cache = path.join(root, "cache");
+    const first = await build(output, cache, true);
+    expect(first).toContain("(full build: no previous build into this folder)");
+    const before = tree(output);
+
+    const again = rendered(await build(output, cache, true));
+    expect(again.rendered).toBe(0);
+    expect(tree(output)).toEqual(before);
+
+    // A day of changes: new articles (the newest, and one in a year the archive
+    // did not have), a corrected body, a retitled article (its neighbours and
+    // related lists show the title), an article removed with the only use of its tag.
+    write(
+      "2025/01/jadid.md",
+      md("خبر جديد من الموصل", { date: day("2025-01-15"), tags: ["بغداد", "الموصل"] }),
+    );
+    write("2021/06/qadim.md", md("خبر قديم", { date: day("2021-06-01"), tags: ["العراق"] }));
+    const edited = readFileSync(article("2023/02/khabar-1.md"), "utf8").replace(
+      "نص خبر",
+      "نص مصحح لخبر",
+    );
+    write("2023/02/khabar-1.md", edited);
+    const retitled = readFileSync(article("2024/03/khabar-2.md"), "utf8").replace(
+      "title: خبر رقم 2",
+      "title: خبر معدل",
+    );
+    write("2024/03/khabar-2.md", retitled);
+    write("2026/03/lone-1.md", md("خبر منفرد أول معدل", { date: day("2026-03-01") }));
+    rmSync(article("2023/08/khabar-7.md"));
+    rmSync(article("undated/b.md"));
+
+    const update = rendered(await build(output, cache, true));
+    expect(update.rendered).toBeGreaterThan(0);
+    expect(update.rendered).toBeLessThan(update.pages / 2);
+
+    const fresh = path.join(root, "fresh");
+    await build(fresh, path.join(root, "fresh-cache"), false);
+    const full = tree(fresh);
+    const incremental = tree(output);
+    expect(Object.keys(incremental)).toEqual(Object.keys(full));
+    expect(Object.keys(full).filter((f) => full[f] !== incremental[f])).toEqual([]);
+    // What the changes removed is gone: the removed articles, the tag only one of them had.
+    expect(Object.keys(full).some((f) => f.includes("khabar-7"))).toBe(false);
+    expect(Object.keys(full).some((f) => f.startsWith(`tags${path.sep}دمشق`))).toBe(false);
+    expect(before[path.join("tags", "دمشق", "index.html")]).toBeDefined();
+  }, 180_000);
+
+  it("in parts run side by side, also gives the site a full build gives", async () => {
+    const output = path.join(root, "site-parts");
+    const cache = path.join(root, "cache-parts");
+    await build(output, cache, true, {}, ["--parts", "2"]);
+    write("2026/04/akhir.md", md("آخر خبر", { date: day("2026-04-01"), tags: ["العراق"] }));
+    rmSync(article("undated/a.md"));
+    const update = await build(output, cache, true, {}, ["--parts", "2"]);
+    expect(update).toMatch(
+      /in 2 parts, incrementally: \d+ of \d+ generated pages rendered, [1-9]\d* removed/,
+    );
+    const fresh = path.join(root, "fresh-2");
+    await build(fresh, path.join(root, "fresh-cache-2"), false);
+    expect(tree(output)).toEqual(tree(fresh));
+  }, 180_000);
+
+  it("renders everything again when the configuration changes, or the output is not the last build's", async () => {
+    const output = path.join(root, "site-2");
+    const cache = path.join(root, "cache-2");
+    await build(output, cache, true);
+    const moved = await build(output, cache, true, {
+      NASHRA_BASE_URL: "https://archive.example.net",
+    });
+    expect(moved).toContain("(full build: templates, code or configuration changed)");
+    rmSync(path.join(output, "index.html"));
+    const emptied = await build(output, cache, true, {
+      NASHRA_BASE_URL: "https://archive.example.net",
+    });
+    expect(emptied).toContain("(full build: the output folder is not the last build's)");
+    expect(readFileSync(path.join(output, "sitemap.xml"), "utf8")).toContain(
+      "https://archive.example.net/",
+    );
+  }, 180_000);
+});

@@ -1,0 +1,149 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Article } from "../../scripts/lib/import/article.ts";
+import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { linkTemplates } from "../../scripts/lib/site/fixture-site.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/**
+ * A build split into parts — processes side by side on one machine, or
+ * machines whose outputs `npm run merge` puts together — gives the same site,
+ * byte for byte, as one build.
+ */
+
+const run = promisify(execFile);
+const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const child = path.join(rel, name);
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else
+        out[child] = createHash("sha256")
+          .update(readFileSync(path.join(dir, child)))
+          .digest("hex");
+    }
+  };
+  walk("");
+  return out;
+}
+
+function md(title: string, fields: Partial<Article>): string {
+  return serialiseArticle({
+    title,
+    lang: "ar",
+    dir: "rtl",
+    tags: [],
+    related: [],
+    body: [`نص خبر «${title}» عن بغداد.`],
+    source: { file: `${title}.txt`, sha256: "0".repeat(64) },
+    ...fields,
+  });
+}
+
+let root: string;
+let content: string;
+let single: Record<string, string>;
+
+async function build(output: string, args: string[] = []): Promise<string> {
+  const { stdout } = await run(
+    tsx,
+    ["scripts/build.ts", "--input", content, "--output", output, ...args],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NASHRA_PATH_PREFIX: "",
+        NASHRA_BASE_URL: "",
+        NASHRA_CACHE_DIR: path.join(root, "cache"),
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return stdout;
+}
+
+beforeAll(async () => {
+  root = tempDir("nashra-parts-");
+  content = path.join(root, "content");
+  linkTemplates(path.join(repoRoot, "content"), content);
+  for (let n = 1; n <= 40; n++) {
+    const year = 2020 + (n % 5);
+    const date = `${year}-${String(1 + (n % 12)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`;
+    const file = path.join(
+      content,
+      "articles",
+      n % 8 === 0 ? "undated" : `${year}/${date.slice(5, 7)}`,
+      `khabar-${n}.md`,
+    );
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      md(`خبر رقم ${n}`, {
+        ...(n % 8 === 0 ? {} : { date: { kind: "day", iso: date } }),
+        tags: ["بغداد", ...(n % 3 === 0 ? ["العراق"] : [])],
+      }),
+    );
+  }
+  await build(path.join(root, "single"), ["--parts", "1"]);
+  single = tree(path.join(root, "single"));
+}, 120_000);
+
+describe("a build in parts", () => {
+  it("run side by side on one machine, gives the site one process gives", async () => {
+    const stdout = await build(path.join(root, "side-by-side"), ["--parts", "3"]);
+    expect(stdout).toContain("in 3 parts");
+    expect(tree(path.join(root, "side-by-side"))).toEqual(single);
+  }, 120_000);
+
+  it("built as separate parts and merged, gives the same site, each part indexing its own shards", async () => {
+    const parts = [1, 2, 3].map((k) => path.join(root, `part-${k}`));
+    for (const [i, dir] of parts.entries()) await build(dir, ["--part", `${i + 1}/3`]);
+    // The parts share no page: each article page, listing and shard is in one part only.
+    const seen = new Map<string, number>();
+    for (const dir of parts)
+      for (const file of Object.keys(tree(dir))) seen.set(file, (seen.get(file) ?? 0) + 1);
+    expect(
+      [...seen].filter(([file, n]) => n > 1 && file !== path.join("pagefind", "shards.json")),
+    ).toEqual([]);
+    const shardsOf = (dir: string) =>
+      (
+        JSON.parse(readFileSync(path.join(dir, "pagefind/shards.json"), "utf8")) as {
+          shards: { id: string }[];
+        }
+      ).shards.map((s) => s.id);
+    expect(parts.flatMap(shardsOf).sort()).toEqual([
+      "2020",
+      "2021",
+      "2022",
+      "2023",
+      "2024",
+      "undated",
+    ]);
+
+    const merged = path.join(root, "merged");
+    const { stdout } = await run(tsx, ["scripts/merge-sites.ts", "--output", merged, ...parts], {
+      cwd: repoRoot,
+    });
+    expect(stdout).toMatch(/Merged 3 parts .*6 search shards \(40 articles\)/);
+    expect(tree(merged)).toEqual(single);
+  }, 180_000);
+
+  it("refuses to merge parts that disagree", async () => {
+    const a = path.join(root, "part-1");
+    const b = path.join(root, "odd");
+    mkdirSync(b, { recursive: true });
+    writeFileSync(path.join(b, "404.html"), "<p>another build</p>");
+    const merging = run(tsx, ["scripts/merge-sites.ts", "--output", path.join(root, "bad"), a, b], {
+      cwd: repoRoot,
+    });
+    await expect(merging).rejects.toThrow(/404\.html differs between/);
+  });
+});
