@@ -9,8 +9,16 @@
  * the same articles with Hugo + Pagefind in the same run, for comparison.
  * Work happens under .bench/ (ignored by git). Never run as a timed test.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -39,30 +47,71 @@ interface Measure {
 
 const NODE = [`--max-old-space-size=${values.heap}`, "--max-semi-space-size=64", "--import", "tsx"];
 
-/** Runs a command under GNU time: wall and CPU seconds, peak resident memory. */
-function timed(
+/**
+ * Runs a command under GNU time (wall and CPU seconds, its own and its
+ * children's), sampling every 200 ms the resident memory of the whole process
+ * tree — a build runs parts and Pagefind processes side by side, and their sum
+ * is what the machine must hold.
+ */
+async function timed(
   stage: string,
   command: string,
   args: string[],
   env: Record<string, string> = {},
-): Measure & { stdout: string } {
-  const run = spawnSync("/usr/bin/time", ["-f", "@@time %e %U %S %M", command, ...args], {
+): Promise<Measure & { stdout: string }> {
+  const child = spawn("/usr/bin/time", ["-f", "@@time %e %U %S %M", command, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    encoding: "utf8",
-    maxBuffer: 512 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(run.stderr ?? "");
-  if (run.status !== 0 || !m) {
-    throw new Error(`${stage} failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  }
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRssKB(child.pid));
+  }, 200);
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearInterval(sampler);
+  const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
+  if (status !== 0 || !m)
+    throw new Error(`${stage} failed (exit ${status}):\n${stdout}\n${stderr}`);
   return {
     stage,
     wall: Number(m[1]),
     cpu: Number(m[2]) + Number(m[3]),
-    rssMB: Math.round(Number(m[4]) / 1024),
-    stdout: run.stdout,
+    rssMB: Math.round(Math.max(peak, Number(m[4])) / 1024),
+    stdout,
   };
+}
+
+/** Resident memory of a process and all its descendants, in KB (from /proc). */
+function treeRssKB(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, "utf8");
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }
 
 function countFiles(dir: string, ending: string): { files: number; bytes: number } {
@@ -130,14 +179,14 @@ for (const n of values.articles.split(",").map(Number)) {
 
   console.log(`\n== ${n} articles (${machine})`);
   const measures: Measure[] = [];
-  const imp = timed(
+  const imp = await timed(
     "import",
     process.execPath,
     [...NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
     env,
   );
   measures.push(imp);
-  const build = timed(
+  const build = await timed(
     "render + index",
     process.execPath,
     [...NODE, script("build.ts"), "--input", content, "--output", output],
@@ -147,7 +196,7 @@ for (const n of values.articles.split(",").map(Number)) {
   measures.push({ ...build, note: split ? `render ${split[1]} s, index ${split[2]} s` : "" });
   const site = countFiles(output, ".html");
   const full = imp.wall + build.wall;
-  const reimport = timed(
+  const reimport = await timed(
     "re-import (unchanged)",
     process.execPath,
     [...NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
@@ -155,26 +204,71 @@ for (const n of values.articles.split(",").map(Number)) {
   );
   measures.push(reimport);
 
+  let hugoTotal: number | undefined;
+  let hugoNote = "—";
+  if (values.hugo) {
+    const hugoDir = path.join(root, "hugo");
+    // The same articles as the full run imported (before the update adds any).
+    const hugoArticles = writeHugoSite(path.join(content, "articles"), hugoDir);
+    try {
+      const hugo = await timed("hugo", "hugo", [
+        "--quiet",
+        "-s",
+        hugoDir,
+        "-d",
+        path.join(hugoDir, "public"),
+      ]);
+      measures.push({
+        ...hugo,
+        note: `${hugoArticles} articles, ${countFiles(path.join(hugoDir, "public"), ".html").files} pages`,
+      });
+      const pf = await timed("hugo: pagefind", path.join(repoRoot, "node_modules/.bin/pagefind"), [
+        "--site",
+        path.join(hugoDir, "public"),
+        "--quiet",
+      ]);
+      hugoTotal = hugo.wall + pf.wall;
+      hugoNote = `${hugoTotal.toFixed(1)} s (${hugo.wall.toFixed(1)} + ${pf.wall.toFixed(1)}) / ${Math.max(hugo.rssMB, pf.rssMB)} MB`;
+      measures.push(pf, {
+        stage: "hugo + pagefind",
+        wall: hugoTotal,
+        cpu: hugo.cpu + pf.cpu,
+        rssMB: Math.max(hugo.rssMB, pf.rssMB),
+      });
+    } catch (error) {
+      // At 100,000 pages one Pagefind index needs more memory than this machine may give it.
+      hugoNote = `failed: ${(error as Error).message.split("\n")[0]}`;
+      console.log(`hugo + pagefind ${hugoNote}`);
+    }
+    rmSync(path.join(hugoDir, "public"), { recursive: true, force: true });
+  }
+
   let update: Measure | undefined;
   if (values.update) {
     // A day's bulletin: 100 dumps dated just after the catalogue's newest articles.
     writeCorpus(path.join(raw, "update"), 100, n, { year: 2026, month: 1 });
-    const upImport = timed(
+    const upImport = await timed(
       "update: import +100",
       process.execPath,
       [...NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
       env,
     );
-    const upBuild = timed(
+    const upBuild = await timed(
       "update: build",
       process.execPath,
       [...NODE, script("build.ts"), "--input", content, "--output", output, "--incremental"],
       env,
     );
     const upSplit = /render ([\d.]+) s, search index ([\d.]+) s/.exec(upBuild.stdout);
+    const upPages = /incrementally: (\d+) of (\d+) generated pages rendered/.exec(upBuild.stdout);
     measures.push(upImport, {
       ...upBuild,
-      ...(upSplit ? { note: `render ${upSplit[1]} s, index ${upSplit[2]} s` } : {}),
+      note: [
+        upSplit ? `render ${upSplit[1]} s, index ${upSplit[2]} s` : "",
+        upPages ? `${upPages[1]} of ${upPages[2]} pages rendered` : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
     });
     update = {
       stage: "update total",
@@ -184,39 +278,6 @@ for (const n of values.articles.split(",").map(Number)) {
     };
     measures.push(update);
     rmSync(path.join(raw, "update"), { recursive: true, force: true });
-  }
-
-  let hugoTotal: number | undefined;
-  if (values.hugo) {
-    const hugoDir = path.join(root, "hugo");
-    // The same articles as the full run imported (before the update added any).
-    const hugoArticles = writeHugoSite(path.join(content, "articles"), hugoDir);
-    const hugo = timed("hugo", "hugo", [
-      "--quiet",
-      "-s",
-      hugoDir,
-      "-d",
-      path.join(hugoDir, "public"),
-    ]);
-    const pf = timed("hugo: pagefind", path.join(repoRoot, "node_modules/.bin/pagefind"), [
-      "--site",
-      path.join(hugoDir, "public"),
-      "--quiet",
-    ]);
-    hugoTotal = hugo.wall + pf.wall;
-    measures.push(
-      {
-        ...hugo,
-        note: `${hugoArticles} articles, ${countFiles(path.join(hugoDir, "public"), ".html").files} pages`,
-      },
-      pf,
-      {
-        stage: "hugo + pagefind",
-        wall: hugoTotal,
-        cpu: hugo.cpu + pf.cpu,
-        rssMB: Math.max(hugo.rssMB, pf.rssMB),
-      },
-    );
   }
 
   for (const m of measures) {
@@ -229,12 +290,18 @@ for (const n of values.articles.split(",").map(Number)) {
   if (hugoTotal) console.log(`full / (hugo + pagefind) = ${(full / hugoTotal).toFixed(2)}×`);
   const cell = (m?: Measure) => (m ? `${m.wall.toFixed(1)} s / ${m.rssMB} MB` : "—");
   rows.push(
-    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${cell(update)} | ${hugoTotal ? `${hugoTotal.toFixed(1)} s` : "—"} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
+    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${cell(update)} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
   );
   results.push({
     articles: n,
     machine,
-    measures,
+    measures: measures.map(({ stage, wall, cpu, rssMB, note }) => ({
+      stage,
+      wall,
+      cpu,
+      rssMB,
+      note,
+    })),
     pages: site.files,
     bytes: site.bytes,
     full,

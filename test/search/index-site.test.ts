@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { indexedPart } from "../../scripts/lib/search/index-site.ts";
+import { compareShards, indexedPart, planShards } from "../../scripts/lib/search/index-site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -96,5 +96,45 @@ describe("what Pagefind reads of a page", () => {
     const a = bundleHashes(path.join(root, "a-bundle"));
     expect(Object.keys(a).length).toBeGreaterThan(3);
     expect(bundleHashes(path.join(root, "b-bundle"))).toEqual(a);
+  });
+});
+
+describe("search shards", () => {
+  const pages = (prefix: string, n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `articles/${prefix}/p${String(i).padStart(4, "0")}/index.html`,
+    );
+
+  it("are a year each, or undated, while they are small", () => {
+    const plan = planShards(
+      [...pages("2024/01", 3), ...pages("2025/02", 2), ...pages("undated", 4)],
+      10,
+    );
+    expect([...plan.keys()].sort(compareShards)).toEqual(["2025", "2024", "undated"]);
+    expect(plan.get("2024")).toHaveLength(3);
+  });
+
+  it("cut a large year into runs of whole months, newest first, and undated articles into runs of pages", () => {
+    const year = [
+      ...pages("2025/01", 4),
+      ...pages("2025/02", 4),
+      ...pages("2025/11", 3),
+      ...pages("2025/12", 5),
+    ];
+    const plan = planShards([...year, ...pages("2024/06", 2), ...pages("undated", 25)], 10);
+    const ids = [...plan.keys()].sort(compareShards);
+    expect(ids).toEqual(["2025-12", "2025-02", "2024", "undated-1", "undated-2", "undated-3"]);
+    // December and November together (8 pages); February and January together; no month split.
+    expect(plan.get("2025-12")?.map((p) => p.slice(9, 16))).toEqual([
+      ...Array(5).fill("2025/12"),
+      ...Array(3).fill("2025/11"),
+    ]);
+    expect(plan.get("2025-02")).toHaveLength(8);
+    expect(plan.get("undated-3")).toHaveLength(5);
+    // Every page in exactly one shard.
+    expect([...plan.values()].flat().sort()).toEqual(
+      [...year, ...pages("2024/06", 2), ...pages("undated", 25)].sort(),
+    );
   });
 });

@@ -23,8 +23,14 @@ import { repoRoot } from "../paths.ts";
  */
 
 export interface Shard {
-  /** "2025", …, or "undated". */
+  /**
+   * "2025", …, or "undated"; a year too large for one shard is cut into runs
+   * of whole months named by their newest month ("2025-12", "2025-06"), and
+   * undated articles into "undated-1", "undated-2"…
+   */
   id: string;
+  /** The year of a dated shard (the search page's year filter reads only its shards). */
+  year?: string;
   /** Bundle folder under the site, e.g. "/pagefind/2025/". */
   path: string;
   pages: number;
@@ -52,14 +58,73 @@ const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 
 const SHARD_OF_ARTICLE = /^articles\/(\d{4}|undated)\//;
 
-/** The search shard an article page belongs to, by its URL: "/articles/2025/11/x/" → "2025". */
-export function shardOfArticleUrl(url: string): string | undefined {
-  return SHARD_OF_ARTICLE.exec(url.replace(/^\//, ""))?.[1];
+/**
+ * Most pages in one shard. Pagefind holds the pages of an index in memory
+ * while it builds it (measured: about 0.3 MB a page), and one Pagefind runs
+ * per core: 5,000 pages keep that under 2 GB a process.
+ */
+export const SHARD_PAGES = 5000;
+
+/**
+ * Article pages ("articles/2025/11/slug/index.html") by search shard: a year
+ * each, or undated; a year over the limit in runs of whole months, newest
+ * first (so newest-first search stays in date order from shard to shard);
+ * undated articles over the limit in runs of pages by path.
+ */
+export function planShards(pages: readonly string[], limit = SHARD_PAGES): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const page of pages) {
+    const group = SHARD_OF_ARTICLE.exec(page)?.[1];
+    if (!group) continue;
+    const list = groups.get(group);
+    if (list) list.push(page);
+    else groups.set(group, [page]);
+  }
+  const shards = new Map<string, string[]>();
+  for (const [group, list] of groups) {
+    if (list.length <= limit) shards.set(group, list);
+    else if (group === "undated") {
+      const sorted = [...list].sort(compareStrings);
+      for (let i = 0; i < sorted.length; i += limit) {
+        shards.set(`undated-${i / limit + 1}`, sorted.slice(i, i + limit));
+      }
+    } else {
+      const byMonth = new Map<string, string[]>();
+      for (const page of list) {
+        const month = /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
+        const monthPages = byMonth.get(month);
+        if (monthPages) monthPages.push(page);
+        else byMonth.set(month, [page]);
+      }
+      let run: string[] = [];
+      let newest: string | undefined;
+      for (const month of [...byMonth.keys()].sort((a, b) => compareStrings(b, a))) {
+        const monthPages = byMonth.get(month) as string[];
+        if (run.length > 0 && run.length + monthPages.length > limit) {
+          shards.set(`${group}-${newest}`, run);
+          run = [];
+          newest = undefined;
+        }
+        newest ??= month;
+        run.push(...monthPages);
+      }
+      if (run.length > 0) shards.set(`${group}-${newest}`, run);
+    }
+  }
+  return shards;
 }
 
-/** Shards in the order the browser searches them: newest year first, undated last. */
+/** The page file of an article URL: "/articles/2025/11/x/" → "articles/2025/11/x/index.html". */
+export function articlePageFile(url: string): string {
+  return `${url.replace(/^\//, "")}index.html`;
+}
+
+/** Shards in the order the browser searches them: newest first, undated last. */
 export function compareShards(a: string, b: string): number {
-  return a === "undated" ? 1 : b === "undated" ? -1 : compareStrings(b, a);
+  const undated = (id: string) => (id.startsWith("undated") ? Number(id.split("-")[1] ?? 0) : -1);
+  const [ua, ub] = [undated(a), undated(b)];
+  if (ua >= 0 || ub >= 0) return ua < 0 ? -1 : ub < 0 ? 1 : ua - ub;
+  return compareStrings(b, a);
 }
 
 export async function indexSite(
@@ -69,13 +134,9 @@ export async function indexSite(
   const files = (await listFiles(path.join(siteDir, "articles"))).filter((f) =>
     f.endsWith(".html"),
   );
-  const byShard = new Map<string, string[]>();
-  for (const file of files) {
-    const id = SHARD_OF_ARTICLE.exec(`articles/${file}`)?.[1];
-    if (!id || (options.onlyShards && !options.onlyShards.includes(id))) continue;
-    const list = byShard.get(id);
-    if (list) list.push(`articles/${file}`);
-    else byShard.set(id, [`articles/${file}`]);
+  const byShard = planShards(files.map((f) => `articles/${f}`));
+  for (const id of [...byShard.keys()]) {
+    if (options.onlyShards && !options.onlyShards.includes(id)) byShard.delete(id);
   }
   const ids = [...byShard.keys()].sort(compareShards);
 
@@ -92,7 +153,7 @@ export async function indexSite(
         ? path.join(options.cacheDir, `${id}-${await shardHash(siteDir, pages)}`)
         : undefined;
       if (!cached || !(await exists(cached))) {
-        await indexShard(siteDir, id, pages.length, cached ?? target);
+        await indexShard(siteDir, id, pages, cached ?? target);
         indexed.push(id);
       }
       if (cached) await linkTree(cached, target);
@@ -104,6 +165,7 @@ export async function indexSite(
   for (const id of ids)
     shards.push({
       id,
+      ...(id.startsWith("undated") ? {} : { year: id.slice(0, 4) }),
       path: `/pagefind/${id}/`,
       pages: await indexedPageCount(path.join(root, id)),
     });
@@ -129,27 +191,38 @@ export async function indexSite(
 async function indexShard(
   siteDir: string,
   id: string,
-  expected: number,
+  pages: string[],
   outDir: string,
 ): Promise<void> {
   const tmp = `${outDir}.tmp-${process.pid}`;
+  // The shard's pages, at their paths, in a folder of their own (hard links:
+  // no copying): Pagefind indexes a folder, and a shard is a list of pages.
+  const pagesDir = `${tmp}-pages`;
   await rm(tmp, { recursive: true, force: true });
+  await rm(pagesDir, { recursive: true, force: true });
+  for (const page of pages) {
+    await mkdir(path.dirname(path.join(pagesDir, page)), { recursive: true });
+    try {
+      await link(path.join(siteDir, page), path.join(pagesDir, page));
+    } catch {
+      await copyFile(path.join(siteDir, page), path.join(pagesDir, page));
+    }
+  }
   try {
-    await run(
-      PAGEFIND,
-      ["--site", siteDir, "--glob", `articles/${id}/**/*.html`, "--output-path", tmp, "--quiet"],
-      {
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
+    await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet"], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
     throw new Error(`Pagefind (shard ${id}): ${(e.stderr || e.stdout || e.message).trim()}`);
+  } finally {
+    await rm(pagesDir, { recursive: true, force: true });
   }
+  const expected = pages.length;
   for (const name of await readdir(tmp)) if (UNUSED.test(name)) await rm(path.join(tmp, name));
-  const pages = await indexedPageCount(tmp);
-  if (pages !== expected)
-    throw new Error(`Pagefind indexed ${pages} of the ${expected} pages of shard ${id}`);
+  const indexedCount = await indexedPageCount(tmp);
+  if (indexedCount !== expected)
+    throw new Error(`Pagefind indexed ${indexedCount} of the ${expected} pages of shard ${id}`);
   await mkdir(path.dirname(outDir), { recursive: true });
   try {
     await rename(tmp, outDir);

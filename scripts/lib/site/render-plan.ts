@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { compareStrings } from "../import/run.ts";
 import { repoRoot } from "../paths.ts";
-import { shardOfArticleUrl } from "../search/index-site.ts";
+import { articlePageFile, planShards } from "../search/index-site.ts";
 
 /**
  * Which pages a build renders. Every generated page — article, listing,
@@ -40,15 +40,19 @@ export interface Part {
  */
 export class Partition {
   private readonly shardPart = new Map<string, number>();
+  private readonly shardOfPage = new Map<string, string>();
 
   constructor(
     readonly part: Part,
-    shardSizes: Map<string, number>,
+    articles: readonly { url: string }[],
   ) {
+    const sizes = new Map<string, number>();
+    for (const [shard, pages] of planShards(articles.map((a) => articlePageFile(a.url)))) {
+      sizes.set(shard, pages.length);
+      for (const page of pages) this.shardOfPage.set(page, shard);
+    }
     const load = Array.from({ length: part.count }, () => 0);
-    const bySize = [...shardSizes.entries()].sort(
-      ([a, m], [b, n]) => n - m || compareStrings(a, b),
-    );
+    const bySize = [...sizes.entries()].sort(([a, m], [b, n]) => n - m || compareStrings(a, b));
     for (const [shard, size] of bySize) {
       const lightest = load.indexOf(Math.min(...load));
       this.shardPart.set(shard, lightest);
@@ -62,7 +66,9 @@ export class Partition {
   }
 
   partOf(url: string): number {
-    const shard = shardOfArticleUrl(url);
+    const shard = url.startsWith("/articles/")
+      ? this.shardOfPage.get(articlePageFile(url))
+      : undefined;
     if (shard !== undefined) return this.shardPart.get(shard) ?? 0;
     // FNV-1a: a stable spread of listing pages over the parts.
     let h = 0x811c9dc5;
@@ -78,9 +84,8 @@ export class Partition {
 /** Article counts by search shard, from an archive's articles. */
 export function shardSizes(articles: readonly { url: string }[]): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const a of articles) {
-    const shard = shardOfArticleUrl(a.url);
-    if (shard !== undefined) sizes.set(shard, (sizes.get(shard) ?? 0) + 1);
+  for (const [shard, pages] of planShards(articles.map((a) => articlePageFile(a.url)))) {
+    sizes.set(shard, pages.length);
   }
   return sizes;
 }
@@ -119,7 +124,7 @@ export class RenderPlan {
   /** The split of the pages among parts, computed once from the archive (undefined: one part). */
   partitionFor(articles: readonly { url: string }[]): Partition | undefined {
     if (!this.part || this.part.count <= 1) return undefined;
-    this.partition ??= new Partition(this.part, shardSizes(articles));
+    this.partition ??= new Partition(this.part, articles);
     return this.partition;
   }
 
