@@ -50,7 +50,9 @@ export function renderTagIndex(
   if (order === "alphabetical") {
     for (const t of sorted) {
       const letter = indexLetter(t.name);
-      groups.set(letter, [...(groups.get(letter) ?? []), t]);
+      const list = groups.get(letter);
+      if (list) list.push(t);
+      else groups.set(letter, [t]);
     }
   }
   const letterId = (i: number) => `letter-${i + 1}`;

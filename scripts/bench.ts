@@ -24,6 +24,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus, vocabulary } from "./lib/bench/corpus.ts";
 import { writeHugoSite } from "./lib/bench/hugo.ts";
+import { measureSearch, type SearchMeasure } from "./lib/bench/search.ts";
 import { loadPipelineContext } from "./lib/import/context.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { linkTemplates } from "./lib/site/fixture-site.ts";
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     articles: { type: "string", default: "1000" },
     update: { type: "boolean", default: false },
     hugo: { type: "boolean", default: false },
+    search: { type: "boolean", default: false },
+    "search-only": { type: "boolean", default: false },
     heap: { type: "string", default: "6144" },
   },
 });
@@ -100,7 +103,9 @@ function treeRssKB(root: number): number {
       const status = readFileSync(`/proc/${name}/status`, "utf8");
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
       rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      const list = children.get(ppid);
+      if (list) list.push(Number(name));
+      else children.set(ppid, [Number(name)]);
     } catch {
       // the process ended meanwhile
     }
@@ -155,6 +160,26 @@ function writeCorpus(
 }
 
 const rows: string[] = [];
+const searchRows: string[] = [];
+
+/** Queries for the search measure: a place in many articles, then a two-word query typed after it. */
+const SEARCH_QUERIES: [string, string][] = [
+  ["بغداد", "مجلس الامن"],
+  ["القاهره", "وزير الخارجيه"],
+  ["الامم المتحده", "الرياض"],
+];
+
+function searchRow(n: number, measures: SearchMeasure[]): string {
+  const median = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  for (const m of measures) {
+    console.log(
+      `search «${m.query}»: ${m.results} results shown, first query ${kb(m.firstBytes)} (${kb(m.firstPagefindBytes)} of it Pagefind) in ${m.firstMs.toFixed(0)} ms; then «${m.secondQuery}» ${kb(m.secondBytes)} in ${m.secondMs.toFixed(0)} ms`,
+    );
+  }
+  return `| ${n.toLocaleString("en")} | ${kb(median(measures.map((m) => m.firstBytes)))} (${kb(median(measures.map((m) => m.firstPagefindBytes)))} Pagefind) | ${median(measures.map((m) => m.firstMs)).toFixed(0)} ms | ${kb(median(measures.map((m) => m.secondBytes)))} | ${median(measures.map((m) => m.secondMs)).toFixed(0)} ms |`;
+}
 const results: Record<string, unknown>[] = [];
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -165,6 +190,12 @@ for (const n of values.articles.split(",").map(Number)) {
   const content = path.join(root, "content");
   const output = path.join(root, "_site");
   const cache = path.join(root, "cache");
+  if (values["search-only"]) {
+    if (!existsSync(path.join(output, "index.html")))
+      throw new Error(`no built site in ${output}: run the benchmark first`);
+    searchRows.push(searchRow(n, await measureSearch(output, SEARCH_QUERIES)));
+    continue;
+  }
   if (!existsSync(raw) || readdirSync(raw).filter((f) => f.endsWith(".txt")).length !== n) {
     rmSync(raw, { recursive: true, force: true });
     console.log(`generating ${n} dumps…`);
@@ -196,6 +227,7 @@ for (const n of values.articles.split(",").map(Number)) {
   measures.push({ ...build, note: split ? `render ${split[1]} s, index ${split[2]} s` : "" });
   const site = countFiles(output, ".html");
   const full = imp.wall + build.wall;
+  if (values.search) searchRows.push(searchRow(n, await measureSearch(output, SEARCH_QUERIES)));
   const reimport = await timed(
     "re-import (unchanged)",
     process.execPath,
@@ -315,8 +347,16 @@ console.log(
 );
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(row);
+if (searchRows.length > 0) {
+  console.log(
+    "\n| articles | first query: bytes fetched | first query: time to results | next query: bytes | next query: time |",
+  );
+  console.log("|---|---|---|---|---|");
+  for (const row of searchRows) console.log(row);
+}
 mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
-writeFileSync(
-  path.join(repoRoot, ".bench", "results.json"),
-  `${JSON.stringify(results, null, 2)}\n`,
-);
+if (results.length > 0)
+  writeFileSync(
+    path.join(repoRoot, ".bench", "results.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );

@@ -86,6 +86,11 @@ export function knowledgeHash(): string {
 }
 
 export function hashOf(...parts: (string | Uint8Array)[]): string {
+  return hashOfAll(parts);
+}
+
+/** hashOf for a list of any length (spreading 200,000 arguments overflows the stack). */
+export function hashOfAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash("sha256");
   for (const p of parts) {
     hash.update(p);

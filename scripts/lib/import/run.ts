@@ -16,6 +16,7 @@ import {
   emptyCache,
   ensureCacheDir,
   hashOf,
+  hashOfAll,
   type ImportCache,
   knowledgeHash,
   loadCache,
@@ -174,11 +175,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const groups = new Map<string, string[]>();
   for (const file of dumps.filter((f) => formatOf(f) === "text" && info.has(f))) {
     const { group } = info.get(file) as { group: string };
-    groups.set(group, [...(groups.get(group) ?? []), file]);
+    const list = groups.get(group);
+    if (list) list.push(file);
+    else groups.set(group, [file]);
   }
   const composition = new Map<string, string>();
   for (const [group, members] of groups) {
-    composition.set(group, hashOf(...members.flatMap((f) => [f, info.get(f)?.input ?? ""])));
+    composition.set(group, hashOfAll(members.flatMap((f) => [f, info.get(f)?.input ?? ""])));
   }
   const stale = [...groups]
     .filter(([g]) => cache.sources[g]?.composition !== composition.get(g))
@@ -194,7 +197,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     repeatedLines.set(group, lines);
   }
   const furnitureHash = new Map(
-    [...repeatedLines].map(([g, lines]) => [g, hashOf(...[...lines].sort(compareStrings))]),
+    [...repeatedLines].map(([g, lines]) => [g, hashOfAll([...lines].sort(compareStrings))]),
   );
   const ctx: PipelineContext = { ...options, repeatedLines };
 
