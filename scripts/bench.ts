@@ -159,6 +159,9 @@ function writeCorpus(
   }
 }
 
+/** Address-space cap for Pagefind on the Hugo site: 20 GiB of this machine's 24. */
+const PEER_MEMORY_CAP = 20 * 2 ** 30;
+
 const rows: string[] = [];
 const searchRows: string[] = [];
 
@@ -175,7 +178,7 @@ function searchRow(n: number, measures: SearchMeasure[]): string {
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
   for (const m of measures) {
     console.log(
-      `search «${m.query}»: ${m.results} results shown, first query ${kb(m.firstBytes)} (${kb(m.firstPagefindBytes)} of it Pagefind) in ${m.firstMs.toFixed(0)} ms; then «${m.secondQuery}» ${kb(m.secondBytes)} in ${m.secondMs.toFixed(0)} ms`,
+      `search «${m.query}»: ${m.results} results shown, first query ${m.firstRequests} requests, ${kb(m.firstBytes)} (${kb(m.firstPagefindBytes)} of it Pagefind) in ${m.firstMs.toFixed(0)} ms; then «${m.secondQuery}» ${m.secondRequests} requests, ${kb(m.secondBytes)} in ${m.secondMs.toFixed(0)} ms`,
     );
   }
   return `| ${n.toLocaleString("en")} | ${kb(median(measures.map((m) => m.firstBytes)))} (${kb(median(measures.map((m) => m.firstPagefindBytes)))} Pagefind) | ${median(measures.map((m) => m.firstMs)).toFixed(0)} ms | ${kb(median(measures.map((m) => m.secondBytes)))} | ${median(measures.map((m) => m.secondMs)).toFixed(0)} ms |`;
@@ -254,7 +257,11 @@ for (const n of values.articles.split(",").map(Number)) {
         ...hugo,
         note: `${hugoArticles} articles, ${countFiles(path.join(hugoDir, "public"), ".html").files} pages`,
       });
-      const pf = await timed("hugo: pagefind", path.join(repoRoot, "node_modules/.bin/pagefind"), [
+      // Capped below the machine's memory so that a peer needing more fails cleanly
+      // instead of pushing the machine into swap.
+      const pf = await timed("hugo: pagefind", "prlimit", [
+        `--as=${PEER_MEMORY_CAP}`,
+        path.join(repoRoot, "node_modules/.bin/pagefind"),
         "--site",
         path.join(hugoDir, "public"),
         "--quiet",
@@ -269,7 +276,10 @@ for (const n of values.articles.split(",").map(Number)) {
       });
     } catch (error) {
       // At 100,000 pages one Pagefind index needs more memory than this machine may give it.
-      hugoNote = `failed: ${(error as Error).message.split("\n")[0]}`;
+      const lines = (error as Error).message
+        .split("\n")
+        .filter((l) => l.trim() && !l.startsWith("@@time"));
+      hugoNote = `failed: ${lines[0]} ${lines.slice(1).slice(-3).join(" / ")}`;
       console.log(`hugo + pagefind ${hugoNote}`);
     }
     rmSync(path.join(hugoDir, "public"), { recursive: true, force: true });

@@ -9,7 +9,8 @@ import { buildRepositorySite } from "../helpers/site.ts";
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
-  const site = await buildRepositorySite({ pathPrefix: "/archive/" });
+  // A shard per year, so that newest-first and the year filter are seen across shards.
+  const site = await buildRepositorySite({ pathPrefix: "/archive/", shardMergePages: 0 });
   server = await serveStatic(site.output, "/archive/");
   browser = await launchChromium();
 });

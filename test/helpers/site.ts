@@ -19,7 +19,7 @@ export async function buildFixtureSite(
 
 /** Builds the repository's own archive (content/) into a temporary folder. */
 export async function buildRepositorySite(
-  options: { pathPrefix?: string } = {},
+  options: { pathPrefix?: string; shardMergePages?: number } = {},
 ): Promise<BuiltSite> {
   const root = tempDir("nashra-repo-site-");
   const output = path.join(root, "_site");
@@ -33,6 +33,7 @@ export async function buildRepositorySite(
       NASHRA_BASE_URL: "",
       NASHRA_CONTENT_DIR: "",
       NASHRA_OUTPUT_DIR: "",
+      NASHRA_SHARD_MERGE_PAGES: String(options.shardMergePages ?? ""),
     },
   });
   return { root, content: path.join(repoRoot, "content"), output, stdout };

@@ -5,7 +5,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { compareShards, indexedPart, planShards } from "../../scripts/lib/search/index-site.ts";
+import { shardsToSearch } from "../../scripts/lib/search/client.ts";
+import {
+  compareShards,
+  indexedPart,
+  planShards,
+  shardYears,
+} from "../../scripts/lib/search/index-site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -106,13 +112,66 @@ describe("search shards", () => {
       (_, i) => `articles/${prefix}/p${String(i).padStart(4, "0")}/index.html`,
     );
 
-  it("are a year each, or undated, while they are small", () => {
-    const plan = planShards(
-      [...pages("2024/01", 3), ...pages("2025/02", 2), ...pages("undated", 4)],
-      10,
-    );
-    expect([...plan.keys()].sort(compareShards)).toEqual(["2025", "2024", "undated"]);
-    expect(plan.get("2024")).toHaveLength(3);
+  it("put small consecutive years together, counted from the oldest, and undated articles apart", () => {
+    const archive = [
+      ...pages("2021/03", 3),
+      ...pages("2022/01", 3),
+      ...pages("2023/05", 3),
+      ...pages("2024/01", 6),
+      ...pages("2025/02", 2),
+      ...pages("undated", 4),
+    ];
+    const plan = planShards(archive, 10, 6);
+    expect([...plan.keys()].sort(compareShards)).toEqual([
+      "2025",
+      "2024",
+      "2023",
+      "2021-2022",
+      "undated",
+    ]);
+    expect(plan.get("2021-2022")).toHaveLength(6);
+    expect(shardYears(plan.get("2021-2022") as string[])).toEqual(["2022", "2021"]);
+    expect(shardYears(plan.get("undated") as string[])).toEqual([]);
+    // A day's new articles change only the newest shard: the others keep their pages (and their cached index).
+    const next = planShards([...archive, ...pages("2025/03", 3)], 10, 6);
+    for (const id of ["2024", "2023", "2021-2022", "undated"])
+      expect(next.get(id)).toEqual(plan.get(id));
+    expect(next.get("2025")).toHaveLength(5);
+    // No merging: a shard per year.
+    expect([...planShards(archive, 10, 0).keys()].sort(compareShards)).toEqual([
+      "2025",
+      "2024",
+      "2023",
+      "2022",
+      "2021",
+      "undated",
+    ]);
+  });
+
+  it("are ordered newest first whatever their kind, and a year filter reads the shards that hold the year", () => {
+    const ids = ["undated-2", "2016-2019", "2024-06", "undated-1", "2020", "2024-12", "2021-2023"];
+    expect([...ids].sort(compareShards)).toEqual([
+      "2024-12",
+      "2024-06",
+      "2021-2023",
+      "2020",
+      "2016-2019",
+      "undated-1",
+      "undated-2",
+    ]);
+    const shards = [
+      { id: "2024-12", years: ["2024"], path: "/pagefind/2024-12/", pages: 5000 },
+      { id: "2024-06", years: ["2024"], path: "/pagefind/2024-06/", pages: 4000 },
+      { id: "2016-2019", years: ["2019", "2018", "2017", "2016"], path: "/p/", pages: 1500 },
+      { id: "undated", years: [], path: "/pagefind/undated/", pages: 30 },
+    ];
+    expect(shardsToSearch(shards, { year: "2024" }).map((s) => s.id)).toEqual([
+      "2024-12",
+      "2024-06",
+    ]);
+    expect(shardsToSearch(shards, { year: "2017" }).map((s) => s.id)).toEqual(["2016-2019"]);
+    expect(shardsToSearch(shards, { year: "2030" })).toEqual([]);
+    expect(shardsToSearch(shards, { tag: "بغداد" })).toHaveLength(4);
   });
 
   it("cut a large year into runs of whole months, newest first, and undated articles into runs of pages", () => {

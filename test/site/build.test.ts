@@ -187,14 +187,13 @@ describe("a built fixture archive", () => {
     expect(hostile).toContain("&quot;&gt;&lt;svg onload=alert(1)&gt;");
   });
 
-  it("indexes every article, and only articles, for search, in one shard per year", async () => {
+  it("indexes every article, and only articles, for search, small years in one shard and undated articles apart", async () => {
     const { shards } = JSON.parse(page("pagefind/shards.json")) as {
-      shards: { id: string; path: string; pages: number }[];
+      shards: { id: string; years: string[]; path: string; pages: number }[];
     };
-    expect(shards.map((s) => [s.id, s.path, s.pages])).toEqual([
-      ["2025", "/pagefind/2025/", 22],
-      ["2024", "/pagefind/2024/", 2],
-      ["undated", "/pagefind/undated/", 2],
+    expect(shards.map((s) => [s.id, s.years, s.path, s.pages])).toEqual([
+      ["2024-2025", ["2025", "2024"], "/pagefind/2024-2025/", 24],
+      ["undated", [], "/pagefind/undated/", 2],
     ]);
     for (const s of shards)
       expect(await indexedPageCount(path.join(site.output, s.path))).toBe(s.pages);

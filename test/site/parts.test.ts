@@ -63,6 +63,8 @@ async function build(output: string, args: string[] = []): Promise<string> {
         NASHRA_PATH_PREFIX: "",
         NASHRA_BASE_URL: "",
         NASHRA_CACHE_DIR: path.join(root, "cache"),
+        // A shard per year: six shards to deal to three parts.
+        NASHRA_SHARD_MERGE_PAGES: "0",
       },
       maxBuffer: 64 * 1024 * 1024,
     },

@@ -5,7 +5,9 @@ import { serveStatic } from "../static-server.ts";
 /**
  * What a reader's search costs on a built archive, measured in Chromium on a
  * loopback server (no network latency: the figures are the browser's work and
- * the bytes a real network would carry). For each query, a fresh browser
+ * the bytes it fetched, as served without HTTP compression — Pagefind's index
+ * files are compressed already, its scripts would shrink on a host that
+ * compresses). For each query, a fresh browser
  * context (empty cache) opens the search page with the query in the URL:
  * the first query's bytes are everything the page fetched until the results
  * were shown, its time is from navigation to results. A second query typed in
@@ -17,9 +19,11 @@ export interface SearchMeasure {
   results: number;
   firstBytes: number;
   firstPagefindBytes: number;
+  firstRequests: number;
   firstMs: number;
   secondQuery: string;
   secondBytes: number;
+  secondRequests: number;
   secondMs: number;
 }
 
@@ -34,33 +38,42 @@ export async function measureSearch(
     for (const [query, second] of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      // Network events, not the page's resource timing: Pagefind fetches its
+      // index chunks and fragments from a web worker, which resource timing
+      // of the page does not see (and its buffer stops at 250 entries).
+      let bytes = 0;
+      let pagefindBytes = 0;
+      let requests = 0;
+      const pending: Promise<void>[] = [];
+      context.on("requestfinished", (request) => {
+        requests++;
+        pending.push(
+          request.sizes().then((sizes) => {
+            bytes += sizes.responseBodySize;
+            if (request.url().includes("/pagefind/")) pagefindBytes += sizes.responseBodySize;
+          }),
+        );
+      });
+      const settle = async () => {
+        await Promise.all(pending);
+        const counted = { bytes, pagefindBytes, requests };
+        bytes = 0;
+        pagefindBytes = 0;
+        requests = 0;
+        return counted;
+      };
       const done = () =>
         page.waitForFunction(
           () => document.getElementById("search")?.dataset.state === "done",
           null,
-          {
-            timeout: 120_000,
-          },
-        );
-      const resources = () =>
-        page.evaluate(() =>
-          (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((r) => ({
-            name: r.name,
-            bytes: r.encodedBodySize,
-          })),
+          { timeout: 120_000 },
         );
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
       await done();
       const firstMs = await page.evaluate(() => performance.now());
-      const nav = await page.evaluate(
-        () =>
-          (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming)
-            .encodedBodySize,
-      );
-      const first = await resources();
+      const first = await settle();
       const results = await page.locator("#search-results li").count();
 
-      await page.evaluate(() => performance.clearResourceTimings());
       const started = await page.evaluate(() => performance.now());
       await page.fill("#search-input", second);
       await page.evaluate(() => {
@@ -70,17 +83,17 @@ export async function measureSearch(
       await page.press("#search-input", "Enter");
       await done();
       const secondMs = (await page.evaluate(() => performance.now())) - started;
-      const after = await resources();
+      const after = await settle();
       out.push({
         query,
         results,
-        firstBytes: nav + first.reduce((n, r) => n + r.bytes, 0),
-        firstPagefindBytes: first
-          .filter((r) => r.name.includes("/pagefind/"))
-          .reduce((n, r) => n + r.bytes, 0),
+        firstBytes: first.bytes,
+        firstPagefindBytes: first.pagefindBytes,
+        firstRequests: first.requests,
         firstMs,
         secondQuery: second,
-        secondBytes: after.reduce((n, r) => n + r.bytes, 0),
+        secondBytes: after.bytes,
+        secondRequests: after.requests,
         secondMs,
       });
       await context.close();

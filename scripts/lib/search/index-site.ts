@@ -9,28 +9,29 @@ import { compareStrings, listFiles } from "../import/run.ts";
 import { repoRoot } from "../paths.ts";
 
 /**
- * The search index, in shards: one Pagefind index per year of articles (and
- * one for undated articles), each a complete Pagefind bundle under
- * `<site>/pagefind/<shard>/`, listed newest first in `pagefind/shards.json`.
+ * The search index, in shards: each a complete Pagefind bundle of a run of
+ * dates (small years together, a year, or a run of months of a large year;
+ * undated articles apart) under `<site>/pagefind/<shard>/`, listed newest
+ * first in `pagefind/shards.json`.
  *
  * Why shards: Pagefind holds every page of an index in memory while it builds
- * (~210 KB a page: 21 GB for 100,000), cannot update an index, and its
- * `mergeIndex` does not keep a global date order. A year's shard stays small,
- * shards are indexed one per core, a shard whose pages did not change is
- * copied from the cache instead of indexed again, and the browser merges the
- * shards itself (scripts/lib/search/client.ts): newest first is the shards in
- * order, relevance is a merge by score.
+ * (~0.3 MB a page measured here), cannot update an index, and its `mergeIndex`
+ * does not keep a global date order. Shards stay under 5,000 pages, are
+ * indexed one per core, a shard whose pages did not change is copied from
+ * the cache instead of indexed again, and the browser merges the shards
+ * itself (scripts/lib/search/client.ts): newest first is the shards in order,
+ * relevance is a merge by score.
  */
 
 export interface Shard {
   /**
-   * "2025", …, or "undated"; a year too large for one shard is cut into runs
-   * of whole months named by their newest month ("2025-12", "2025-06"), and
-   * undated articles into "undated-1", "undated-2"…
+   * "2025", a run of small years ("2016-2019"), a run of months of a large
+   * year named by its newest month ("2025-12"), "undated", or a run of
+   * undated articles ("undated-1", "undated-2", …): see planShards.
    */
   id: string;
-  /** The year of a dated shard (the search page's year filter reads only its shards). */
-  year?: string;
+  /** The years of its articles, newest first (the search page's year filter reads only the shards that hold the year). */
+  years: string[];
   /** Bundle folder under the site, e.g. "/pagefind/2025/". */
   path: string;
   pages: number;
@@ -66,12 +67,45 @@ const SHARD_OF_ARTICLE = /^articles\/(\d{4}|undated)\//;
 export const SHARD_PAGES = 5000;
 
 /**
- * Article pages ("articles/2025/11/slug/index.html") by search shard: a year
- * each, or undated; a year over the limit in runs of whole months, newest
- * first (so newest-first search stays in date order from shard to shard);
- * undated articles over the limit in runs of pages by path.
+ * Fewest pages a shard is worth on its own. Each shard costs a reader the
+ * same fixed download before the first results (Pagefind's script, worker
+ * and WebAssembly: about 150 KB) and a bundle to start up, so small years
+ * share a shard. Years are grouped from the oldest, so a day's new articles
+ * change only the newest shard.
  */
-export function planShards(pages: readonly string[], limit = SHARD_PAGES): Map<string, string[]> {
+export const SHARD_MERGE_PAGES = 2000;
+
+/** The merge limit: SHARD_MERGE_PAGES, or NASHRA_SHARD_MERGE_PAGES (0: a shard per year). */
+export function shardMergePages(): number {
+  const setting = process.env.NASHRA_SHARD_MERGE_PAGES;
+  if (setting === undefined || setting === "") return SHARD_MERGE_PAGES;
+  const pages = Number(setting);
+  if (!Number.isInteger(pages) || pages < 0)
+    throw new Error(`NASHRA_SHARD_MERGE_PAGES must be a whole number of pages, not «${setting}»`);
+  return pages;
+}
+
+/** The year of an article page ("articles/2025/11/…" → "2025"), or undefined if undated. */
+function yearOf(page: string): string | undefined {
+  return /^articles\/(\d{4})\//.exec(page)?.[1];
+}
+
+/**
+ * Article pages ("articles/2025/11/slug/index.html") by search shard, so that
+ * each shard is a run of dates and newest-first search stays in date order
+ * from shard to shard:
+ *  - consecutive small years share a shard while it holds at most `merge`
+ *    pages ("2016-2019"), a year above that is its own shard ("2025");
+ *  - a year over `limit` is cut into runs of whole months, named by their
+ *    newest month ("2025-12", "2025-06");
+ *  - undated articles are one shard, or runs of `limit` pages by path
+ *    ("undated-1", "undated-2", …).
+ */
+export function planShards(
+  pages: readonly string[],
+  limit = SHARD_PAGES,
+  merge = shardMergePages(),
+): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const page of pages) {
     const group = SHARD_OF_ARTICLE.exec(page)?.[1];
@@ -81,37 +115,75 @@ export function planShards(pages: readonly string[], limit = SHARD_PAGES): Map<s
     else groups.set(group, [page]);
   }
   const shards = new Map<string, string[]>();
-  for (const [group, list] of groups) {
-    if (list.length <= limit) shards.set(group, list);
-    else if (group === "undated") {
-      const sorted = [...list].sort(compareStrings);
-      for (let i = 0; i < sorted.length; i += limit) {
-        shards.set(`undated-${i / limit + 1}`, sorted.slice(i, i + limit));
-      }
-    } else {
-      const byMonth = new Map<string, string[]>();
-      for (const page of list) {
-        const month = /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
-        const monthPages = byMonth.get(month);
-        if (monthPages) monthPages.push(page);
-        else byMonth.set(month, [page]);
-      }
-      let run: string[] = [];
-      let newest: string | undefined;
-      for (const month of [...byMonth.keys()].sort((a, b) => compareStrings(b, a))) {
-        const monthPages = byMonth.get(month) as string[];
-        if (run.length > 0 && run.length + monthPages.length > limit) {
-          shards.set(`${group}-${newest}`, run);
-          run = [];
-          newest = undefined;
-        }
-        newest ??= month;
-        run.push(...monthPages);
-      }
-      if (run.length > 0) shards.set(`${group}-${newest}`, run);
+
+  let run: string[] = [];
+  const runYears: string[] = [];
+  const endRun = () => {
+    if (run.length === 0) return;
+    const [oldest, newest] = [runYears[0], runYears[runYears.length - 1]];
+    shards.set(oldest === newest ? `${oldest}` : `${oldest}-${newest}`, run);
+    run = [];
+    runYears.length = 0;
+  };
+  const years = [...groups.keys()].filter((g) => g !== "undated").sort(compareStrings);
+  for (const year of years) {
+    const list = groups.get(year) as string[];
+    if (list.length > limit) {
+      endRun();
+      for (const [id, monthRun] of monthRuns(year, list, limit)) shards.set(id, monthRun);
+      continue;
+    }
+    if (run.length > 0 && run.length + list.length > merge) endRun();
+    run.push(...list);
+    runYears.push(year);
+  }
+  endRun();
+
+  const undated = groups.get("undated");
+  if (undated && undated.length <= limit) shards.set("undated", undated);
+  else if (undated) {
+    const sorted = [...undated].sort(compareStrings);
+    for (let i = 0; i < sorted.length; i += limit) {
+      shards.set(`undated-${i / limit + 1}`, sorted.slice(i, i + limit));
     }
   }
   return shards;
+}
+
+/** A year's pages in runs of whole months of at most `limit` pages, newest first. */
+function monthRuns(year: string, list: string[], limit: number): Map<string, string[]> {
+  const byMonth = new Map<string, string[]>();
+  for (const page of list) {
+    const month = /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
+    const monthPages = byMonth.get(month);
+    if (monthPages) monthPages.push(page);
+    else byMonth.set(month, [page]);
+  }
+  const runs = new Map<string, string[]>();
+  let run: string[] = [];
+  let newest: string | undefined;
+  for (const month of [...byMonth.keys()].sort((a, b) => compareStrings(b, a))) {
+    const monthPages = byMonth.get(month) as string[];
+    if (run.length > 0 && run.length + monthPages.length > limit) {
+      runs.set(`${year}-${newest}`, run);
+      run = [];
+      newest = undefined;
+    }
+    newest ??= month;
+    run.push(...monthPages);
+  }
+  if (run.length > 0) runs.set(`${year}-${newest}`, run);
+  return runs;
+}
+
+/** The years a shard's pages are from, newest first (none for undated shards). */
+export function shardYears(pages: readonly string[]): string[] {
+  const years = new Set<string>();
+  for (const page of pages) {
+    const year = yearOf(page);
+    if (year) years.add(year);
+  }
+  return [...years].sort((a, b) => compareStrings(b, a));
 }
 
 /** The page file of an article URL: "/articles/2025/11/x/" → "articles/2025/11/x/index.html". */
@@ -119,12 +191,18 @@ export function articlePageFile(url: string): string {
   return `${url.replace(/^\//, "")}index.html`;
 }
 
-/** Shards in the order the browser searches them: newest first, undated last. */
+/**
+ * Shards in the order the browser searches them: newest first, undated last.
+ * Dated shards are disjoint runs of dates, so any date in the id orders them:
+ * a run of years ("2016-2019") by its newest year, a run of months
+ * ("2025-12") by its year and month.
+ */
 export function compareShards(a: string, b: string): number {
   const undated = (id: string) => (id.startsWith("undated") ? Number(id.split("-")[1] ?? 0) : -1);
   const [ua, ub] = [undated(a), undated(b)];
   if (ua >= 0 || ub >= 0) return ua < 0 ? -1 : ub < 0 ? 1 : ua - ub;
-  return compareStrings(b, a);
+  const newest = (id: string) => (/^\d{4}-\d{4}$/.test(id) ? id.slice(5) : id);
+  return compareStrings(newest(b), newest(a));
 }
 
 export async function indexSite(
@@ -144,7 +222,9 @@ export async function indexSite(
   await rm(root, { recursive: true, force: true });
   const indexed: string[] = [];
   const shards: Shard[] = [];
-  const queue = [...ids];
+  // Largest shards first, so that no process is left with a big one at the end.
+  const size = (id: string) => (byShard.get(id) as string[]).length;
+  const queue = [...ids].sort((a, b) => size(b) - size(a) || compareShards(a, b));
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const pages = byShard.get(id) as string[];
@@ -165,7 +245,7 @@ export async function indexSite(
   for (const id of ids)
     shards.push({
       id,
-      ...(id.startsWith("undated") ? {} : { year: id.slice(0, 4) }),
+      years: shardYears(byShard.get(id) as string[]),
       path: `/pagefind/${id}/`,
       pages: await indexedPageCount(path.join(root, id)),
     });

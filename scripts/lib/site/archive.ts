@@ -564,6 +564,9 @@ function paginate(
   }));
 }
 
+/** Files read at once (well under the usual open-file limits). */
+const READ_BATCH = 256;
+
 /**
  * Reads every article's front matter; a file that is not a valid article
  * stops the build, named. With a cache file, an article whose file has not
@@ -584,21 +587,23 @@ export async function loadArchive(
   const fresh: Record<string, { hash: string; article: ArchiveArticle }> = {};
   let parsed = 0;
   const hashes = new Map<string, string>();
-  const articles = await Promise.all(
-    files.map(async (rel) => {
-      const text = await readFile(path.join(articlesDir, rel), "utf8");
-      const hash = createHash("sha1").update(text).digest("base64url");
-      hashes.set(rel, hash);
-      const cached = cache?.articles[rel];
-      let article = cached?.hash === hash ? cached.article : undefined;
-      if (!article) {
-        article = articleFromMarkdown(rel, text);
-        parsed++;
-      }
-      fresh[rel] = { hash, article };
-      return article;
-    }),
-  );
+  const load = async (rel: string): Promise<ArchiveArticle> => {
+    const text = await readFile(path.join(articlesDir, rel), "utf8");
+    const hash = createHash("sha1").update(text).digest("base64url");
+    hashes.set(rel, hash);
+    const cached = cache?.articles[rel];
+    let article = cached?.hash === hash ? cached.article : undefined;
+    if (!article) {
+      article = articleFromMarkdown(rel, text);
+      parsed++;
+    }
+    fresh[rel] = { hash, article };
+    return article;
+  };
+  // In batches: 100,000 reads at once would exceed the open-file limit.
+  const articles: ArchiveArticle[] = [];
+  for (let i = 0; i < files.length; i += READ_BATCH)
+    articles.push(...(await Promise.all(files.slice(i, i + READ_BATCH).map(load))));
   if (
     options.cacheFile &&
     (parsed > 0 || Object.keys(cache?.articles ?? {}).length !== files.length)

@@ -63,6 +63,7 @@ export async function buildSiteWith(
       NASHRA_BASE_URL: "",
       NASHRA_CONTENT_DIR: "",
       NASHRA_OUTPUT_DIR: "",
+      NASHRA_SHARD_MERGE_PAGES: "",
     },
     maxBuffer: 64 * 1024 * 1024,
   });

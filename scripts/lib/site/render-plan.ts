@@ -33,7 +33,7 @@ export interface Part {
 
 /**
  * Which part renders which page. Article pages go with their search shard
- * (year, or undated), and shards are dealt to parts by size, largest first, so
+ * (a run of dates, or undated articles), and shards are dealt to parts by size, largest first, so
  * a part can index its own shards; every other page goes by a hash of its URL.
  * Pages that are not generated from a list (the search page, 404, …) and the
  * assets belong to part 0. The same archive gives every process the same split.
