@@ -352,11 +352,13 @@ for (const n of values.articles.split(",").map(Number)) {
 }
 
 console.log(`\nMachine: ${machine}\n`);
-console.log(
-  "| articles | import (wall / peak RSS) | render | index | build (wall / peak RSS) | full | re-import unchanged | update +100 | Hugo + Pagefind | pages | output |",
-);
-console.log("|---|---|---|---|---|---|---|---|---|---|---|");
-for (const row of rows) console.log(row);
+if (rows.length > 0) {
+  console.log(
+    "| articles | import (wall / peak RSS) | render | index | build (wall / peak RSS) | full | re-import unchanged | update +100 | Hugo + Pagefind | pages | output |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const row of rows) console.log(row);
+}
 if (searchRows.length > 0) {
   console.log(
     "\n| articles | first query: bytes fetched | first query: time to results | next query: bytes | next query: time |",

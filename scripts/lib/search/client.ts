@@ -3,7 +3,7 @@ import { matchesQueryWord, queryWords } from "./fold.ts";
 
 /**
  * Search across the archive's Pagefind shards, in the browser (bundled into
- * /assets/search.js). Each shard is its own Pagefind instance (its own
+ * /assets/search.js). Each shard is its own Pagefind instance (of one
  * pagefind.js module); results are merged here:
  *
  *  - newest first: the shards are runs of dates, newest first, so the shards' own
@@ -56,8 +56,11 @@ interface PagefindResult {
   data(): Promise<PagefindData>;
 }
 
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Pagefind;
+}
+
 interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(
     term: string | null,
@@ -118,16 +121,31 @@ export class ShardedSearch {
     return new ShardedSearch(base, shards);
   }
 
+  private module: Promise<PagefindModule> | undefined;
+
+  /**
+   * One Pagefind module for all shards (the first shard's copy: every shard's
+   * script is the same), and an instance of it per shard. The instances share
+   * the module's web worker, so a reader downloads Pagefind's script and
+   * worker once, not once a shard; each shard still loads its own index and
+   * WebAssembly.
+   */
   private instance(shard: ShardInfo): Promise<Pagefind> {
     let instance = this.instances.get(shard.id);
     if (!instance) {
+      const first = this.shards[0] ?? shard;
+      this.module ??= import(
+        /* @vite-ignore */ `${this.base}${first.path.slice(1)}pagefind.js`
+      ) as Promise<PagefindModule>;
+      const module = this.module;
       instance = (async () => {
-        const module = (await import(
-          /* @vite-ignore */ `${this.base}${shard.path.slice(1)}pagefind.js`
-        )) as Pagefind;
-        await module.options({ baseUrl: this.base, excerptLength: 28 });
-        await module.init();
-        return module;
+        const pagefind = (await module).createInstance({
+          basePath: `${this.base}${shard.path.slice(1)}`,
+          baseUrl: this.base,
+          excerptLength: 28,
+        });
+        await pagefind.init();
+        return pagefind;
       })();
       this.instances.set(shard.id, instance);
     }

@@ -67,10 +67,9 @@ const SHARD_OF_ARTICLE = /^articles\/(\d{4}|undated)\//;
 export const SHARD_PAGES = 5000;
 
 /**
- * Fewest pages a shard is worth on its own. Each shard costs a reader the
- * same fixed download before the first results (Pagefind's script, worker
- * and WebAssembly: about 150 KB) and a bundle to start up, so small years
- * share a shard. Years are grouped from the oldest, so a day's new articles
+ * Fewest pages a shard is worth on its own. Each shard costs a reader a
+ * fixed download before the first results (its WebAssembly and metadata:
+ * 60 KB and more) and an instance to start up, so small years share a shard. Years are grouped from the oldest, so a day's new articles
  * change only the newest shard.
  */
 export const SHARD_MERGE_PAGES = 2000;
