@@ -30,7 +30,7 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
 ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
 <span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${plainText(content)}`).join(" ")}"></span>
 <header>
-<h1 data-pagefind-meta="title">${entry.title}</h1>
+<h1 data-pagefind-meta="title" data-pagefind-ignore>${entry.title}</h1>
 <p class="meta"${ui} data-pagefind-ignore>
 ${
   entry.date
