@@ -1,13 +1,9 @@
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { type BuiltSite, buildSiteWith } from "../../scripts/lib/site/fixture-site.ts";
+import { type BuiltSite, buildSiteWith, runBuild } from "../../scripts/lib/site/fixture-site.ts";
 import { tempDir } from "./tmp.ts";
 
 export type { BuiltSite };
-
-const run = promisify(execFile);
 
 /** Builds a site from the repository's templates and the given article files, in a folder removed after the tests. */
 export async function buildFixtureSite(
@@ -23,18 +19,10 @@ export async function buildRepositorySite(
 ): Promise<BuiltSite> {
   const root = tempDir("nashra-repo-site-");
   const output = path.join(root, "_site");
-  const args = ["scripts/build.ts", "--output", output];
+  const args = ["--output", output];
   if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);
-  const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NASHRA_PATH_PREFIX: "",
-      NASHRA_BASE_URL: "",
-      NASHRA_CONTENT_DIR: "",
-      NASHRA_OUTPUT_DIR: "",
-      NASHRA_SHARD_MERGE_PAGES: String(options.shardMergePages ?? ""),
-    },
+  const stdout = await runBuild(args, {
+    NASHRA_SHARD_MERGE_PAGES: String(options.shardMergePages ?? ""),
   });
   return { root, content: path.join(repoRoot, "content"), output, stdout };
 }

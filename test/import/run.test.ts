@@ -1,13 +1,4 @@
-import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -15,24 +6,8 @@ import type { Article } from "../../scripts/lib/import/article.ts";
 import { choosePath, inSync, listFiles, runImport } from "../../scripts/lib/import/run.ts";
 import { slugify } from "../../scripts/lib/slug.ts";
 import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
+import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
-
-/** Every file under a folder with the SHA-256 of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel))) {
-      const child = path.join(rel, name);
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else
-        out[child] = createHash("sha256")
-          .update(readFileSync(path.join(dir, child)))
-          .digest("hex");
-    }
-  };
-  walk("");
-  return out;
-}
 
 function dump(headline: string, body: string[], dateLine?: string): string {
   return [
@@ -71,11 +46,11 @@ describe("npm run import", () => {
     expect(first.inputs[1]?.article).toBe("2025/11/خبر-من-بغداد.md");
     expect(first.inputs[2]?.article).toBe("2025/03/خبر-بوقت.md");
     expect(first.inputs[0]?.article).toMatch(/^undated\//);
-    const before = snapshot(out);
+    const before = fileHashes(out);
 
     const second = await importFolder(raw, out);
     expect(second.inputs.map((i) => i.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
-    expect(snapshot(out)).toEqual(before);
+    expect(fileHashes(out)).toEqual(before);
     const written = readFileSync(path.join(out, "2025/03/خبر-بوقت.md"), "utf8");
     expect(written).toContain("date: 2025-03-02T10:30:00+02:00\n");
     expect(written).toMatch(/\n$/);
@@ -204,7 +179,7 @@ describe("npm run import", () => {
       outcome: "kept",
       article: "2025/11/عنوان-بلا-تاريخ.md",
     });
-    expect(Object.keys(snapshot(out))).toEqual(["2025/11/عنوان-بلا-تاريخ.md"]);
+    expect(Object.keys(fileHashes(out))).toEqual(["2025/11/عنوان-بلا-تاريخ.md"]);
     expect(inSync(await importFolder(raw, out, false, true))).toBe(true);
   });
 
@@ -360,11 +335,11 @@ describe("a re-import", () => {
       );
     const run = () => runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
     expect((await run()).reused).toBe(0);
-    const before = snapshot(out);
+    const before = fileHashes(out);
     const second = await run();
     expect(second.reused).toBe(5);
     expect(second.inputs.map((i) => i.outcome)).toEqual(Array(5).fill("unchanged"));
-    expect(snapshot(out)).toEqual(before);
+    expect(fileHashes(out)).toEqual(before);
 
     // A changed dump is read again; a hand-edited article is never taken from the cache.
     writeFileSync(path.join(raw, "2.txt"), ["خبر 2", "", "2025-11-17", "", P(2)].join("\n"));

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -21,23 +21,6 @@ const MACHINES = {
   baghdad: { TZ: "Asia/Baghdad", LANG: "ar_EG.UTF-8", LC_ALL: "ar_EG.UTF-8" },
 } as const;
 type Machine = keyof typeof MACHINES;
-
-/** Every file under a folder with the SHA-256 of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const child = path.join(rel, name);
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else
-        out[child] = createHash("sha256")
-          .update(readFileSync(path.join(dir, child)))
-          .digest("hex");
-    }
-  };
-  walk("");
-  return out;
-}
 
 async function command(machine: Machine, script: string, args: string[]): Promise<void> {
   await run(tsx, [script, ...args], {
@@ -69,15 +52,15 @@ describe("the same commit on two machines", () => {
   }, 300_000);
 
   it("imports raw/ to byte-identical markdown, the markdown committed in content/", () => {
-    const committed = tree(path.join(repoRoot, "content/articles"));
+    const committed = fileHashes(path.join(repoRoot, "content/articles"));
     delete committed["articles.11tydata.json"];
-    expect(tree(imports.utc)).toEqual(tree(imports.baghdad));
-    expect(tree(imports.utc)).toEqual(committed);
+    expect(fileHashes(imports.utc)).toEqual(fileHashes(imports.baghdad));
+    expect(fileHashes(imports.utc)).toEqual(committed);
   });
 
   it("builds a byte-identical _site/, search index included", () => {
-    const a = tree(sites.utc);
-    const b = tree(sites.baghdad);
+    const a = fileHashes(sites.utc);
+    const b = fileHashes(sites.baghdad);
     expect(Object.keys(a).filter((f) => f.startsWith("pagefind/")).length).toBeGreaterThan(10);
     expect(Object.keys(b)).toEqual(Object.keys(a));
     const differing = Object.keys(a).filter((f) => a[f] !== b[f]);
@@ -86,7 +69,7 @@ describe("the same commit on two machines", () => {
 
   it("takes no date from the clock: today appears nowhere in the site", () => {
     const today = new Date().toISOString().slice(0, 10);
-    const hits = Object.keys(tree(sites.utc)).filter(
+    const hits = Object.keys(fileHashes(sites.utc)).filter(
       (f) =>
         /\.(html|xml|json|txt)$/.test(f) &&
         readFileSync(path.join(sites.utc, f), "utf8").includes(today),
@@ -102,7 +85,7 @@ describe("a pull request that changes one dump", () => {
     const out = path.join(root, "articles");
     cpSync(path.join(repoRoot, "raw"), raw, { recursive: true });
     await command("utc", "scripts/import.ts", ["--in", raw, "--out", out]);
-    const before = tree(out);
+    const before = fileHashes(out);
 
     // A corrected word in one paragraph of the specimen.
     const specimen = path.join(raw, "000_de5a449507217197.txt");
@@ -110,7 +93,7 @@ describe("a pull request that changes one dump", () => {
     expect(text).toContain("بغداد");
     writeFileSync(specimen, text.replace("بغداد", "بغدادَ"));
     await command("baghdad", "scripts/import.ts", ["--in", raw, "--out", out]);
-    const after = tree(out);
+    const after = fileHashes(out);
 
     expect(Object.keys(after)).toEqual(Object.keys(before));
     expect(Object.keys(after).filter((f) => after[f] !== before[f])).toHaveLength(1);
@@ -118,7 +101,7 @@ describe("a pull request that changes one dump", () => {
 });
 
 describe("the committed markdown is built for line diffs", () => {
-  const files = Object.keys(tree(path.join(repoRoot, "content/articles"))).filter((f) =>
+  const files = Object.keys(fileHashes(path.join(repoRoot, "content/articles"))).filter((f) =>
     f.endsWith(".md"),
   );
 

@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import {
   planShards,
   shardYears,
 } from "../../scripts/lib/search/index-site.ts";
+import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -32,22 +32,6 @@ function page(body: string, outside: string): string {
 <footer data-pagefind-ignore><a data-pagefind-filter="tag">بغداد</a></footer>
 </article>
 <section class="more"><h2>مقالات ذات صلة</h2><ul><li>${outside}</li></ul></section></main></body></html>`;
-}
-
-function bundleHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const child = path.join(rel, name);
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else
-        out[child] = createHash("sha256")
-          .update(readFileSync(path.join(dir, child)))
-          .digest("hex");
-    }
-  };
-  walk("");
-  return out;
 }
 
 describe("what Pagefind reads of a page", () => {
@@ -99,9 +83,9 @@ describe("what Pagefind reads of a page", () => {
         "--quiet",
       ]);
     }
-    const a = bundleHashes(path.join(root, "a-bundle"));
+    const a = fileHashes(path.join(root, "a-bundle"));
     expect(Object.keys(a).length).toBeGreaterThan(3);
-    expect(bundleHashes(path.join(root, "b-bundle"))).toEqual(a);
+    expect(fileHashes(path.join(root, "b-bundle"))).toEqual(a);
   });
 });
 

@@ -3,26 +3,14 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../scripts/lib/import/article.ts";
-import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
 import { indexedPageCount } from "../../scripts/lib/search/index-site.ts";
+import { day, fixtureArticle } from "../helpers/articles.ts";
 import { brokenLinks, htmlFiles } from "../helpers/links.ts";
 import { type BuiltSite, buildFixtureSite } from "../helpers/site.ts";
 
-/** A fixture article through the importer's own serialiser, as content/ holds them. */
-function md(title: string, fields: Partial<Article> = {}, body = ["نص الخبر عن بغداد."]): string {
-  return serialiseArticle({
-    title,
-    lang: "ar",
-    dir: "rtl",
-    tags: [],
-    related: [],
-    body,
-    source: { file: `${title}.txt`, sha256: "0".repeat(64) },
-    ...fields,
-  });
-}
+const md = (title: string, fields: Partial<Article> = {}, body = ["نص الخبر عن بغداد."]) =>
+  fixtureArticle(title, fields, body);
 
-const day = (iso: string) => ({ kind: "day" as const, iso });
 const articles: Record<string, string> = {};
 // 23 articles tagged بغداد: two in December 2024, the rest in January 2025 (two on the 5th).
 for (let n = 1; n <= 23; n++) {

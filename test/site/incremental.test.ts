@@ -1,13 +1,13 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../scripts/lib/import/article.ts";
-import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { linkTemplates } from "../../scripts/lib/site/fixture-site.ts";
+import { linkTemplates, runBuild } from "../../scripts/lib/site/fixture-site.ts";
+import { day, fixtureArticle } from "../helpers/articles.ts";
+import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -17,37 +17,10 @@ import { tempDir } from "../helpers/tmp.ts";
  * that ripple into neighbours, related lists, tag pages, feeds and shards.
  */
 
-const run = promisify(execFile);
+const _run = promisify(execFile);
 
-function md(title: string, fields: Partial<Article> = {}, body = [`نص خبر «${title}».`]): string {
-  return serialiseArticle({
-    title,
-    lang: "ar",
-    dir: "rtl",
-    tags: [],
-    related: [],
-    body,
-    source: { file: `${title}.txt`, sha256: "0".repeat(64) },
-    ...fields,
-  });
-}
-const day = (iso: string) => ({ kind: "day" as const, iso });
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const child = path.join(rel, name);
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else
-        out[child] = createHash("sha256")
-          .update(readFileSync(path.join(dir, child)))
-          .digest("hex");
-    }
-  };
-  walk("");
-  return out;
-}
+const md = (title: string, fields: Partial<Article> = {}, body = [`نص خبر «${title}».`]) =>
+  fixtureArticle(title, fields, body);
 
 let root: string;
 let content: string;
@@ -64,20 +37,9 @@ async function build(
   env: Record<string, string> = {},
   extra: string[] = [],
 ) {
-  const args = ["scripts/build.ts", "--input", content, "--output", output, ...extra];
+  const args = ["--input", content, "--output", output, ...extra];
   if (incremental) args.push("--incremental");
-  const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NASHRA_PATH_PREFIX: "",
-      NASHRA_BASE_URL: "",
-      NASHRA_CACHE_DIR: cache,
-      ...env,
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
+  return runBuild(args, { NASHRA_CACHE_DIR: cache, ...env });
 }
 
 /** "N of M generated pages rendered" from the build's report. */
@@ -114,11 +76,11 @@ describe("an incremental build", () => {
     const cache = path.join(root, "cache");
     const first = await build(output, cache, true);
     expect(first).toContain("(full build: no previous build into this folder)");
-    const before = tree(output);
+    const before = fileHashes(output);
 
     const again = rendered(await build(output, cache, true));
     expect(again.rendered).toBe(0);
-    expect(tree(output)).toEqual(before);
+    expect(fileHashes(output)).toEqual(before);
 
     // A day of changes: new articles (the newest, and one in a year the archive
     // did not have), a corrected body, a retitled article (its neighbours and
@@ -148,8 +110,8 @@ describe("an incremental build", () => {
 
     const fresh = path.join(root, "fresh");
     await build(fresh, path.join(root, "fresh-cache"), false);
-    const full = tree(fresh);
-    const incremental = tree(output);
+    const full = fileHashes(fresh);
+    const incremental = fileHashes(output);
     expect(Object.keys(incremental)).toEqual(Object.keys(full));
     expect(Object.keys(full).filter((f) => full[f] !== incremental[f])).toEqual([]);
     // What the changes removed is gone: the removed articles, the tag only one of them had.
@@ -170,7 +132,7 @@ describe("an incremental build", () => {
     );
     const fresh = path.join(root, "fresh-2");
     await build(fresh, path.join(root, "fresh-cache-2"), false);
-    expect(tree(output)).toEqual(tree(fresh));
+    expect(fileHashes(output)).toEqual(fileHashes(fresh));
   }, 180_000);
 
   it("renders everything again when the configuration changes, or the output is not the last build's", async () => {

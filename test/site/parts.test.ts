@@ -1,13 +1,13 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../scripts/lib/import/article.ts";
-import { serialiseArticle } from "../../scripts/lib/import/serialise.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { linkTemplates } from "../../scripts/lib/site/fixture-site.ts";
+import { linkTemplates, runBuild } from "../../scripts/lib/site/fixture-site.ts";
+import { fixtureArticle } from "../helpers/articles.ts";
+import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -19,57 +19,19 @@ import { tempDir } from "../helpers/tmp.ts";
 const run = promisify(execFile);
 const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const child = path.join(rel, name);
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else
-        out[child] = createHash("sha256")
-          .update(readFileSync(path.join(dir, child)))
-          .digest("hex");
-    }
-  };
-  walk("");
-  return out;
-}
-
-function md(title: string, fields: Partial<Article>): string {
-  return serialiseArticle({
-    title,
-    lang: "ar",
-    dir: "rtl",
-    tags: [],
-    related: [],
-    body: [`نص خبر «${title}» عن بغداد.`],
-    source: { file: `${title}.txt`, sha256: "0".repeat(64) },
-    ...fields,
-  });
-}
+const md = (title: string, fields: Partial<Article>) =>
+  fixtureArticle(title, fields, [`نص خبر «${title}» عن بغداد.`]);
 
 let root: string;
 let content: string;
 let single: Record<string, string>;
 
-async function build(output: string, args: string[] = []): Promise<string> {
-  const { stdout } = await run(
-    tsx,
-    ["scripts/build.ts", "--input", content, "--output", output, ...args],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        NASHRA_PATH_PREFIX: "",
-        NASHRA_BASE_URL: "",
-        NASHRA_CACHE_DIR: path.join(root, "cache"),
-        // A shard per year: six shards to deal to three parts.
-        NASHRA_SHARD_MERGE_PAGES: "0",
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  return stdout;
+function build(output: string, args: string[] = []): Promise<string> {
+  return runBuild(["--input", content, "--output", output, ...args], {
+    NASHRA_CACHE_DIR: path.join(root, "cache"),
+    // A shard per year: six shards to deal to three parts.
+    NASHRA_SHARD_MERGE_PAGES: "0",
+  });
 }
 
 beforeAll(async () => {
@@ -95,14 +57,14 @@ beforeAll(async () => {
     );
   }
   await build(path.join(root, "single"), ["--parts", "1"]);
-  single = tree(path.join(root, "single"));
+  single = fileHashes(path.join(root, "single"));
 }, 120_000);
 
 describe("a build in parts", () => {
   it("run side by side on one machine, gives the site one process gives", async () => {
     const stdout = await build(path.join(root, "side-by-side"), ["--parts", "3"]);
     expect(stdout).toContain("in 3 parts");
-    expect(tree(path.join(root, "side-by-side"))).toEqual(single);
+    expect(fileHashes(path.join(root, "side-by-side"))).toEqual(single);
   }, 120_000);
 
   it("built as separate parts and merged, gives the same site, each part indexing its own shards", async () => {
@@ -111,7 +73,7 @@ describe("a build in parts", () => {
     // The parts share no page: each article page, listing and shard is in one part only.
     const seen = new Map<string, number>();
     for (const dir of parts)
-      for (const file of Object.keys(tree(dir))) seen.set(file, (seen.get(file) ?? 0) + 1);
+      for (const file of Object.keys(fileHashes(dir))) seen.set(file, (seen.get(file) ?? 0) + 1);
     expect(
       [...seen].filter(([file, n]) => n > 1 && file !== path.join("pagefind", "shards.json")),
     ).toEqual([]);
@@ -135,7 +97,7 @@ describe("a build in parts", () => {
       cwd: repoRoot,
     });
     expect(stdout).toMatch(/Merged 3 parts .*6 search shards \(40 articles\)/);
-    expect(tree(merged)).toEqual(single);
+    expect(fileHashes(merged)).toEqual(single);
   }, 180_000);
 
   it("refuses to merge parts that disagree", async () => {

@@ -35,6 +35,32 @@ export function linkTemplates(from: string, to: string): void {
 }
 
 /**
+ * `scripts/build.ts` with these arguments, as a separate process, its output
+ * returned. Settings a developer may have in the environment (path prefix,
+ * base URL, folders, shard size) are cleared; `env` sets the ones wanted.
+ */
+export async function runBuild(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run(
+    path.join(repoRoot, "node_modules/.bin/tsx"),
+    ["scripts/build.ts", ...args],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NASHRA_PATH_PREFIX: "",
+        NASHRA_BASE_URL: "",
+        NASHRA_CONTENT_DIR: "",
+        NASHRA_OUTPUT_DIR: "",
+        NASHRA_SHARD_MERGE_PAGES: "",
+        ...env,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return stdout;
+}
+
+/**
  * Builds a site with the repository's templates and other articles (path
  * under content/articles → markdown), through the real build command, into a
  * new temporary folder.
@@ -52,20 +78,9 @@ export async function buildSiteWith(
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  const args = ["scripts/build.ts", "--input", content, "--output", output];
+  const args = ["--input", content, "--output", output];
   if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);
   if (options.baseUrl) args.push("--base-url", options.baseUrl);
-  const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NASHRA_PATH_PREFIX: "",
-      NASHRA_BASE_URL: "",
-      NASHRA_CONTENT_DIR: "",
-      NASHRA_OUTPUT_DIR: "",
-      NASHRA_SHARD_MERGE_PAGES: "",
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const stdout = await runBuild(args);
   return { root, content, output, stdout };
 }
