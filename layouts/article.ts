@@ -1,7 +1,7 @@
 import { httpUrl } from "../scripts/lib/http-url.ts";
 import { aliasWords } from "../scripts/lib/search/fold.ts";
 import { type Archive, type ArchiveArticle, URLS } from "../scripts/lib/site/archive.ts";
-import { html, raw } from "../scripts/lib/site/html.ts";
+import { html, raw, textOfHtml } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import { breadcrumbs, dateCrumbs, document, langAttributes, neighbourLinks } from "./components.ts";
 
@@ -28,7 +28,7 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
   const main = html`${breadcrumbs(site, [...dateCrumbs(site, entry.day, "day"), { label: entry.title }])}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
 ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
-<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${plainText(content)}`).join(" ")}"></span>
+<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${textOfHtml(content, " ")}`).join(" ")}"></span>
 <header>
 <h1 data-pagefind-meta="title" data-pagefind-ignore>${entry.title}</h1>
 <p class="meta"${ui} data-pagefind-ignore>
@@ -114,15 +114,4 @@ function newsArticle(site: Site, a: ArchiveArticle): Record<string, unknown> {
     ...(a.excerpt ? { description: a.excerpt } : {}),
     publisher: { "@type": "Organization", name: site.title },
   };
-}
-
-/** The text of rendered markdown (for the search alias). */
-function plainText(renderedHtml: string): string {
-  return renderedHtml
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
 }

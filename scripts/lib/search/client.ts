@@ -1,4 +1,5 @@
 import { words } from "../arabic.ts";
+import { textOfHtml } from "../site/html.ts";
 import { matchesQueryWord, queryWords } from "./fold.ts";
 
 /**
@@ -86,17 +87,6 @@ export interface ResultSet {
 const CHECK_ALL = 100;
 /** How many of a word's best candidates are checked to decide whether the archive holds it. */
 const EXISTENCE_SAMPLE = 5;
-
-/** Text of Pagefind's excerpt HTML, without its marks (the page marks words itself). */
-function excerptText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 /** The shards a search reads: those that hold the filtered year (Pagefind's year filter then picks its articles), or all. */
 export function shardsToSearch(shards: readonly ShardInfo[], filters: Filters): ShardInfo[] {
@@ -250,7 +240,8 @@ export class ShardedSearch {
               title: d.meta.title ?? d.url,
               ...(d.filters.date?.[0] ? { date: d.filters.date[0] } : {}),
               tags: d.filters.tag ?? [],
-              excerpt: excerptText(d.excerpt),
+              // Without Pagefind's marks: the page marks the words itself.
+              excerpt: textOfHtml(d.excerpt),
             };
           }),
         );

@@ -7,6 +7,7 @@ import { foldArabic } from "../arabic.ts";
 import { compareStrings, listFiles } from "../import/run.ts";
 import { repoRoot } from "../paths.ts";
 import { slugify } from "../slug.ts";
+import { textOfHtml } from "./html.ts";
 import { createMarkdown } from "./markdown.ts";
 
 /**
@@ -656,14 +657,7 @@ const EXCERPT_CHARS = 280;
 /** The body's first paragraph as plain text, cut at a word near 280 characters. */
 export function excerptOf(body: string): string {
   const first = body.split(/\n\s*\n/).find((p) => p.trim().length > 0) ?? "";
-  const text = md
-    .renderInline(first.replace(/\s+/g, " ").trim())
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
+  const text = textOfHtml(md.renderInline(first.replace(/\s+/g, " ").trim()));
   if (text.length <= EXCERPT_CHARS) return text;
   const cut = text.slice(0, EXCERPT_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXCERPT_CHARS / 2))}…`;

@@ -35,6 +35,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
+/**
+ * The text of an HTML fragment that markdown-it or Pagefind wrote: tags
+ * replaced by `tagsAs`, and the entities those writers use decoded.
+ */
+export function textOfHtml(fragment: string, tagsAs = ""): string {
+  return fragment
+    .replace(/<[^>]*>/g, tagsAs)
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
 /** Markup that is trusted as it is. Only for output of trusted renderers, never dump text. */
 export function raw(trusted: string): Html {
   return new Html(trusted);
