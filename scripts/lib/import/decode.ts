@@ -2,17 +2,22 @@ import { RejectedInput } from "./article.ts";
 
 /**
  * Step 1 of the pipeline: bytes → text. Archives hold dumps saved by many
- * tools over decades: UTF-8 with or without a BOM, UTF-16 in either byte order
- * (with or without a BOM), the Arabic single-byte code pages windows-1256 and
- * ISO-8859-6, and "mojibake" — UTF-8 that was once read as windows-1252 or
- * windows-1256 and saved again («Ø§Ù„», «ط§ظ„»). Decoding uses the platform's
- * WHATWG TextDecoder; the choice between candidates is made by how Arabic the
- * result reads. Every way a file can fail to be text ends here, with one
- * sentence that names the reason.
+ * tools over decades: UTF-8 with or without a BOM (a few bad bytes in it are
+ * replaced and reported, never a reason to read the whole file otherwise),
+ * UTF-16 in either byte order (with or without a BOM), the encoding an HTML
+ * page declares, the Arabic single-byte code pages windows-1256 and
+ * ISO-8859-6, the Western windows-1252 (and ISO-8859-1, its subset), and
+ * "mojibake" — UTF-8 that was once read as windows-1252 or windows-1256 and
+ * saved again («Ø§Ù„», «ط§ظ„»). Decoding uses the platform's WHATWG
+ * TextDecoder; undeclared code pages are chosen by how the result reads.
+ * Every way a file can fail to be text ends here, with one sentence that
+ * names the reason.
  */
 
 export interface DecodeOptions {
   maxBytes: number;
+  /** The encoding the file itself declares (an HTML page's `<meta charset>`), if any. */
+  declared?: string;
 }
 
 export interface DecodedDump {
@@ -21,10 +26,25 @@ export interface DecodedDump {
   encoding: string;
   /** Lines repaired from mojibake, and which misreading they undid. */
   repaired?: { lines: number; from: "windows-1252" | "windows-1256" };
+  /** 1-based lines where bytes that are not UTF-8 were replaced by U+FFFD. */
+  replacedOnLines?: number[];
+  /** NUL bytes dropped from a text that is otherwise text. */
+  nulsRemoved?: number;
+  /** How the encoding was chosen when nothing declared it. */
+  guessed?: boolean;
 }
 
 /** Share of C0 control characters (other than tab/LF/CR/FF) above which a file is binary. */
 const MAX_CONTROL_SHARE = 0.01;
+/** Share of NUL bytes above which a file is binary; below it, stray NULs are dropped. */
+const MAX_NUL_SHARE = 0.001;
+/**
+ * A UTF-8 file with a few bad bytes (a stray 0xFF, a truncated character) is
+ * still UTF-8: the bad bytes become U+FFFD when at most one in this many of
+ * its non-ASCII characters is bad. A Latin-1 or Arabic code-page file has
+ * almost no valid multi-byte sequence, so it never passes.
+ */
+const MAX_BAD_UTF8_SHARE = 0.05;
 
 export function decodeDump(bytes: Uint8Array, options: DecodeOptions): DecodedDump {
   if (bytes.length === 0) throw new RejectedInput("empty file");
@@ -34,7 +54,7 @@ export function decodeDump(bytes: Uint8Array, options: DecodeOptions): DecodedDu
     );
   }
 
-  let decoded: DecodedDump = decodeBytes(bytes);
+  let decoded: DecodedDump = decodeBytes(bytes, options.declared);
   const repair = repairMojibake(decoded.text);
   if (repair)
     decoded = {
@@ -53,7 +73,28 @@ export function decodeDump(bytes: Uint8Array, options: DecodeOptions): DecodedDu
     throw new RejectedInput("binary file (control characters), not a text dump");
   }
   if (text.trim().length === 0) throw new RejectedInput("empty file (only white space)");
-  return { ...decoded, text };
+  const replaced = linesWith(text, "\uFFFD");
+  return {
+    ...decoded,
+    text,
+    ...(decoded.replacedOnLines && replaced.length > 0 ? { replacedOnLines: replaced } : {}),
+  };
+}
+
+function linesWith(text: string, ch: string): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let marked = false;
+  for (const c of text) {
+    if (c === "\n") {
+      line++;
+      marked = false;
+    } else if (c === ch && !marked) {
+      out.push(line);
+      marked = true;
+    }
+  }
+  return out;
 }
 
 function strictDecode(encoding: string, bytes: Uint8Array): string | null {
@@ -65,18 +106,45 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | null {
   }
 }
 
-function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
+function decodeBytes(bytes: Uint8Array, declared: string | undefined): DecodedDump {
   const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return utf8OrReject(bytes);
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return utf8WithBom(bytes);
   if (b0 === 0xff && b1 === 0xfe) return utf16OrReject("utf-16le", bytes);
   if (b0 === 0xfe && b1 === 0xff) return utf16OrReject("utf-16be", bytes);
   const utf16 = sniffUtf16(bytes);
   if (utf16) return utf16OrReject(utf16, bytes);
-  if (bytes.includes(0))
-    throw new RejectedInput("binary file (contains NUL bytes), not a text dump");
+  let nuls = 0;
+  for (const b of bytes) if (b === 0) nuls++;
+  if (nuls > 0) {
+    if (nuls > bytes.length * MAX_NUL_SHARE)
+      throw new RejectedInput("binary file (contains NUL bytes), not a text dump");
+    return {
+      ...decodeBytes(
+        bytes.filter((b) => b !== 0),
+        declared,
+      ),
+      nulsRemoved: nuls,
+    };
+  }
 
   const utf8 = strictDecode("utf-8", bytes);
   if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
+
+  // What the page says it is, when that is a single-byte or CJK legacy encoding.
+  const label = declared ? whatwgEncoding(declared) : undefined;
+  if (label && label !== "utf-8") return { text: decodeLegacy(label, bytes), encoding: label };
+
+  // UTF-8 with a few bad bytes: keep it UTF-8, bad bytes as U+FFFD (reported by line).
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  let bad = 0;
+  let wide = 0;
+  for (const ch of lenient) {
+    if (ch === "\uFFFD") bad++;
+    else if (ch.charCodeAt(0) > 0x7f) wide++;
+  }
+  if (bad <= (bad + wide) * MAX_BAD_UTF8_SHARE) {
+    return { text: lenient, encoding: "utf-8", replacedOnLines: [] };
+  }
 
   // Not UTF-8: one of the Arabic code pages, whichever reads as Arabic.
   const candidates = ["windows-1256", "iso-8859-6"].map((encoding) => {
@@ -85,25 +153,64 @@ function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
   });
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
-  if (!best || best.score <= 0 || !mostlyArabic(best.text)) {
-    throw new RejectedInput(
-      "unknown encoding: not UTF-8, UTF-16, windows-1256 or ISO-8859-6 Arabic text",
-    );
+  if (best && best.score > 0 && mostlyArabic(best.text)) {
+    return { text: best.text, encoding: best.encoding, guessed: true };
   }
-  return { text: best.text, encoding: best.encoding };
+  // Or the Western code page, when its letters sit inside words as accented letters do.
+  const latin = decodeLegacy("windows-1252", bytes);
+  if (readsAsLatin(latin)) return { text: latin, encoding: "windows-1252", guessed: true };
+  throw new RejectedInput(
+    "unknown encoding: not UTF-8, UTF-16, an encoding the page declares, Arabic (windows-1256, ISO-8859-6) or Western (windows-1252) text",
+  );
 }
 
-function utf8OrReject(bytes: Uint8Array): { text: string; encoding: string } {
+/** The WHATWG name for a charset label («latin1», «ISO-8859-1» → windows-1252), if the platform knows it. */
+export function whatwgEncoding(label: string): string | undefined {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes a legacy encoding. windows-1252 is decoded by its own table for
+ * 0x80–0x9F: Node's decoder gives the C1 controls of ISO-8859-1 there.
+ */
+function decodeLegacy(encoding: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== "windows-1252") return text;
+  return text.replace(/[\u0080-\u009F]/g, (c) =>
+    String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0)),
+  );
+}
+
+/** Western text: most non-ASCII characters are letters next to a letter (é in «café»), and few. */
+function readsAsLatin(text: string): boolean {
+  const nonAscii = text.match(/[^\x00-\x7f]/g)?.length ?? 0;
+  if (nonAscii === 0) return true;
+  const inWords = text.match(/(?<=\p{L})[\u00C0-\u00FF]|[\u00C0-\u00FF](?=\p{L})/gu)?.length ?? 0;
+  const letters = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return inWords >= 0.6 * nonAscii && nonAscii <= 0.2 * letters;
+}
+
+/** The charset an HTML or XML file declares in its first bytes (the HTML prescan, simplified). */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("windows-1252").decode(bytes.subarray(0, 4096));
+  const meta =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return meta?.[1];
+}
+
+/** After a UTF-8 byte-order mark the file is UTF-8 whatever else it holds: bad bytes become U+FFFD. */
+function utf8WithBom(bytes: Uint8Array): DecodedDump {
   const text = strictDecode("utf-8", bytes);
-  if (text === null)
-    throw new RejectedInput("not valid UTF-8 although it starts with a UTF-8 byte-order mark");
-  return { text, encoding: "utf-8" };
+  if (text !== null) return { text, encoding: "utf-8" };
+  return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", replacedOnLines: [] };
 }
 
-function utf16OrReject(
-  encoding: "utf-16le" | "utf-16be",
-  bytes: Uint8Array,
-): { text: string; encoding: string } {
+function utf16OrReject(encoding: "utf-16le" | "utf-16be", bytes: Uint8Array): DecodedDump {
   const text = strictDecode(encoding, bytes);
   if (text === null) throw new RejectedInput(`not valid ${encoding.toUpperCase()} text`);
   return { text, encoding };

@@ -1,9 +1,11 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import { type ParsedDump, RejectedInput, type Sidecar } from "./article.ts";
 import { type Furniture, splitTerms } from "./boilerplate.ts";
 import { authorFromByline } from "./extract-author.ts";
 import type { DateOptions } from "./extract-date.ts";
+import { blockLines } from "./html/blocks.ts";
+import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
+import { type Doc, type El, parsePage } from "./html/dom.ts";
 import { normaliseLine } from "./normalise.ts";
 import { readBody } from "./parse-text.ts";
 
@@ -16,36 +18,6 @@ import { readBody } from "./parse-text.ts";
  * same furniture filter as text dumps.
  */
 
-type Doc = ReturnType<typeof parseHTML>["document"];
-
-const BLOCKS = "p, li, blockquote, h2, h3, h4, h5, h6, pre";
-
-/** Page furniture that Readability sometimes keeps: menus, sidebars, share bars, embeds, ads. */
-const FURNITURE_SELECTORS = [
-  "nav",
-  "aside",
-  "footer",
-  "form",
-  "iframe",
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "svg",
-  ".twitter-tweet",
-  ".instagram-media",
-  "[class*=breadcrumb]",
-  "[class*=share]",
-  "[class*=social]",
-  "[class*=ticker]",
-  "[class*=newsletter]",
-  "[class*=comment]",
-  "[class*=advert]",
-  "[class*=ad-slot]",
-  "[role=navigation]",
-  "[role=complementary]",
-].join(", ");
-
 /** Where pages list an article's tags. */
 const TAG_SELECTORS = "[rel=tag], [class*=tags] a, [class*=keywords] a, [class*=topics] a";
 
@@ -53,44 +25,21 @@ const TAG_SELECTORS = "[rel=tag], [class*=tags] a, [class*=keywords] a, [class*=
 const MIN_ARTICLE_CHARS = 120;
 
 export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOptions): ParsedDump {
-  const { document } = parseHTML(html);
+  const document = parsePage(html);
   const meta = pageMetadata(document);
   const pageTitle = headlineOf(document);
-
-  // Readability needs a document it may change; keep the original for metadata.
-  const work = parseHTML(html).document;
-  const related = relatedHeadlines(work, furniture);
-  const keywords = [...work.querySelectorAll(TAG_SELECTORS)].map((a) =>
+  const related = relatedHeadlines(document, furniture);
+  const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
     normaliseLine(a.textContent ?? ""),
   );
-  for (const el of [
-    ...work.querySelectorAll(`${FURNITURE_SELECTORS}, [class*=tags], [class*=keywords]`),
-  ])
-    el.remove();
-  // The site's header (not the article's own) holds the logo, menus and tickers.
-  for (const el of [...work.querySelectorAll("header")]) if (!el.closest("article")) el.remove();
 
-  let article: ReturnType<Readability<Node>["parse"]>;
-  try {
-    article = new Readability(work as unknown as Document, {
-      serializer: (node: Node) => node,
-      charThreshold: 200,
-    }).parse();
-  } catch (error) {
-    // Readability refuses documents it cannot read at all (no <html>, no body).
-    throw new RejectedInput(`no article text found in the HTML page (${(error as Error).message})`);
-  }
-  const content = article?.content as unknown as Element | null | undefined;
-  if (!content || normaliseLine(content.textContent ?? "").length < MIN_ARTICLE_CHARS) {
-    throw new RejectedInput("no article text found in the HTML page");
-  }
+  // The article as Readability finds it on the page without its furniture; if
+  // that leaves nothing, on the page as it was (no rule may cost an article).
+  const found = readArticle(document, true) ?? readArticle(parsePage(html), false);
+  if (!found) throw new RejectedInput("no article text found in the HTML page");
 
-  const blocks = [...content.querySelectorAll(BLOCKS)].filter(
-    // A block inside another block (a <p> in a <li>) is read with its parent.
-    (el) => !el.parentElement?.closest(BLOCKS),
-  );
-  const lines = blocks.map((el) => normaliseLine(el.textContent ?? ""));
-  const headline = pageTitle ?? normaliseLine(article?.title ?? "");
+  const lines = blockLines(found.content);
+  const headline = pageTitle ?? normaliseLine(found.title);
   const body = readBody(
     lines.filter((l) => l !== headline),
     furniture,
@@ -99,8 +48,8 @@ export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOpt
   if (!headline) throw new RejectedInput("no headline in the HTML page");
   if (body.paragraphs.length === 0)
     throw new RejectedInput("no article text found in the HTML page");
-  if (!meta.author && article?.byline) {
-    const author = authorFromByline(article.byline);
+  if (!meta.author && found.byline) {
+    const author = authorFromByline(found.byline);
     if (author) meta.author = author;
   }
   return {
@@ -111,6 +60,38 @@ export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOpt
     keywords: [...keywords.filter((k) => k.length > 0), ...body.keywords],
     meta,
     ...(body.sourceName ? { sourceName: body.sourceName } : {}),
+  };
+}
+
+interface FoundArticle {
+  content: El;
+  title: string;
+  byline?: string;
+}
+
+/** Readability on the page (changed in place), then the article's own furniture removed. */
+function readArticle(document: Doc, clean: boolean): FoundArticle | undefined {
+  if (clean) removePageFurniture(document);
+  let article: ReturnType<Readability<El>["parse"]>;
+  try {
+    article = new Readability<El>(document as unknown as Document, {
+      serializer: (node: Node) => node as unknown as El,
+      charThreshold: 200,
+      // Class names tell captions, bylines and share bars apart inside the article.
+      keepClasses: true,
+    }).parse();
+  } catch {
+    // Readability refuses documents it cannot read at all (no <html>, no body).
+    return undefined;
+  }
+  const content = article?.content;
+  if (!content) return undefined;
+  removeArticleFurniture(content);
+  if (normaliseLine(content.textContent ?? "").length < MIN_ARTICLE_CHARS) return undefined;
+  return {
+    content,
+    title: article?.title ?? "",
+    ...(article?.byline ? { byline: article.byline } : {}),
   };
 }
 

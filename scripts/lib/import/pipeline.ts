@@ -11,7 +11,7 @@ import {
   type Sidecar,
 } from "./article.ts";
 import type { Boilerplate } from "./boilerplate.ts";
-import { type DecodedDump, decodeDump } from "./decode.ts";
+import { type DecodedDump, declaredCharset, decodeDump } from "./decode.ts";
 import { detectLanguage, directionOf } from "./detect-language.ts";
 import { extractAuthor } from "./extract-author.ts";
 import { type DateOptions, dateLineKind, parseDateLine, parseIsoDate } from "./extract-date.ts";
@@ -92,13 +92,26 @@ export function decodeRawDump(
       `unsupported file type "${ext || "(none)"}": dumps are .txt, .html/.htm, .json or .jsonl`,
     );
   }
-  return { decoded: decodeDump(dump.bytes, { maxBytes: ctx.maxInputBytes }), format };
+  // A page says what it is encoded in; a text dump cannot.
+  const declared = format === "html" ? declaredCharset(dump.bytes) : undefined;
+  const decoded = decodeDump(dump.bytes, {
+    maxBytes: ctx.maxInputBytes,
+    ...(declared ? { declared } : {}),
+  });
+  return { decoded, format };
 }
 
 export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction[] {
   const { decoded, format } = decodeRawDump(dump, ctx);
   const notes: string[] = [];
-  if (decoded.encoding !== "utf-8") notes.push(`decoded as ${decoded.encoding}`);
+  if (decoded.encoding !== "utf-8")
+    notes.push(`decoded as ${decoded.encoding}${decoded.guessed ? " (no encoding declared)" : ""}`);
+  if (decoded.replacedOnLines) {
+    notes.push(
+      `bytes that are not UTF-8 replaced by U+FFFD on ${plural(decoded.replacedOnLines.length, "line")} ${shortList(decoded.replacedOnLines)}`,
+    );
+  }
+  if (decoded.nulsRemoved) notes.push(`${plural(decoded.nulsRemoved, "NUL byte")} removed`);
   if (decoded.repaired) {
     notes.push(
       `repaired ${decoded.repaired.lines} lines of UTF-8 misread as ${decoded.repaired.from}`,
@@ -187,6 +200,16 @@ function buildArticle(
     ...(section ? { section } : {}),
   };
   return { article, warnings };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** «3, 17, 40» or «3, 17, 40, … (12 in all)»: a warning names lines, not hundreds of them. */
+function shortList(numbers: readonly number[], max = 5): string {
+  const head = numbers.slice(0, max).join(", ");
+  return numbers.length > max ? `${head}, …` : head;
 }
 
 function definedOnly(sidecar: Sidecar): Sidecar {

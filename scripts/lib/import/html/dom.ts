@@ -1,0 +1,29 @@
+import { parseHTML } from "linkedom";
+import { parse, serialize } from "parse5";
+
+/**
+ * A saved page as a DOM. linkedom is fast but not an HTML5 parser: a page
+ * with text before `<html>`, a comment or a PHP warning first, or no `<html>`
+ * at all comes out with an empty body. Those pages — a few in a hundred — go
+ * through parse5, the reference HTML5 tree builder, whose serialisation
+ * linkedom then reads as a browser would have.
+ */
+
+export type Doc = ReturnType<typeof parseHTML>["document"];
+export type El = NonNullable<ReturnType<Doc["querySelector"]>>;
+
+export function parsePage(html: string): Doc {
+  const fast = parseHTML(html).document;
+  if (wellFormed(fast, html)) return fast;
+  return parseHTML(serialize(parse(html))).document;
+}
+
+/** The tree has an <html> root and a body holding the page's text. */
+function wellFormed(document: Doc, html: string): boolean {
+  if (document.documentElement?.tagName !== "HTML") return false;
+  const body = document.body;
+  if (!body) return false;
+  if (body.firstElementChild !== null || /\S/.test(body.textContent ?? "")) return true;
+  // An empty body is right only when the source has none of its own.
+  return !/<body[\s>]/i.test(html) || !/<\/body\s*>/i.test(html);
+}
