@@ -12,7 +12,7 @@ const P2 =
 const text = (...lines: string[]) => lines.join("\n");
 const parse = (dump: string) => {
   const ctx = pipelineContext();
-  return parseTextDump(dump, ctx.boilerplate.furnitureFor({}), ctx.dates);
+  return parseTextDump(dump, ctx.boilerplate.furnitureFor({}), ctx.dates, ctx.prose);
 };
 
 describe("text dumps of many sites", () => {
@@ -217,12 +217,14 @@ describe("site profiles", () => {
       dump,
       boilerplate.furnitureFor({ folder: "mithal" }),
       pipelineContext().dates,
+      pipelineContext().prose,
     );
     expect(own.paragraphs).toEqual([P1, P2]);
     const other = parseTextDump(
       dump,
       boilerplate.furnitureFor({ folder: "other" }),
       pipelineContext().dates,
+      pipelineContext().prose,
     );
     expect(other.paragraphs).toEqual([P1, "حمّل تطبيق المثال", P2, "في العدد القادم", "خبر قادم"]);
   });

@@ -138,7 +138,17 @@ export class Furniture {
    * Lines come whitespace-normalised (normaliseLine).
    */
   isNoise(line: string): boolean {
-    if (line === "" || this.repeated.has(line)) return true;
+    return line === "" || this.repeated.has(line) || this.isKnownNoise(line);
+  }
+
+  /** A line this source repeats across its dumps (the corpus pass). */
+  isRepeated(line: string): boolean {
+    return this.repeated.has(line);
+  }
+
+  /** Noise known from the lists alone, whatever the source repeats: promotions, share bars, copyright lines. */
+  isKnownNoise(line: string): boolean {
+    if (line === "") return true;
     const short = line.length <= 160;
     // A promotion is known by its start: a long line needs only its head folded.
     const key = lineKey(short ? line : line.slice(0, 48));

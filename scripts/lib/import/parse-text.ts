@@ -4,6 +4,9 @@ import { type Furniture, lineKey, type SectionKind, splitTerms } from "./boilerp
 import { isByline } from "./extract-author.ts";
 import { type DateOptions, isDateLine, isRelativeDateLine } from "./extract-date.ts";
 import { normalisedLines } from "./normalise.ts";
+import { chooseHeadline } from "./text/headline.ts";
+import { type Block, type LineInfo, mainBlock } from "./text/main-block.ts";
+import type { ProseModel } from "./text/prose.ts";
 
 /**
  * Step 3 for plain-text dumps (text copied off a news page): find the
@@ -74,10 +77,12 @@ export function readBody(
   lines: readonly string[],
   furniture: Furniture,
   dates: DateOptions,
+  /** Index of the article's last line, for a text dump: after it only sections are read. */
+  last = Number.POSITIVE_INFINITY,
 ): BodyParts {
   const parts: BodyParts = { headerLines: [], paragraphs: [], related: [], keywords: [] };
   let section: SectionKind | null = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (line === "") continue;
     const heading = furniture.section(line);
     if (heading !== null) {
@@ -111,7 +116,7 @@ export function readBody(
       }
       section = null;
     }
-    if (section === "dropped") continue;
+    if (section === "dropped" || i > last) continue;
     if (parts.paragraphs.length === 0) {
       // Before the first paragraph: header lines and menus that came through (HTML, JSON).
       if (isDateLine(line, dates) || isByline(line)) {
@@ -125,78 +130,157 @@ export function readBody(
   return parts;
 }
 
-export function parseTextDump(text: string, furniture: Furniture, dates: DateOptions): ParsedDump {
+export function parseTextDump(
+  text: string,
+  furniture: Furniture,
+  dates: DateOptions,
+  prose: ProseModel,
+): ParsedDump {
   const lines = normalisedLines(text);
-  let i = 0;
-  const next = () => {
-    while (i < lines.length && lines[i] === "") i++;
-    return i < lines.length ? (lines[i] as string) : null;
-  };
+  const infos = lineInfos(lines, furniture, prose);
+  const block = mainBlock(infos);
+  if (!block) {
+    throw new RejectedInput(
+      "no article: no line of the dump reads as running text (only menus, headlines, labels or page furniture)",
+    );
+  }
+
+  const isHeaderLine = (line: string) =>
+    isDateLine(line, dates) ||
+    isByline(line) ||
+    isRelativeDateLine(line) ||
+    isMastheadRole(line) ||
+    isInlineMasthead(line) ||
+    furniture.sourceName(line) !== null;
+  const bodyStart = startOfBody(infos, block, isHeaderLine);
+  const bodyText = infos
+    .filter((l) => l.index >= bodyStart && l.index <= block.last && !l.furniture)
+    .map((l) => l.text)
+    .join("\n");
+  const headline = chooseHeadline(infos, bodyStart, bodyText, {
+    prose,
+    isHeaderLine,
+    isFurniture: (line) =>
+      furniture.isKnownNoise(line) ||
+      furniture.isNavigation(line) ||
+      furniture.section(line) !== null ||
+      furniture.inlineKeywords(line) !== null,
+  });
+  if (!headline) {
+    throw new RejectedInput("no headline: no headline-shaped line above the article's text");
+  }
+
+  // Date lines, bylines and the source's name around the headline.
   const headerLines: string[] = [];
   let sourceName: string | undefined;
-
-  // Above the headline: masthead, menus, breadcrumbs, and sometimes the date and byline.
-  let headline: string | null = null;
-  for (let line = next(); line !== null; line = next()) {
-    i++;
-    if (isInlineMasthead(line)) continue;
-    if (isMastheadRole(line)) {
-      const name = next();
-      if (name !== null && furniture.section(name) === null && !isMastheadRole(name)) i++;
-      continue;
-    }
-    // A section heading before any headline: what follows is page furniture, not an article.
-    if (furniture.section(line) !== null) break;
-    if (isDateLine(line, dates) || isByline(line)) {
-      headerLines.push(line);
-      continue;
-    }
-    if (isRelativeDateLine(line)) continue;
-    if (furniture.isNavigation(line) || furniture.isNoise(line)) continue;
-    if (furniture.inlineKeywords(line)) continue;
-    const source = furniture.sourceName(line);
-    if (source !== null) {
-      sourceName ??= source;
-      continue;
-    }
-    // A line followed by a menu is the site's name over its navigation bar, not a headline.
-    const following = next();
-    if (following !== null && furniture.isNavigation(following)) continue;
-    headline = line;
-    break;
-  }
-  if (headline === null) {
-    throw new RejectedInput("no headline: the dump holds only masthead or page furniture");
-  }
-
-  // Under the headline: date, byline, source, a share bar, the headline repeated.
-  const headlineKey = foldArabic(headline);
-  for (let line = next(); line !== null; line = next()) {
+  const headerFrom = Math.max(0, nthNonEmptyAbove(lines, headline.index, HEADER_LINES_ABOVE));
+  for (let i = headerFrom; i < bodyStart; i++) {
+    const line = lines[i] as string;
+    if (line === "" || i === headline.index) continue;
     if (isDateLine(line, dates) || isByline(line)) headerLines.push(line);
-    else if (isRelativeDateLine(line)) {
-      // «منذ 3 ساعات»: a date only relative to a day the dump does not give.
-    } else if (furniture.sourceName(line) !== null)
-      sourceName ??= furniture.sourceName(line) ?? undefined;
-    else if (foldArabic(line) === headlineKey) {
-      // the headline printed twice
-    } else if (furniture.isNavigation(line) || furniture.isNoise(line)) {
-      // a share bar or breadcrumb between headline and body
-    } else break;
-    i++;
+    else sourceName ??= furniture.sourceName(line) ?? undefined;
   }
 
-  const body = readBody(lines.slice(i), furniture, dates);
+  const headlineKey = foldArabic(headline.text);
+  const rest = lines.slice(bodyStart);
+  const body = readBody(
+    rest.map((l) => (foldArabic(l) === headlineKey ? "" : l)),
+    furniture,
+    dates,
+    block.last - bodyStart,
+  );
   if (body.paragraphs.length === 0) {
-    throw new RejectedInput(`no body text under the headline «${headline}»`);
+    throw new RejectedInput(`no body text under the headline «${headline.text}»`);
   }
   const source = body.sourceName ?? sourceName;
   return {
     headerLines: [...headerLines, ...body.headerLines],
-    headline,
+    headline: headline.text,
     paragraphs: body.paragraphs,
     related: body.related,
     keywords: body.keywords,
     meta: {},
     ...(source !== undefined ? { sourceName: source } : {}),
+    ...(headline.confident
+      ? {}
+      : {
+          warnings: [
+            `headline uncertain: «${headline.text}» shares few words with the article (check the title)`,
+          ],
+        }),
   };
+}
+
+/** Date lines and bylines are looked for this many lines above the headline (a date over it). */
+const HEADER_LINES_ABOVE = 3;
+/** A caption or standfirst over the date line: the body starts after header lines this close to the top. */
+const HEADER_LINES_INTO_BLOCK = 4;
+
+function nthNonEmptyAbove(lines: readonly string[], index: number, n: number): number {
+  let i = index;
+  for (let seen = 0; i > 0 && seen < n; ) {
+    i--;
+    if (lines[i] !== "") seen++;
+  }
+  return i;
+}
+
+/** Every non-empty line with its shape and what the lists know of it. */
+function lineInfos(lines: readonly string[], furniture: Furniture, prose: ProseModel): LineInfo[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) if (line !== "") counts.set(line, (counts.get(line) ?? 0) + 1);
+  const masthead = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === "") continue;
+    if (isInlineMasthead(line)) masthead.add(i);
+    else if (isMastheadRole(line)) {
+      masthead.add(i);
+      // The name under a role line.
+      let j = i + 1;
+      while (j < lines.length && lines[j] === "") j++;
+      const name = lines[j];
+      if (name !== undefined && furniture.section(name) === null && !isMastheadRole(name))
+        masthead.add(j);
+    }
+  }
+  const infos: LineInfo[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === "") continue;
+    const shape = prose.shape(line);
+    infos.push({
+      index: i,
+      text: line,
+      shape,
+      furniture:
+        masthead.has(i) ||
+        // A short line printed twice in one page is a menu item (desktop and mobile menus).
+        ((counts.get(line) ?? 0) > 1 && line.length < REPEATED_LINE_CHARS) ||
+        furniture.isNoise(line) ||
+        furniture.isNavigation(line),
+      barrier: furniture.section(line) !== null,
+    });
+  }
+  return infos;
+}
+const REPEATED_LINE_CHARS = 100;
+
+/**
+ * The article's first paragraph. A block can open with a photo caption or the
+ * headline itself (when it reads as a sentence) over the date line or byline:
+ * the body then starts under the last header line near the top.
+ */
+function startOfBody(
+  infos: readonly LineInfo[],
+  block: Block,
+  isHeaderLine: (line: string) => boolean,
+): number {
+  const top = infos.filter((l) => l.index >= block.first && l.index <= block.last);
+  let start = block.first;
+  for (const line of top.slice(0, HEADER_LINES_INTO_BLOCK)) {
+    if (isHeaderLine(line.text)) start = line.index + 1;
+  }
+  const next = infos.find((l) => l.index >= start && !isHeaderLine(l.text));
+  return next ? next.index : block.first;
 }

@@ -20,6 +20,7 @@ import { normaliseLine } from "./normalise.ts";
 import { parseHtmlDump } from "./parse-html.ts";
 import { type JsonRecord, parseJsonDump, parseJsonLinesDump } from "./parse-json.ts";
 import { parseTextDump } from "./parse-text.ts";
+import type { ProseModel } from "./text/prose.ts";
 
 /**
  * One dump through the pipeline: decode → detect format → parse → extract
@@ -35,6 +36,8 @@ export interface PipelineContext {
   gazetteer: Gazetteer;
   boilerplate: Boilerplate;
   dates: DateOptions;
+  /** Function words and line shapes: what tells prose from furniture. */
+  prose: ProseModel;
   maxInputBytes: number;
   /** Lines repeated across many dumps of a source (the corpus pass), by source key. */
   repeatedLines?: ReadonlyMap<string, ReadonlySet<string>>;
@@ -131,7 +134,7 @@ export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction
   if (format === "text" || format === "html") {
     const parsed =
       format === "text"
-        ? parseTextDump(decoded.text, furniture, ctx.dates)
+        ? parseTextDump(decoded.text, furniture, ctx.dates, ctx.prose)
         : parseHtmlDump(decoded.text, furniture, ctx.dates);
     const { article, warnings } = buildArticle(parsed, dump, fileSha, undefined, ctx);
     return [{ article, warnings: [...notes, ...warnings] }];
@@ -161,7 +164,8 @@ function buildArticle(
 ): { article: Article; warnings: string[] } {
   // Sidecar and manifest (merged in run.ts) over the format's own metadata.
   const given: Sidecar = { ...parsed.meta, ...definedOnly(dump.sidecar ?? {}) };
-  const warnings: string[] = [];
+  // A title given beside the dump settles any doubt about the headline found in it.
+  const warnings: string[] = given.title ? [] : [...(parsed.warnings ?? [])];
 
   const title = given.title ? normaliseLine(given.title) : parsed.headline;
   const date = chooseDate(given, parsed, ctx.dates, warnings);

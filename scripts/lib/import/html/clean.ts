@@ -85,6 +85,9 @@ const FURNITURE_WORDS = new Set([
   "subscription",
   "tags",
   "toc",
+  // embedded posts of social networks
+  "tweet",
+  "instagram",
 ]);
 
 /** «wp-caption-text», «RelatedCoverage-container», «author_box» → their words, lower-cased. */
@@ -105,12 +108,27 @@ function namesFurniture(el: El): boolean {
   return wordsOfName(names).some((w) => FURNITURE_WORDS.has(w));
 }
 
+/**
+ * Prose: sentences that are not links, more than a caption or a short bio
+ * holds. A section whose class says "ads" or "meta" but that reads as prose
+ * is part of the article.
+ */
+function isProse(el: El): boolean {
+  const text = (el.textContent ?? "").replace(/\s+/g, " ");
+  if (text.length < PROSE_CHARS) return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll("a")) linked += length(a);
+  const sentences = text.match(/[.!?؟。](?:\s|$)/gu)?.length ?? 0;
+  return linked < text.length * 0.25 && sentences >= 3;
+}
+const PROSE_CHARS = 400;
+
 /** Inside the extracted article: captions, bylines, share bars, related lists… that hold little of its text. */
 export function removeArticleFurniture(content: El): void {
   const total = length(content);
   for (const el of [...content.querySelectorAll("*")]) {
     // Already gone with an ancestor.
     if (!content.contains(el)) continue;
-    if (namesFurniture(el) && length(el) < total * ARTICLE_SHARE) el.remove();
+    if (namesFurniture(el) && length(el) < total * ARTICLE_SHARE && !isProse(el)) el.remove();
   }
 }

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import YAML from "yaml";
+import { foldArabic } from "../../arabic.ts";
+
+/**
+ * The shape of one line of text, the evidence for telling an article's prose
+ * from the furniture around it without markup: how long it is, whether it is
+ * made of sentences (sentence punctuation, the function words every sentence
+ * of a language is built from), or is a label, a menu item, a headline in a
+ * list, a credit line. Language-independent: the function words of many
+ * languages are used together, and scripts written without spaces (Chinese,
+ * Japanese) count by characters.
+ */
+
+export interface LineShape {
+  /** Characters, a CJK character counting as two (it carries about a word). */
+  chars: number;
+  words: number;
+  /** Share of the words that are function words of some language. */
+  functionShare: number;
+  /** Sentence ends: «.», «!», «?», «؟», «。» followed by a space, a quote or the end. */
+  sentences: number;
+  /** The line ends as a sentence does. */
+  endsSentence: boolean;
+  /** Reads as running text: long enough, made of sentences. */
+  prose: boolean;
+}
+
+const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const SENTENCE_END = /[.!?؟。！？…](?=[\s"'”’»)\]]|$)/gu;
+const ENDS_SENTENCE = /[.!?؟。！？…][\s"'”’»)\]]*$/u;
+
+/** A line needs this much to be prose, and this share of function words (none for CJK). */
+const PROSE_MIN_WORDS = 8;
+const PROSE_MIN_FUNCTION_SHARE = 0.12;
+/** A long line without a sentence end is still prose (a paragraph cut off, a lead without a period). */
+const PROSE_UNPUNCTUATED_CHARS = 160;
+
+export class ProseModel {
+  private readonly functionWords: ReadonlySet<string>;
+
+  constructor(words: Iterable<string>) {
+    this.functionWords = new Set([...words].map((w) => foldArabic(w)));
+  }
+
+  static load(file: string): ProseModel {
+    const lists = YAML.parse(readFileSync(file, "utf8")) as Record<string, string[]>;
+    return new ProseModel(Object.values(lists).flat().map(String));
+  }
+
+  isFunctionWord(folded: string): boolean {
+    return this.functionWords.has(folded);
+  }
+
+  shape(line: string): LineShape {
+    const cjk = line.match(CJK)?.length ?? 0;
+    const tokens = line.match(WORD) ?? [];
+    let functional = 0;
+    for (const t of tokens) if (this.functionWords.has(foldArabic(t))) functional++;
+    const words =
+      cjk > tokens.length ? Math.max(tokens.length, Math.round(cjk / 2)) : tokens.length;
+    const chars = line.length + cjk;
+    const sentences = line.match(SENTENCE_END)?.length ?? 0;
+    const endsSentence = ENDS_SENTENCE.test(line);
+    const functionShare = tokens.length > 0 ? functional / tokens.length : 0;
+    // Arabic attaches many function words to the next word (وقال، للحكومة): a
+    // sentence's full stop is then the better evidence.
+    const prose =
+      words >= PROSE_MIN_WORDS &&
+      (cjk > 0 || functionShare >= PROSE_MIN_FUNCTION_SHARE || endsSentence) &&
+      (sentences > 0 || chars >= PROSE_UNPUNCTUATED_CHARS);
+    return { chars, words, functionShare, sentences, endsSentence, prose };
+  }
+}
