@@ -379,6 +379,21 @@ export function isDateLine(line: string, options: DateOptions): boolean {
   return m !== null && words(m.rest).length === 0;
 }
 
+/** A dateline may name the place, the agency or the writer beside the date: a few words, no more. */
+const DATELINE_MAX_OTHER_WORDS = 6;
+const DATELINE_MAX_CHARS = 140;
+
+/**
+ * A header line that carries the date: «Updated on: November 19, 2019 /
+ * 10:07 AM / CBS News», «القاهرة: الأربعاء، 07 أكتوبر 2020 12:19 م». Shorter
+ * than a sentence, and little besides the date.
+ */
+export function isDatelineLike(line: string, options: DateOptions): boolean {
+  if (line.length > DATELINE_MAX_CHARS) return false;
+  const m = parseDateLine(line, options);
+  return m !== null && words(m.rest).length <= DATELINE_MAX_OTHER_WORDS;
+}
+
 function dayNumber(d: { year: number; month: number; day: number }): number {
   return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
 }

@@ -2,10 +2,15 @@ import { foldArabic, words } from "../arabic.ts";
 import { type ParsedDump, RejectedInput } from "./article.ts";
 import { type Furniture, lineKey, type SectionKind, splitTerms } from "./boilerplate.ts";
 import { isByline } from "./extract-author.ts";
-import { type DateOptions, isDateLine, isRelativeDateLine } from "./extract-date.ts";
+import {
+  type DateOptions,
+  isDateLine,
+  isDatelineLike,
+  isRelativeDateLine,
+} from "./extract-date.ts";
 import { normalisedLines } from "./normalise.ts";
-import { chooseHeadline } from "./text/headline.ts";
-import { type Block, type LineInfo, mainBlock } from "./text/main-block.ts";
+import { chooseHeadline, type HeadlineChoice } from "./text/headline.ts";
+import { articleRuns, type Block, type LineInfo } from "./text/main-block.ts";
 import type { ProseModel } from "./text/prose.ts";
 
 /**
@@ -137,35 +142,67 @@ export function parseTextDump(
   prose: ProseModel,
 ): ParsedDump {
   const lines = normalisedLines(text);
-  const infos = lineInfos(lines, furniture, prose);
-  const block = mainBlock(infos);
-  if (!block) {
-    throw new RejectedInput(
-      "no article: no line of the dump reads as running text (only menus, headlines, labels or page furniture)",
-    );
-  }
-
+  const infos = lineInfos(lines, furniture, prose, dates);
   const isHeaderLine = (line: string) =>
-    isDateLine(line, dates) ||
+    isDatelineLike(line, dates) ||
     isByline(line) ||
     isRelativeDateLine(line) ||
     isMastheadRole(line) ||
     isInlineMasthead(line) ||
     furniture.sourceName(line) !== null;
-  const bodyStart = startOfBody(infos, block, isHeaderLine);
-  const bodyText = infos
-    .filter((l) => l.index >= bodyStart && l.index <= block.last && !l.furniture)
-    .map((l) => l.text)
-    .join("\n");
-  const headline = chooseHeadline(infos, bodyStart, bodyText, {
+  const headlineContext = {
     prose,
     isHeaderLine,
-    isFurniture: (line) =>
+    isFurniture: (line: string) =>
       furniture.isKnownNoise(line) ||
       furniture.isNavigation(line) ||
       furniture.section(line) !== null ||
       furniture.inlineKeywords(line) !== null,
-  });
+  };
+
+  // The article: among the runs with the most prose, the one under the best headline.
+  const runs = articleRuns(infos);
+  let found: { block: Block; bodyStart: number; headline: HeadlineChoice | null } | null = null;
+  let foundScore = Number.NEGATIVE_INFINITY;
+  for (const block of runs) {
+    let bodyStart = startOfBody(infos, block, isHeaderLine);
+    const bodyText = infos
+      .filter((l) => l.index >= bodyStart && l.index <= block.last && !l.furniture)
+      .map((l) => l.text)
+      .join("\n");
+    const headline = chooseHeadline(infos, bodyStart, bodyText, headlineContext);
+    if (headline && headline.index >= bodyStart) {
+      // The headline was the article's first line: the body starts under it (and its date line).
+      bodyStart = nextBodyLine(infos, headline.index + 1, isHeaderLine) ?? block.last + 1;
+      if (bodyStart > block.last) continue;
+    }
+    const score = block.weight * (0.5 + (headline?.overlap ?? 0));
+    if (process.env.NASHRA_DEBUG)
+      console.error(
+        "run",
+        block.first,
+        block.last,
+        block.weight,
+        "start",
+        bodyStart,
+        "headline",
+        headline?.index,
+        headline?.text,
+        headline?.overlap,
+        "score",
+        score,
+      );
+    if (score > foundScore) {
+      found = { block, bodyStart, headline };
+      foundScore = score;
+    }
+  }
+  if (!found) {
+    throw new RejectedInput(
+      "no article: no line of the dump reads as running text (only menus, headlines, labels or page furniture)",
+    );
+  }
+  const { block, bodyStart, headline } = found;
   if (!headline) {
     throw new RejectedInput("no headline: no headline-shaped line above the article's text");
   }
@@ -177,14 +214,15 @@ export function parseTextDump(
   for (let i = headerFrom; i < bodyStart; i++) {
     const line = lines[i] as string;
     if (line === "" || i === headline.index) continue;
-    if (isDateLine(line, dates) || isByline(line)) headerLines.push(line);
+    if (isDatelineLike(line, dates) || isByline(line)) headerLines.push(line);
     else sourceName ??= furniture.sourceName(line) ?? undefined;
   }
 
   const headlineKey = foldArabic(headline.text);
+  const inHole = (i: number) => block.holes.some(([a, b]) => i >= a && i <= b);
   const rest = lines.slice(bodyStart);
   const body = readBody(
-    rest.map((l) => (foldArabic(l) === headlineKey ? "" : l)),
+    rest.map((l, i) => (foldArabic(l) === headlineKey || inHole(bodyStart + i) ? "" : l)),
     furniture,
     dates,
     block.last - bodyStart,
@@ -226,7 +264,12 @@ function nthNonEmptyAbove(lines: readonly string[], index: number, n: number): n
 }
 
 /** Every non-empty line with its shape and what the lists know of it. */
-function lineInfos(lines: readonly string[], furniture: Furniture, prose: ProseModel): LineInfo[] {
+function lineInfos(
+  lines: readonly string[],
+  furniture: Furniture,
+  prose: ProseModel,
+  dates: DateOptions,
+): LineInfo[] {
   const counts = new Map<string, number>();
   for (const line of lines) if (line !== "") counts.set(line, (counts.get(line) ?? 0) + 1);
   const masthead = new Set<number>();
@@ -245,6 +288,7 @@ function lineInfos(lines: readonly string[], furniture: Furniture, prose: ProseM
     }
   }
   const infos: LineInfo[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line === "") continue;
@@ -255,12 +299,15 @@ function lineInfos(lines: readonly string[], furniture: Furniture, prose: ProseM
       shape,
       furniture:
         masthead.has(i) ||
-        // A short line printed twice in one page is a menu item (desktop and mobile menus).
-        ((counts.get(line) ?? 0) > 1 && line.length < REPEATED_LINE_CHARS) ||
+        // A short line printed twice in one page is a menu item (desktop and mobile menus);
+        // a long one printed twice (a pop-up's text) counts once.
+        ((counts.get(line) ?? 0) > 1 && (line.length < REPEATED_LINE_CHARS || seen.has(line))) ||
         furniture.isNoise(line) ||
         furniture.isNavigation(line),
       barrier: furniture.section(line) !== null,
+      header: !shape.prose && (isDatelineLike(line, dates) || isByline(line)),
     });
+    seen.add(line);
   }
   return infos;
 }
@@ -281,6 +328,14 @@ function startOfBody(
   for (const line of top.slice(0, HEADER_LINES_INTO_BLOCK)) {
     if (isHeaderLine(line.text)) start = line.index + 1;
   }
-  const next = infos.find((l) => l.index >= start && !isHeaderLine(l.text));
-  return next ? next.index : block.first;
+  return nextBodyLine(infos, start, isHeaderLine) ?? block.first;
 }
+
+function nextBodyLine(
+  infos: readonly LineInfo[],
+  from: number,
+  isHeaderLine: (line: string) => boolean,
+): number | undefined {
+  return infos.find((l) => l.index >= from && !isHeaderLine(l.text))?.index;
+}
+export const lineInfosForDebug = lineInfos;

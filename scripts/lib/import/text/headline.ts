@@ -29,9 +29,11 @@ export interface HeadlineContext {
 }
 
 /** How far above the article a headline is looked for, in lines that are not header lines. */
-const WINDOW = 12;
+const WINDOW = 24;
 /** Below this share of shared words a headline is a guess, and the import says so. */
 const CONFIDENT_OVERLAP = 0.34;
+/** A headline standing over a date line or byline this close under it. */
+const HEADER_BELOW = 3;
 
 /** The words that carry meaning: not function words, not numbers, not single letters. */
 function contentWords(text: string, prose: ProseModel): string[] {
@@ -47,6 +49,14 @@ function headlineShaped(line: LineInfo): boolean {
   return !/[:：]$/.test(line.text);
 }
 
+/** A sentence's end: captions, teasers and first paragraphs end so, headlines seldom. */
+const ENDS_WITH_PERIOD = /(?<!\.)\.["'”’»)]*$/u;
+
+/**
+ * The headline of the article that starts at `bodyStart`: looked for above
+ * it, and in the article's first line when that is not a sentence (a
+ * headline printed without a blank line under it).
+ */
 export function chooseHeadline(
   lines: readonly LineInfo[],
   bodyStart: number,
@@ -54,25 +64,40 @@ export function chooseHeadline(
   ctx: HeadlineContext,
 ): HeadlineChoice | null {
   const body = new Set(contentWords(bodyText, ctx.prose));
-  const above = lines.filter((l) => l.index < bodyStart).reverse();
+  const position = lines.findIndex((l) => l.index >= bodyStart);
+  const top = position < 0 ? lines.length : position;
+  const first = lines[top];
+  const candidates = lines.slice(0, top).reverse();
+  if (first && !first.shape.endsSentence && first.shape.words <= 25) candidates.unshift(first);
   let best: (HeadlineChoice & { score: number }) | null = null;
+  // Lines since the body or the last header line above it: a headline stands next to its article's header.
   let distance = 0;
-  for (const line of above) {
-    if (ctx.isHeaderLine(line.text)) continue;
-    if (distance >= WINDOW) break;
+  let walked = 0;
+  let underHeader = false;
+  for (const line of candidates) {
+    if (ctx.isHeaderLine(line.text)) {
+      distance = 0;
+      if (line.index < bodyStart) underHeader = true;
+      continue;
+    }
+    if (walked >= WINDOW) break;
+    walked++;
     distance++;
     if (line.barrier || ctx.isFurniture(line.text) || !headlineShaped(line)) continue;
     const own = contentWords(line.text, ctx.prose);
     if (own.length === 0) continue;
     const shared = own.filter((w) => body.has(w) || sharesStem(w, body)).length;
     const overlap = shared / own.length;
-    // Nearer is likelier; a line ending in a period is a caption or a teaser more often than a headline.
     const score =
       overlap -
-      0.04 * (distance - 1) -
-      (/[.]$/.test(line.text) && !/\.\.$/.test(line.text) ? 0.15 : 0) -
-      (line.furniture ? 0.1 : 0) +
-      (own.length >= 3 ? 0.05 : 0);
+      // nearer is likelier
+      0.04 * (distance - 1) +
+      // a headline stands over its date line or byline; captions and video titles stand under them
+      (underHeader ? 0.25 : headerBelow(lines, line, ctx) ? 0.2 : 0) -
+      (ENDS_WITH_PERIOD.test(line.text) ? 0.15 : 0) -
+      // a two-word line is a label more often than a headline
+      (line.shape.words < 3 ? 0.2 : 0) -
+      (line.furniture ? 0.1 : 0);
     if (!best || score > best.score) {
       best = {
         index: line.index,
@@ -86,6 +111,11 @@ export function chooseHeadline(
   if (!best) return null;
   const { score: _score, ...choice } = best;
   return choice;
+}
+
+function headerBelow(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
+  const at = lines.indexOf(line);
+  return lines.slice(at + 1, at + 1 + HEADER_BELOW).some((l) => ctx.isHeaderLine(l.text));
 }
 
 /** «الحكومة» in a headline, «والحكومة» in the text; "talks" and "talk": a shared beginning of 4+ letters. */

@@ -19,62 +19,139 @@ export interface LineInfo {
   furniture: boolean;
   /** A section heading that closes the article (related, latest news, keywords). */
   barrier: boolean;
+  /** A date line or byline: it heads an article (or an item of a list), it does not stand between paragraphs. */
+  header: boolean;
 }
 
 export interface Block {
   /** Index (in the dump's lines) of the first and last prose line of the article. */
   first: number;
   last: number;
-  /** Characters of prose in it. */
+  /** Characters of prose in it, less what the lines between its prose lines cost. */
   weight: number;
   /** It starts right under a section heading: that section's content, not the article. */
   underHeading: boolean;
+  /** What ended it: a section heading, a date line or byline (another item begins), or a long gap. */
+  closedBy: "heading" | "header" | "gap" | "end";
+  /** Non-empty lines between its last prose line and the next run. */
+  gapAfter: number;
+  /** Stretches (first and last line index) that interrupt the article: a box of other links. */
+  holes: [number, number][];
 }
 
 /** Lines of other kinds a run of prose may hold between two prose lines… */
 const MAX_GAP_LINES = 3;
 /** …and characters: a long non-prose stretch is a list of other things. */
 const MAX_GAP_CHARS = 320;
+/**
+ * What a line between two prose lines costs a run, besides its characters:
+ * a list of teasers (headline, author, date, summary, again and again) is
+ * prose in every fourth line, an article in nearly every line.
+ */
+const GAP_LINE_COST = 60;
 
 export function proseRuns(lines: readonly LineInfo[]): Block[] {
   const runs: Block[] = [];
   let run: Block | null = null;
   let gapLines = 0;
   let gapChars = 0;
+  let gapCost = 0;
   let sinceHeading = Number.POSITIVE_INFINITY;
+  let closed: Block | null = null;
   for (const line of lines) {
     sinceHeading = line.barrier ? 0 : sinceHeading + 1;
     const prose = line.shape.prose && !line.furniture && !line.barrier;
+    if (closed) {
+      if (prose) closed = null;
+      else {
+        closed.gapAfter++;
+        if (line.barrier || line.header) closed = null;
+      }
+    }
     if (prose) {
       if (run === null)
-        run = { first: line.index, last: line.index, weight: 0, underHeading: sinceHeading === 1 };
+        run = {
+          first: line.index,
+          last: line.index,
+          weight: 0,
+          underHeading: sinceHeading === 1,
+          closedBy: "end",
+          gapAfter: 0,
+          holes: [],
+        };
       run.last = line.index;
       run.weight += line.shape.chars;
       gapLines = 0;
       gapChars = 0;
+      gapCost = 0;
       continue;
     }
     if (run === null) continue;
     gapLines++;
     gapChars += line.shape.chars;
-    if (line.barrier || gapLines > MAX_GAP_LINES || gapChars > MAX_GAP_CHARS) {
+    run.weight -= GAP_LINE_COST + line.shape.chars;
+    gapCost += GAP_LINE_COST + line.shape.chars;
+    if (line.barrier || line.header || gapLines > MAX_GAP_LINES || gapChars > MAX_GAP_CHARS) {
+      // The gap after the last prose line is not the run's.
+      run.weight += gapCost;
+      run.closedBy = line.barrier ? "heading" : line.header ? "header" : "gap";
+      run.gapAfter = gapLines;
+      if (run.closedBy === "gap") closed = run;
       runs.push(run);
       run = null;
     }
   }
+  if (run) run.weight += gapCost;
   if (run) runs.push(run);
   return runs;
 }
 
+/** A run with this share of the heaviest run's prose may still be the article (its headline decides). */
+const CONTENDER_SHARE = 0.25;
+const MAX_CONTENDERS = 4;
+
 /**
- * The article's run: the one with the most prose (the first of equals). A run
- * that opens a section («آخر الأخبار» and its run-on ticker line, a related
- * list) is that section's content, never the article.
+ * Two runs separated only by a short stretch of other lines — a "Trending"
+ * box, a "More:" list, an advertisement's labels — with no heading or date
+ * line between them are one article interrupted.
  */
-export function mainBlock(lines: readonly LineInfo[]): Block | null {
-  let best: Block | null = null;
-  for (const run of proseRuns(lines)) {
-    if (!run.underHeading && (!best || run.weight > best.weight)) best = run;
+const MAX_INTERRUPTION_LINES = 8;
+/** The run after an interruption must be real text, not one stray sentence. */
+const MIN_CONTINUATION_WEIGHT = 150;
+
+function mergeInterrupted(runs: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const run of runs) {
+    const previous = out[out.length - 1];
+    if (
+      previous &&
+      previous.closedBy === "gap" &&
+      previous.gapAfter <= MAX_INTERRUPTION_LINES &&
+      !run.underHeading &&
+      Math.min(previous.weight, run.weight) >= MIN_CONTINUATION_WEIGHT
+    ) {
+      out[out.length - 1] = {
+        ...previous,
+        holes: [...previous.holes, [previous.last + 1, run.first - 1], ...run.holes],
+        last: run.last,
+        weight: previous.weight + run.weight,
+        closedBy: run.closedBy,
+        gapAfter: run.gapAfter,
+      };
+    } else out.push(run);
   }
-  return best;
+  return out;
+}
+
+/**
+ * The runs that may be the article, heaviest first: those with a good share
+ * of the most prose. A run that opens a section («آخر الأخبار» and its run-on
+ * ticker line, a related list) is that section's content, never the article.
+ */
+export function articleRuns(lines: readonly LineInfo[]): Block[] {
+  const runs = mergeInterrupted(proseRuns(lines))
+    .filter((r) => !r.underHeading)
+    .sort((a, b) => b.weight - a.weight || a.first - b.first);
+  const heaviest = runs[0]?.weight ?? 0;
+  return runs.filter((r) => r.weight >= heaviest * CONTENDER_SHARE).slice(0, MAX_CONTENDERS);
 }
