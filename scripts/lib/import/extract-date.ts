@@ -208,13 +208,13 @@ const num = (s: string | undefined) => Number.parseInt(s ?? "", 10);
 const DATE_PATTERNS: DatePattern[] = [
   // 2025-11-16, 2025/11/16, 2025.11.16 (ISO order is unambiguous)
   {
-    re: /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/u,
+    re: /(?<!\d)(\d{4}) ?([-/.]) ?(\d{1,2}) ?\2 ?(\d{1,2})(?!\d)/u,
     pick: (m) => ({ year: num(m[1]), month: num(m[3]), day: num(m[4]) }),
   },
   // 16/11/2025, 16-11-2025, 16.11.2025: day first, as the Arab press writes it;
   // month first only when the first number cannot be a month.
   {
-    re: /(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)/u,
+    re: /(?<!\d)(\d{1,2}) ?([-/.]) ?(\d{1,2}) ?\2 ?(\d{4})(?!\d)/u,
     pick: (m) => {
       const a = num(m[1]);
       const b = num(m[3]);
@@ -391,7 +391,10 @@ const DATELINE_MAX_CHARS = 140;
 export function isDatelineLike(line: string, options: DateOptions): boolean {
   if (line.length > DATELINE_MAX_CHARS) return false;
   const m = parseDateLine(line, options);
-  return m !== null && words(m.rest).length <= DATELINE_MAX_OTHER_WORDS;
+  // A second date or time (the update) leaves numbers behind: they are not words.
+  return (
+    m !== null && words(m.rest).filter((w) => !/^\d+$/.test(w)).length <= DATELINE_MAX_OTHER_WORDS
+  );
 }
 
 function dayNumber(d: { year: number; month: number; day: number }): number {

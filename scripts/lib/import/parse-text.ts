@@ -153,6 +153,7 @@ export function parseTextDump(
   const headlineContext = {
     prose,
     isHeaderLine,
+    isRepeated: (line: string) => furniture.isRepeated(line),
     isFurniture: (line: string) =>
       furniture.isKnownNoise(line) ||
       furniture.isNavigation(line) ||
@@ -176,7 +177,7 @@ export function parseTextDump(
       bodyStart = nextBodyLine(infos, headline.index + 1, isHeaderLine) ?? block.last + 1;
       if (bodyStart > block.last) continue;
     }
-    const score = block.weight * (0.5 + (headline?.overlap ?? 0));
+    const score = block.weight * (0.5 + Math.max(0, headline?.score ?? 0));
     if (process.env.NASHRA_DEBUG)
       console.error(
         "run",

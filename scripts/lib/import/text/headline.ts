@@ -18,10 +18,14 @@ export interface HeadlineChoice {
   /** 0–1: how many of its words the article uses. */
   overlap: number;
   confident: boolean;
+  /** How good a headline it is for this article, all evidence weighed. */
+  score: number;
 }
 
 export interface HeadlineContext {
   prose: ProseModel;
+  /** Lines the source repeats across its dumps: a headline only on good evidence. */
+  isRepeated: (line: string) => boolean;
   /** Lines that are never a headline and are stepped over: date lines, bylines, mastheads. */
   isHeaderLine: (line: string) => boolean;
   /** Lines that are never a headline: menus, share bars, section headings. */
@@ -52,6 +56,14 @@ function headlineShaped(line: LineInfo): boolean {
 /** A sentence's end: captions, teasers and first paragraphs end so, headlines seldom. */
 const ENDS_WITH_PERIOD = /(?<!\.)\.["'”’»)]*$/u;
 
+interface Scored extends HeadlineChoice {
+  score: number;
+  evidence: number;
+  aboveHeader: boolean;
+  words: number;
+  endsWithPeriod: boolean;
+}
+
 /**
  * The headline of the article that starts at `bodyStart`: looked for above
  * it, and in the article's first line when that is not a sentence (a
@@ -69,48 +81,101 @@ export function chooseHeadline(
   const first = lines[top];
   const candidates = lines.slice(0, top).reverse();
   if (first && !first.shape.endsSentence && first.shape.words <= 25) candidates.unshift(first);
-  let best: (HeadlineChoice & { score: number }) | null = null;
-  // Lines since the body or the last header line above it: a headline stands next to its article's header.
+  const scored: Scored[] = [];
+  // Lines since the body or the last header line above it (menus and share bars not
+  // counted): a headline stands next to its article's header.
   let distance = 0;
   let walked = 0;
-  let underHeader = false;
+  let aboveHeader = false;
   for (const line of candidates) {
     if (ctx.isHeaderLine(line.text)) {
       distance = 0;
-      if (line.index < bodyStart) underHeader = true;
+      if (line.index < bodyStart) aboveHeader = true;
       continue;
     }
     if (walked >= WINDOW) break;
     walked++;
+    if (line.barrier || ctx.isFurniture(line.text)) continue;
     distance++;
-    if (line.barrier || ctx.isFurniture(line.text) || !headlineShaped(line)) continue;
+    if (!headlineShaped(line)) continue;
     const own = contentWords(line.text, ctx.prose);
     if (own.length === 0) continue;
     const shared = own.filter((w) => body.has(w) || sharesStem(w, body)).length;
     const overlap = shared / own.length;
+    // Two words of two shared is weaker evidence than nine of ten.
+    const evidence = shared / (own.length + 1);
+    const endsWithPeriod = ENDS_WITH_PERIOD.test(line.text);
     const score =
-      overlap -
+      evidence -
       // nearer is likelier
       0.04 * (distance - 1) +
       // a headline stands over its date line or byline; captions and video titles stand under them
-      (underHeader ? 0.25 : headerBelow(lines, line, ctx) ? 0.2 : 0) -
-      (ENDS_WITH_PERIOD.test(line.text) ? 0.15 : 0) -
-      // a two-word line is a label more often than a headline
-      (line.shape.words < 3 ? 0.2 : 0) -
-      (line.furniture ? 0.1 : 0);
-    if (!best || score > best.score) {
-      best = {
-        index: line.index,
-        text: line.text,
-        overlap,
-        confident: overlap >= CONFIDENT_OVERLAP,
-        score,
-      };
-    }
+      (aboveHeader ? 0.25 : headerBelow(lines, line, ctx) ? 0.2 : 0) +
+      // …and under a section label or a menu
+      (labelAbove(lines, line, ctx) ? 0.05 : 0) -
+      (endsWithPeriod ? 0.15 : 0) -
+      // a standfirst runs longer than its headline
+      (line.shape.words > 22 ? 0.1 : 0) -
+      // «Group: Yazd», «News code: 7349926»: a label and its value
+      (LABEL_VALUE.test(line.text) ? 0.3 : 0) -
+      (ctx.isRepeated(line.text) ? 0.1 : 0);
+    scored.push({
+      index: line.index,
+      text: line.text,
+      overlap,
+      confident: overlap >= CONFIDENT_OVERLAP,
+      score,
+      evidence,
+      aboveHeader,
+      words: line.shape.words,
+      endsWithPeriod,
+    });
   }
+  let best: Scored | undefined;
+  for (const c of scored) if (!best || c.score > best.score) best = c;
   if (!best) return null;
-  const { score: _score, ...choice } = best;
-  return choice;
+  // Headline, standfirst, caption: of a stack of lines that all speak of the
+  // article, the headline is the first.
+  const chosen = best;
+  const over = scored.filter(
+    (c) =>
+      c.index < chosen.index &&
+      c.index >= chosen.index - STACK_LINES &&
+      c.aboveHeader === chosen.aboveHeader &&
+      c.evidence >= STACK_EVIDENCE * chosen.evidence &&
+      // a headline, not the site's name over it
+      c.words >= 4 &&
+      c.words <= chosen.words + 2 &&
+      !c.endsWithPeriod &&
+      c.score > 0,
+  );
+  const headline = over.reduce((a, b) => (b.index < a.index ? b : a), chosen);
+  return {
+    index: headline.index,
+    text: headline.text,
+    overlap: headline.overlap,
+    confident: headline.confident,
+    score: headline.score,
+  };
+}
+
+/** How far above the best line a headline may stand over its standfirst and caption. */
+const STACK_LINES = 4;
+/** …if it speaks of the article nearly as much. */
+const STACK_EVIDENCE = 0.7;
+
+/** «گروه : یزد», "Section: Politics": one or two words, a colon, a few words. */
+const LABEL_VALUE = /^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*\S+(?:\s\S+){0,2}$/u;
+
+/** The line above is a label or a menu item: a headline often opens the page under its section's name. */
+function labelAbove(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
+  const above = lines[lines.indexOf(line) - 1];
+  return (
+    above !== undefined &&
+    !ctx.isHeaderLine(above.text) &&
+    !above.shape.prose &&
+    (above.furniture || above.shape.words <= 3)
+  );
 }
 
 function headerBelow(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
