@@ -29,6 +29,7 @@ export interface Block {
   last: number;
   /** Characters of prose in it, less what the lines between its prose lines cost. */
   weight: number;
+  proseLines: number;
   /** It starts right under a section heading: that section's content, not the article. */
   underHeading: boolean;
   /** What ended it: a section heading, a date line or byline (another item begins), or a long gap. */
@@ -74,6 +75,7 @@ export function proseRuns(lines: readonly LineInfo[]): Block[] {
           first: line.index,
           last: line.index,
           weight: 0,
+          proseLines: 0,
           underHeading: sinceHeading === 1,
           closedBy: "end",
           gapAfter: 0,
@@ -81,6 +83,7 @@ export function proseRuns(lines: readonly LineInfo[]): Block[] {
         };
       run.last = line.index;
       run.weight += line.shape.chars;
+      run.proseLines++;
       gapLines = 0;
       gapChars = 0;
       gapCost = 0;
@@ -116,8 +119,12 @@ const MAX_CONTENDERS = 4;
  * line between them are one article interrupted.
  */
 const MAX_INTERRUPTION_LINES = 8;
-/** The run after an interruption must be real text, not one stray sentence. */
-const MIN_CONTINUATION_WEIGHT = 150;
+/**
+ * Both sides of an interruption must be real text: an author's bio, a
+ * teaser, a newsletter pitch after the article is one paragraph, not more.
+ */
+const MIN_CONTINUATION_WEIGHT = 300;
+const MIN_CONTINUATION_LINES = 2;
 
 function mergeInterrupted(runs: readonly Block[]): Block[] {
   const out: Block[] = [];
@@ -128,13 +135,15 @@ function mergeInterrupted(runs: readonly Block[]): Block[] {
       previous.closedBy === "gap" &&
       previous.gapAfter <= MAX_INTERRUPTION_LINES &&
       !run.underHeading &&
-      Math.min(previous.weight, run.weight) >= MIN_CONTINUATION_WEIGHT
+      Math.min(previous.weight, run.weight) >= MIN_CONTINUATION_WEIGHT &&
+      Math.min(previous.proseLines, run.proseLines) >= MIN_CONTINUATION_LINES
     ) {
       out[out.length - 1] = {
         ...previous,
         holes: [...previous.holes, [previous.last + 1, run.first - 1], ...run.holes],
         last: run.last,
         weight: previous.weight + run.weight,
+        proseLines: previous.proseLines + run.proseLines,
         closedBy: run.closedBy,
         gapAfter: run.gapAfter,
       };
