@@ -40,8 +40,8 @@ export interface ParsedDump {
   sourceName?: string;
   /** Metadata the format itself carries (HTML meta tags and JSON-LD, scraper JSON fields). */
   meta: Sidecar;
-  /** What the parser was unsure of: the report and the pull-request summary show it. */
-  warnings?: string[];
+  /** The headline was a guess: the report and the pull-request summary say so (unless a title is given). */
+  headlineWarning?: string;
 }
 
 /**

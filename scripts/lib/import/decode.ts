@@ -187,7 +187,7 @@ function decodeLegacy(encoding: string, bytes: Uint8Array): string {
 
 /** Western text: most non-ASCII characters are letters next to a letter (é in «café»), and few. */
 function readsAsLatin(text: string): boolean {
-  const nonAscii = text.match(/[^\x00-\x7f]/g)?.length ?? 0;
+  const nonAscii = text.match(/[^\u0020-\u007e\s]/gu)?.length ?? 0;
   if (nonAscii === 0) return true;
   const inWords = text.match(/(?<=\p{L})[\u00C0-\u00FF]|[\u00C0-\u00FF](?=\p{L})/gu)?.length ?? 0;
   const letters = text.match(/[A-Za-z]/g)?.length ?? 0;

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { foldArabic, words } from "../arabic.ts";
 import type { ArticleDate } from "./article.ts";
-import { gregorianOfHijri } from "./hijri.ts";
+import { gregorianOfHijri, gregorianOfPersian } from "./hijri.ts";
 
 /**
  * Publication dates written on a dump's date line, in the forms Arabic and
@@ -21,8 +21,11 @@ export interface DateLineMatch {
   warnings: string[];
 }
 
-/** Month names after folding (أ→ا, ة→ه, ى→ي), by region; values are month numbers. */
-const MONTHS: Record<string, number> = {
+/**
+ * Month names by region and language; values are month numbers. Keys are
+ * folded (أ→ا, ة→ه, ى→ي, Latin lower case) when the table is built.
+ */
+const MONTH_NAMES: Record<string, number> = {
   // Egypt, the Gulf, most of the press
   يناير: 1,
   فبراير: 2,
@@ -90,7 +93,161 @@ const MONTHS: Record<string, number> = {
   oct: 10,
   nov: 11,
   dec: 12,
+  // German
+  januar: 1,
+  jänner: 1,
+  februar: 2,
+  märz: 3,
+  maerz: 3,
+  mrz: 3,
+  mär: 3,
+  mai: 5,
+  juni: 6,
+  juli: 7,
+  oktober: 10,
+  okt: 10,
+  dezember: 12,
+  dez: 12,
+  // French
+  janvier: 1,
+  janv: 1,
+  février: 2,
+  fevrier: 2,
+  févr: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  août: 8,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  décembre: 12,
+  decembre: 12,
+  déc: 12,
+  // Spanish, Italian, Portuguese
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  gennaio: 1,
+  febbraio: 2,
+  aprile: 4,
+  maggio: 5,
+  giugno: 6,
+  luglio: 7,
+  settembre: 9,
+  ottobre: 10,
+  dicembre: 12,
+  janeiro: 1,
+  fevereiro: 2,
+  março: 3,
+  maio: 5,
+  junho: 6,
+  julho: 7,
+  setembro: 9,
+  outubro: 10,
+  dezembro: 12,
+  // Dutch
+  januari: 1,
+  februari: 2,
+  maart: 3,
+  mei: 5,
+  augustus: 8,
+  // Russian, Ukrainian, Polish (the genitive a date is written in)
+  января: 1,
+  февраля: 2,
+  марта: 3,
+  апреля: 4,
+  мая: 5,
+  июня: 6,
+  июля: 7,
+  августа: 8,
+  сентября: 9,
+  октября: 10,
+  ноября: 11,
+  декабря: 12,
+  січня: 1,
+  лютого: 2,
+  березня: 3,
+  квітня: 4,
+  травня: 5,
+  червня: 6,
+  липня: 7,
+  серпня: 8,
+  вересня: 9,
+  жовтня: 10,
+  листопада: 11,
+  грудня: 12,
+  stycznia: 1,
+  lutego: 2,
+  marca: 3,
+  kwietnia: 4,
+  maja: 5,
+  czerwca: 6,
+  lipca: 7,
+  sierpnia: 8,
+  września: 9,
+  października: 10,
+  listopada: 11,
+  grudnia: 12,
+  // Turkish
+  ocak: 1,
+  şubat: 2,
+  mart: 3,
+  nisan: 4,
+  mayıs: 5,
+  haziran: 6,
+  temmuz: 7,
+  ağustos: 8,
+  eylül: 9,
+  ekim: 10,
+  kasım: 11,
+  aralık: 12,
+  // Persian names of the Gregorian months
+  ژانویه: 1,
+  فوریه: 2,
+  آوریل: 4,
+  مه: 5,
+  ژوئن: 6,
+  ژوئیه: 7,
+  سپتامبر: 9,
+  اکتبر: 10,
+  نوامبر: 11,
+  دسامبر: 12,
 };
+
+const folded = (table: Record<string, number>) =>
+  Object.fromEntries(Object.entries(table).map(([name, n]) => [foldArabic(name), n]));
+const MONTHS: Record<string, number> = folded(MONTH_NAMES);
+
+/** Solar Hijri months (Iran, Afghanistan): «۲۱ اردیبهشت ۱۳۹۹». */
+const PERSIAN_MONTHS: Record<string, number> = folded({
+  فروردین: 1,
+  اردیبهشت: 2,
+  خرداد: 3,
+  تیر: 4,
+  مرداد: 5,
+  شهریور: 6,
+  مهر: 7,
+  آبان: 8,
+  آذر: 9,
+  دی: 10,
+  بهمن: 11,
+  اسفند: 12,
+});
 
 /** Hijri month names after folding → month number. */
 const HIJRI_MONTHS: Record<string, number> = {
@@ -192,6 +349,14 @@ const HIJRI_RE = new RegExp(
   `(?<!\\d)(\\d{1,2})\\s*(?:من\\s+)?${NOT_LETTER_BEFORE}(${alternation(Object.keys(HIJRI_MONTHS))})${NOT_LETTER_AFTER}[\\s,،]*(\\d{3,4})(?!\\d)\\s*(?:ه(?:جري(?:ه)?)?|ah)?${NOT_LETTER_AFTER}`,
   "u",
 );
+const SOLAR_HIJRI_RE = new RegExp(
+  `(?<!\\d)(\\d{1,2})\\s*${NOT_LETTER_BEFORE}(${alternation(Object.keys(PERSIAN_MONTHS))})${NOT_LETTER_AFTER}[\\s,،]*(\\d{4})(?!\\d)`,
+  "u",
+);
+/** A numeric year-first date of the Solar Hijri era (13xx–14xx): Iranian pages write «۱۳۹۹/۰۲/۲۱». */
+const SOLAR_NUMERIC_RE = /(?<!\d)(1[34]\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
+/** Persian digits or letters Arabic does not use: the line is Persian. */
+const PERSIAN_CUES = /[\u06F0-\u06F9\u067E\u0686\u0698\u06AF\u06A9\u06CC]/u;
 /** A date marked Hijri: «1447 هـ», «1447/05/25 هـ» (tatweel is folded away, leaving ه). */
 const HIJRI_YEAR_MARK = /\d\s*ه(?:جري(?:ه)?)?(?![\p{L}])/u;
 const OFFSET_RE =
@@ -226,14 +391,14 @@ const DATE_PATTERNS: DatePattern[] = [
   // 16 نوفمبر 2025, 2 مارس، 2025, 15 November 2025, 16 نوفمبر/تشرين الثاني 2025
   {
     re: new RegExp(
-      `(?<!\\d)(\\d{1,2})\\s*(?:من\\s+)?${MONTH}(?:\\s*[/(]\\s*${MONTH}\\s*\\)?)?[\\s,،]*(\\d{4})(?!\\d)`,
+      `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s*(?:من\\s+|de\\s+)?${MONTH}\\.?(?:\\s*[/(]\\s*${MONTH}\\s*\\)?)?[\\s,،]*(?:de\\s+)?(\\d{4})(?!\\d)`,
       "u",
     ),
     pick: (m) => ({ year: num(m[4]), month: MONTHS[norm(m[2])] ?? 0, day: num(m[1]) }),
   },
   // November 15, 2025
   {
-    re: new RegExp(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?[\\s,،]+(\\d{4})(?!\\d)`, "u"),
+    re: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?[\\s,،]+(\\d{4})(?!\\d)`, "u"),
     pick: (m) => ({ year: num(m[3]), month: MONTHS[norm(m[1])] ?? 0, day: num(m[2]) }),
   },
 ];
@@ -259,8 +424,20 @@ export function parseDateLine(line: string, options: DateOptions): DateLineMatch
 
   // A Hijri date is taken out first, so its numbers are never read as a Gregorian date.
   let hijri: { year: number; month: number; day: number } | null = null;
-  const h = HIJRI_RE.exec(text);
-  if (h) {
+  let solar: { year: number; month: number; day: number } | null = null;
+  const sh = SOLAR_HIJRI_RE.exec(text);
+  const sn =
+    sh || HIJRI_YEAR_MARK.test(text) || !PERSIAN_CUES.test(line)
+      ? null
+      : SOLAR_NUMERIC_RE.exec(text);
+  const h = sh || sn ? null : HIJRI_RE.exec(text);
+  if (sh) {
+    solar = { year: num(sh[3]), month: PERSIAN_MONTHS[norm(sh[2])] ?? 0, day: num(sh[1]) };
+    text = cut(text, sh.index, sh[0].length);
+  } else if (sn) {
+    solar = { year: num(sn[1]), month: num(sn[2]), day: num(sn[3]) };
+    text = cut(text, sn.index, sn[0].length);
+  } else if (h) {
     hijri = { year: num(h[3]), month: HIJRI_MONTHS[norm(h[2])] ?? 0, day: num(h[1]) };
     text = cut(text, h.index, h[0].length);
   } else if (HIJRI_YEAR_MARK.test(text)) {
@@ -285,6 +462,11 @@ export function parseDateLine(line: string, options: DateOptions): DateLineMatch
     found = candidate;
     text = cut(text, m.index, m[0].length);
     break;
+  }
+  if (solar && !found) {
+    found = gregorianOfPersian(solar);
+    if (!found) return null;
+    warnings.push(`date converted from the Solar Hijri ${solar.day}/${solar.month}/${solar.year}`);
   }
   if (hijri) {
     const converted = gregorianOfHijri(hijri);
@@ -458,8 +640,13 @@ export function parseIsoDate(value: string, options: DateOptions): ArticleDate |
     const d = { year: num(day[1]), month: num(day[2]), day: num(day[3]) };
     return isRealDay(d) ? { kind: "day", iso: isoDay(d) } : null;
   }
+  // A date and a time; luxon alone would also take "10:52" (today) or "1988" (New Year's Day).
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) return null;
   const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(v);
-  const dt = DateTime.fromISO(v, hasOffset ? { setZone: true } : { zone: options.defaultTimezone });
+  const dt = DateTime.fromISO(
+    v.replace(" ", "T"),
+    hasOffset ? { setZone: true } : { zone: options.defaultTimezone },
+  );
   if (!dt.isValid || dt.year < MIN_YEAR || dt.year > MAX_YEAR) return null;
   return {
     kind: "instant",

@@ -1,8 +1,9 @@
 /**
  * Hijri (Islamic) dates in the Umm al-Qura calendar, the official calendar of
- * Saudi Arabia and the one most Arab newsrooms print. Conversion uses the
- * calendar data of the platform's ICU (Intl, `islamic-umalqura`): Gregorian →
- * Hijri directly, Hijri → Gregorian by stepping from an estimate.
+ * Saudi Arabia and the one most Arab newsrooms print, and Solar Hijri dates,
+ * the calendar of Iran and Afghanistan (Persian pages). Conversion uses the
+ * calendar data of the platform's ICU (Intl, `islamic-umalqura`, `persian`):
+ * Gregorian → Hijri directly, Hijri → Gregorian by stepping from an estimate.
  */
 
 export interface YMD {
@@ -53,6 +54,47 @@ export function gregorianOfHijri(hijri: YMD): YMD | null {
     // Near the target the estimate can oscillate around a missing day 30: step one day at a time.
     t += (Math.abs(delta) <= 2 ? Math.sign(delta) || 1 : delta) * DAY_MS;
     if (step > 15 && Math.abs(delta) <= 1) return null;
+  }
+  return null;
+}
+
+const PERSIAN = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+function persianOf(t: number): YMD {
+  const parts = PERSIAN.formatToParts(t);
+  const get = (type: string) =>
+    Number.parseInt(parts.find((p) => p.type === type)?.value ?? "", 10);
+  return { year: get("year"), month: get("month"), day: get("day") };
+}
+
+/** Day of the Solar Hijri year: six months of 31 days, five of 30, then Esfand. */
+function persianOrdinal(p: YMD): number {
+  const month = p.month <= 6 ? (p.month - 1) * 31 : 186 + (p.month - 7) * 30;
+  return p.year * 365.2422 + month + p.day;
+}
+
+/** The Gregorian day of a Solar Hijri date (1 Farvardin is the March equinox), or null if there is none. */
+export function gregorianOfPersian(persian: YMD): YMD | null {
+  const { month, day } = persian;
+  if (month < 1 || month > 12 || day < 1 || day > (month <= 6 ? 31 : 30)) return null;
+  // 1 Farvardin 1399 was 20 March 2020.
+  const anchor = { year: 1399, month: 1, day: 1 };
+  let t =
+    Date.UTC(2020, 2, 20) + Math.round((persianOrdinal(persian) - persianOrdinal(anchor)) * DAY_MS);
+  for (let step = 0; step < 6; step++) {
+    const current = persianOf(t);
+    const delta = Math.round(persianOrdinal(persian) - persianOrdinal(current));
+    if (delta === 0) {
+      if (current.month !== month || current.day !== day) return null;
+      const d = new Date(t);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    }
+    t += delta * DAY_MS;
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { authorFromByline } from "./extract-author.ts";
 import type { DateOptions } from "./extract-date.ts";
 import { blockLines } from "./html/blocks.ts";
 import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
+import { publicationDate } from "./html/dates.ts";
 import { type Doc, type El, parsePage } from "./html/dom.ts";
 import { normaliseLine } from "./normalise.ts";
 import { readBody } from "./parse-text.ts";
@@ -26,7 +27,7 @@ const MIN_ARTICLE_CHARS = 120;
 
 export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOptions): ParsedDump {
   const document = parsePage(html);
-  const meta = pageMetadata(document);
+  const meta = pageMetadata(document, dates);
   const pageTitle = headlineOf(document);
   const related = relatedHeadlines(document, furniture);
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
@@ -170,17 +171,10 @@ function names(value: unknown): string[] {
   return [];
 }
 
-function pageMetadata(document: Doc): Sidecar {
+function pageMetadata(document: Doc, dates: DateOptions): Sidecar {
   const ld = jsonLdArticle(document);
   const meta: Sidecar = {};
-  const published =
-    attr(document, 'meta[property="article:published_time"]') ??
-    (typeof ld?.datePublished === "string" ? ld.datePublished : undefined) ??
-    attr(document, 'meta[itemprop="datePublished"]') ??
-    attr(document, 'meta[name="pubdate"]') ??
-    attr(document, 'meta[name="publishdate"]') ??
-    attr(document, 'meta[name="date"]') ??
-    attr(document, "article time[datetime], header time[datetime], time[datetime]", "datetime");
+  const published = publicationDate(document, dates);
   if (published) meta.published = published;
 
   const bylineText = document.querySelector(

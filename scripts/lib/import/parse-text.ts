@@ -243,9 +243,7 @@ export function parseTextDump(
     ...(headline.confident
       ? {}
       : {
-          warnings: [
-            `headline uncertain: «${headline.text}» shares few words with the article (check the title)`,
-          ],
+          headlineWarning: `headline uncertain: «${headline.text}» shares few words with the article (check the title)`,
         }),
   };
 }

@@ -164,8 +164,9 @@ function buildArticle(
 ): { article: Article; warnings: string[] } {
   // Sidecar and manifest (merged in run.ts) over the format's own metadata.
   const given: Sidecar = { ...parsed.meta, ...definedOnly(dump.sidecar ?? {}) };
+  const warnings: string[] = [];
   // A title given beside the dump settles any doubt about the headline found in it.
-  const warnings: string[] = given.title ? [] : [...(parsed.warnings ?? [])];
+  if (parsed.headlineWarning && !given.title) warnings.push(parsed.headlineWarning);
 
   const title = given.title ? normaliseLine(given.title) : parsed.headline;
   const date = chooseDate(given, parsed, ctx.dates, warnings);
