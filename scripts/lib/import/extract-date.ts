@@ -396,10 +396,23 @@ const DATE_PATTERNS: DatePattern[] = [
     ),
     pick: (m) => ({ year: num(m[4]), month: MONTHS[norm(m[2])] ?? 0, day: num(m[1]) }),
   },
+  // 2020年07月03日 (Japanese, Chinese), 2020년 3월 4일 (Korean)
+  {
+    re: /(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u,
+    pick: (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) }),
+  },
   // November 15, 2025
   {
     re: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?[\\s,،]+(\\d{4})(?!\\d)`, "u"),
     pick: (m) => ({ year: num(m[3]), month: MONTHS[norm(m[1])] ?? 0, day: num(m[2]) }),
+  },
+  // 29.12.10, 02.12.19: day, month and a two-digit year, as German pages write them (dots only)
+  {
+    re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/u,
+    pick: (m) => {
+      const yy = num(m[3]);
+      return { year: yy < 70 ? 2000 + yy : 1900 + yy, month: num(m[2]), day: num(m[1]) };
+    },
   },
 ];
 

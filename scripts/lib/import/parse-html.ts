@@ -27,8 +27,8 @@ const MIN_ARTICLE_CHARS = 120;
 
 export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOptions): ParsedDump {
   const document = parsePage(html);
-  const meta = pageMetadata(document, dates);
   const pageTitle = headlineOf(document);
+  const meta = pageMetadata(document, dates, pageTitle);
   const related = relatedHeadlines(document, furniture);
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
     normaliseLine(a.textContent ?? ""),
@@ -171,10 +171,10 @@ function names(value: unknown): string[] {
   return [];
 }
 
-function pageMetadata(document: Doc, dates: DateOptions): Sidecar {
+function pageMetadata(document: Doc, dates: DateOptions, headline: string | undefined): Sidecar {
   const ld = jsonLdArticle(document);
   const meta: Sidecar = {};
-  const published = publicationDate(document, dates);
+  const published = publicationDate(document, dates, headline);
   if (published) meta.published = published;
 
   const bylineText = document.querySelector(

@@ -1,6 +1,7 @@
 import type { ArticleDate } from "../article.ts";
-import { type DateOptions, localDay, parseDateLine, parseIsoDate } from "../extract-date.ts";
+import { type DateOptions, isDatelineLike, parseDateLine, parseIsoDate } from "../extract-date.ts";
 import { normaliseLine } from "../normalise.ts";
+import { blockLines } from "./blocks.ts";
 import { wordsOfName } from "./clean.ts";
 import type { Doc, El } from "./dom.ts";
 
@@ -78,7 +79,11 @@ const DATE_ELEMENT_WORDS = new Set([
 const SCRIPT_DATE =
   /["'](?:datePublished|publishDate|publishedDate|publish_date|published_at|publishedAt|pubDate|date_published|firstPublished|first_published_at|publicationDate)["']\s*:\s*["']([^"']{8,40})["']/;
 
-export function publicationDate(document: Doc, dates: DateOptions): string | undefined {
+export function publicationDate(
+  document: Doc,
+  dates: DateOptions,
+  headline: string | undefined,
+): string | undefined {
   const candidates = [
     () => fromMeta(document),
     () => fromJsonLd(document),
@@ -87,6 +92,7 @@ export function publicationDate(document: Doc, dates: DateOptions): string | und
     () => fromTimeElements(document, "article"),
     () => fromPageAddress(document),
     () => printedDate(document, dates)?.text,
+    () => datelineNear(document, headline, dates),
     () => fromScripts(document),
     () => fromTimeElements(document, "any"),
   ];
@@ -256,6 +262,32 @@ function printedDate(
   return found ?? undefined;
 }
 const MAX_DATE_ELEMENTS = 400;
+
+/** Lines after the headline, and before it, in which a dateline is looked for. */
+const LINES_AFTER_HEADLINE = 40;
+const LINES_BEFORE_HEADLINE = 6;
+
+/**
+ * A dateline printed as text near the headline, as a reader finds it: the
+ * first line under the headline (or just over it) that is a date with a few
+ * words beside it («Lübeck, 31. März 2003», «Veröffentlicht: 30.07.2019 09:35 Uhr»).
+ */
+function datelineNear(
+  document: Doc,
+  headline: string | undefined,
+  dates: DateOptions,
+): string | undefined {
+  const body = document.body;
+  if (!body) return undefined;
+  const lines = blockLines(body);
+  const at = headline ? lines.indexOf(headline) : -1;
+  const from = at < 0 ? 0 : at + 1;
+  const isDateline = (line: string) =>
+    isDatelineLike(line, dates) && !/(?:updated|aktualisiert|mis à jour|actualizado|تحديث|©)/iu.test(line);
+  const after = lines.slice(from, from + (at < 0 ? LINES_AFTER_HEADLINE * 2 : LINES_AFTER_HEADLINE));
+  const before = at < 0 ? [] : lines.slice(Math.max(0, at - LINES_BEFORE_HEADLINE), at).reverse();
+  return after.find(isDateline) ?? before.find(isDateline);
+}
 
 function fromScripts(document: Doc): string | undefined {
   for (const script of document.querySelectorAll("script:not([src])")) {
