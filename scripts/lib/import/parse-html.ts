@@ -1,4 +1,5 @@
 import { Readability } from "@mozilla/readability";
+import { foldArabic, words } from "../arabic.ts";
 import { type ParsedDump, RejectedInput, type Sidecar } from "./article.ts";
 import { type Furniture, splitTerms } from "./boilerplate.ts";
 import { authorFromByline } from "./extract-author.ts";
@@ -207,24 +208,79 @@ function pageMetadata(document: Doc, dates: DateOptions, headline: string | unde
 }
 
 /**
- * The headline without the site name pages append to it («… | الموقع»):
- * the article's <h1> when the page title starts with it, else the Open Graph
- * or JSON-LD headline, else <title>, with a trailing site-name segment cut.
+ * The headline as the page prints it: its <h1>, when the page's own titles
+ * (Open Graph, JSON-LD, <title>) speak of it — they add a kicker or the
+ * site's name («Klimaschutz: Bohren, bis es heiß wird», «… | Umweltbundesamt»)
+ * — or when they are only a section's or the site's name («Home», «News»).
+ * Without a usable <h1>, the Open Graph or JSON-LD headline, else <title>,
+ * with a trailing site-name segment cut.
  */
 function headlineOf(document: Doc): string | undefined {
   const siteName = attr(document, 'meta[property="og:site_name"]');
   const ld = jsonLdArticle(document);
-  const candidates = [
+  const titles = [
     attr(document, 'meta[property="og:title"]'),
     typeof ld?.headline === "string" ? normaliseLine(ld.headline) : undefined,
     attr(document, 'meta[name="twitter:title"]'),
     normaliseLine(document.querySelector("title")?.textContent ?? "") || undefined,
-  ].filter((t): t is string => t !== undefined);
-  const h1 = normaliseLine(document.querySelector("article h1, h1")?.textContent ?? "");
-  if (h1 && candidates.some((c) => c.startsWith(h1))) return h1;
-  const first = candidates[0];
-  return first === undefined ? h1 || undefined : withoutSiteName(first, siteName);
+  ].filter((t): t is string => t !== undefined && t.length > 0);
+  const h1 = printedHeadline(document, titles, siteName);
+  if (h1) return h1;
+  const first = titles[0];
+  return first === undefined ? undefined : withoutSiteName(first, siteName);
 }
+
+const wordsOf = (text: string) => words(foldArabic(text));
+
+/**
+ * The page's <h1> that its titles speak of (the article's own first), or the
+ * only one when the titles say nothing. An <h1> that is the site's name (a
+ * blog theme's) is never the headline; a kicker printed inside the <h1>
+ * («Tunesien» over «Große Aufgaben für die neue Regierung») is left out.
+ */
+function printedHeadline(
+  document: Doc,
+  titles: readonly string[],
+  siteName: string | undefined,
+): string | undefined {
+  const h1s = [...document.querySelectorAll("article h1, main h1, h1")]
+    .map(withoutKicker)
+    .filter((h) => h.length >= 2 && h.length <= 300);
+  if (h1s.length === 0) return undefined;
+  const articleTitles = titles.map((t) => withoutSiteName(t, siteName));
+  const sites = new Set(
+    [siteName ?? "", ...titles.map((t, i) => siteSegment(t, articleTitles[i] as string))]
+      .map((t) => wordsOf(t).join(" "))
+      .filter((t) => t.length > 0),
+  );
+  const titleWords = new Set(articleTitles.flatMap(wordsOf));
+  const candidates = h1s.filter((h) => !sites.has(wordsOf(h).join(" ")));
+  for (const h1 of candidates) {
+    const own = wordsOf(h1);
+    if (own.length > 0 && own.filter((w) => titleWords.has(w)).length >= 0.5 * own.length) return h1;
+  }
+  // Titles of one or two words name a section or the site, not this article.
+  const generic = articleTitles.every((t) => wordsOf(t).length <= 2);
+  const first = candidates[0];
+  return generic && first !== undefined && wordsOf(first).length >= 2 ? first : undefined;
+}
+
+/** What a title has besides the article's own part: the site's name. */
+function siteSegment(title: string, articlePart: string): string {
+  return title.replace(articlePart, "").replace(/^[\s|–—·»:-]+|[\s|–—·»:-]+$/gu, "");
+}
+
+/** An <h1>'s text without a short kicker element printed in it. */
+function withoutKicker(h1: El): string {
+  const whole = normaliseLine(h1.textContent ?? "");
+  const parts = [...h1.children]
+    .map((c) => normaliseLine(c.textContent ?? ""))
+    .filter((t) => t.length > 0);
+  if (parts.length < 2) return whole;
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.length >= KICKER_SHARE * whole.length ? longest : whole;
+}
+const KICKER_SHARE = 0.6;
 
 export function withoutSiteName(title: string, siteName?: string): string {
   if (siteName) {
