@@ -243,42 +243,59 @@ function printedHeadline(
   titles: readonly string[],
   siteName: string | undefined,
 ): string | undefined {
-  const h1s = [...document.querySelectorAll("article h1, main h1, h1")]
+  const headings = [
+    ...document.querySelectorAll("article h1, main h1, h1, article h2, main h2"),
+  ]
     .map(withoutKicker)
     .filter((h) => h.length >= 2 && h.length <= 300);
-  if (h1s.length === 0) return undefined;
+  if (headings.length === 0) return undefined;
   const articleTitles = titles.map((t) => withoutSiteName(t, siteName));
   const sites = new Set(
     [siteName ?? "", ...titles.map((t, i) => siteSegment(t, articleTitles[i] as string))]
       .map((t) => wordsOf(t).join(" "))
       .filter((t) => t.length > 0),
   );
-  const titleWords = new Set(articleTitles.flatMap(wordsOf));
-  const candidates = h1s.filter((h) => !sites.has(wordsOf(h).join(" ")));
-  for (const h1 of candidates) {
-    const own = wordsOf(h1);
-    if (own.length > 0 && own.filter((w) => titleWords.has(w)).length >= 0.5 * own.length) return h1;
+  const candidates = headings.filter((h) => !sites.has(wordsOf(h).join(" ")));
+  // The heading that says most of what the titles say, and little else.
+  let best: { heading: string; coverage: number } | undefined;
+  for (const title of articleTitles) {
+    const said = new Set(wordsOf(title));
+    if (said.size === 0) continue;
+    for (const heading of candidates) {
+      const own = wordsOf(heading);
+      const shared = own.filter((w) => said.has(w)).length;
+      if (own.length === 0 || shared < 0.5 * own.length) continue;
+      const coverage = shared / said.size;
+      if (coverage >= MIN_COVERAGE && (!best || coverage > best.coverage))
+        best = { heading, coverage };
+    }
   }
+  if (best) return best.heading;
   // Titles of one or two words name a section or the site, not this article.
   const generic = articleTitles.every((t) => wordsOf(t).length <= 2);
   const first = candidates[0];
   return generic && first !== undefined && wordsOf(first).length >= 2 ? first : undefined;
 }
+/** A heading must say this share of a title's words to be that title's headline. */
+const MIN_COVERAGE = 0.3;
 
 /** What a title has besides the article's own part: the site's name. */
 function siteSegment(title: string, articlePart: string): string {
   return title.replace(articlePart, "").replace(/^[\s|–—·»:-]+|[\s|–—·»:-]+$/gu, "");
 }
 
-/** An <h1>'s text without a short kicker element printed in it. */
-function withoutKicker(h1: El): string {
-  const whole = normaliseLine(h1.textContent ?? "");
-  const parts = [...h1.children]
-    .map((c) => normaliseLine(c.textContent ?? ""))
-    .filter((t) => t.length > 0);
-  if (parts.length < 2) return whole;
-  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
-  return longest.length >= KICKER_SHARE * whole.length ? longest : whole;
+/**
+ * A heading's text without a kicker printed at its start in an element of
+ * its own («<span>Tunesien</span> Große Aufgaben für die neue Regierung»).
+ */
+function withoutKicker(heading: El): string {
+  const whole = normaliseLine(heading.textContent ?? "");
+  const nodes = [...heading.childNodes].filter((n) => /\S/.test(n.textContent ?? ""));
+  const first = nodes[0];
+  if (nodes.length < 2 || first?.nodeType !== 1) return whole;
+  const kicker = normaliseLine(first.textContent ?? "");
+  const rest = normaliseLine(nodes.slice(1).map((n) => n.textContent ?? "").join(" "));
+  return words(kicker).length <= 4 && rest.length >= KICKER_SHARE * whole.length ? rest : whole;
 }
 const KICKER_SHARE = 0.6;
 
