@@ -243,18 +243,27 @@ function printedHeadline(
   titles: readonly string[],
   siteName: string | undefined,
 ): string | undefined {
-  const headings = [
-    ...document.querySelectorAll("article h1, main h1, h1, article h2, main h2"),
-  ]
-    .map(withoutKicker)
-    .filter((h) => h.length >= 2 && h.length <= 300);
-  if (headings.length === 0) return undefined;
   const articleTitles = titles.map((t) => withoutSiteName(t, siteName));
   const sites = new Set(
     [siteName ?? "", ...titles.map((t, i) => siteSegment(t, articleTitles[i] as string))]
       .map((t) => wordsOf(t).join(" "))
       .filter((t) => t.length > 0),
   );
+  // A heading that prints the site's name beside the headline («… | Umweltbundesamt»): without it.
+  const site = wordsOf(siteName ?? "").join(" ");
+  const isSite = (segment: string) =>
+    wordsOf(segment).join(" ") === site || /^\S+\.[a-z]{2,6}$/iu.test(segment.trim());
+  const withoutSite = (h: string) => {
+    const segments = h.split(/\s+[|–—·»]\s+/u);
+    const kept = segments.filter((segment) => !isSite(segment));
+    return kept.length === segments.length || kept.length !== 1 ? h : (kept[0] as string);
+  };
+  const headings = [
+    ...document.querySelectorAll("article h1, main h1, h1, article h2, main h2, h2, h3"),
+  ]
+    .map((h) => withoutSite(withoutKicker(h)))
+    .filter((h) => h.length >= 2 && h.length <= 300);
+  if (headings.length === 0) return undefined;
   const candidates = headings.filter((h) => !sites.has(wordsOf(h).join(" ")));
   // The heading that says most of what the titles say, and little else.
   let best: { heading: string; coverage: number } | undefined;
@@ -294,7 +303,12 @@ function withoutKicker(heading: El): string {
   const first = nodes[0];
   if (nodes.length < 2 || first?.nodeType !== 1) return whole;
   const kicker = normaliseLine(first.textContent ?? "");
-  const rest = normaliseLine(nodes.slice(1).map((n) => n.textContent ?? "").join(" "));
+  const rest = normaliseLine(
+    nodes
+      .slice(1)
+      .map((n) => n.textContent ?? "")
+      .join(" "),
+  );
   return words(kicker).length <= 4 && rest.length >= KICKER_SHARE * whole.length ? rest : whole;
 }
 const KICKER_SHARE = 0.6;
@@ -306,6 +320,19 @@ export function withoutSiteName(title: string, siteName?: string): string {
         return title.slice(0, -(sep.length + siteName.length));
       if (title.startsWith(`${siteName}${sep}`)) return title.slice(siteName.length + sep.length);
     }
+  }
+  // «Blog » Archive » The headline»: of several segments, one far longer than the rest is the headline.
+  const segments = title.split(/\s+[|–—·»]\s+/u);
+  if (segments.length >= 3) {
+    const lengths = segments.map((s) => s.split(" ").length);
+    const longest = Math.max(...lengths);
+    const others = lengths.filter((n) => n !== longest);
+    if (
+      longest >= 3 &&
+      others.length === lengths.length - 1 &&
+      others.every((n) => 1.5 * n <= longest)
+    )
+      return segments[lengths.indexOf(longest)] as string;
   }
   // Without a known site name: a short last segment after a bar or dash
   // («… | الوطن»), never after a hyphen (a score «2 - 1» is part of a headline).

@@ -283,8 +283,12 @@ function datelineNear(
   const at = headline ? lines.indexOf(headline) : -1;
   const from = at < 0 ? 0 : at + 1;
   const isDateline = (line: string) =>
-    isDatelineLike(line, dates) && !/(?:updated|aktualisiert|mis à jour|actualizado|تحديث|©)/iu.test(line);
-  const after = lines.slice(from, from + (at < 0 ? LINES_AFTER_HEADLINE * 2 : LINES_AFTER_HEADLINE));
+    isDatelineLike(line, dates) &&
+    !/(?:updated|aktualisiert|mis à jour|actualizado|تحديث|©)/iu.test(line);
+  const after = lines.slice(
+    from,
+    from + (at < 0 ? LINES_AFTER_HEADLINE * 2 : LINES_AFTER_HEADLINE),
+  );
   const before = at < 0 ? [] : lines.slice(Math.max(0, at - LINES_BEFORE_HEADLINE), at).reverse();
   return after.find(isDateline) ?? before.find(isDateline);
 }
