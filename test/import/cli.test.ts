@@ -43,7 +43,7 @@ describe("npm run import (the command)", () => {
       "rejected",
     ]);
 
-    writeFileSync(path.join(raw, "b.txt"), "عنوان آخر\n\nنص.");
+    writeFileSync(path.join(raw, "b.txt"), "عنوان آخر\n\nنص الخبر الآخر.");
     const again = await importCommand(["--in", raw, "--out", out]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("unchanged a.txt");

@@ -38,7 +38,7 @@ describe("npm run import", () => {
     );
     writeFileSync(
       path.join(raw, "002_b.txt"),
-      dump("خبر بوقت", ["فقرة."], "الأحد، 2 مارس 2025 - 10:30 ص"),
+      dump("خبر بوقت", ["فقرة قصيرة."], "الأحد، 2 مارس 2025 - 10:30 ص"),
     );
 
     const first = await importFolder(raw, out);
@@ -106,7 +106,7 @@ describe("npm run import", () => {
     writeFileSync(path.join(raw, "page.html"), "<html></html>");
     writeFileSync(path.join(raw, "good.txt"), dump("خبر سليم", ["نص سليم."]));
     writeFileSync(path.join(raw, "bad.meta.json"), "{not json");
-    writeFileSync(path.join(raw, "bad.txt"), dump("خبر بملف وصفي تالف", ["نص."]));
+    writeFileSync(path.join(raw, "bad.txt"), dump("خبر بملف وصفي تالف", ["نص الخبر."]));
 
     const report = await importFolder(raw, path.join(root, "out"));
     const byFile = Object.fromEntries(report.inputs.map((i) => [i.file, i]));
@@ -114,7 +114,7 @@ describe("npm run import", () => {
     expect(byFile["empty.txt"]?.reason).toBe("empty file");
     expect(byFile["binary.txt"]?.reason).toMatch(/^binary file/);
     expect(byFile["latin1.txt"]?.reason).toMatch(/^unknown encoding/);
-    expect(byFile["furniture.txt"]?.reason).toMatch(/^no headline/);
+    expect(byFile["furniture.txt"]?.reason).toMatch(/^no article/);
     expect(byFile["page.html"]?.reason).toMatch(/no article text found in the HTML page/);
     expect(byFile["bad.txt"]?.reason).toMatch(/sidecar bad.meta.json is not valid JSON/);
     expect(report.inputs.filter((i) => i.outcome === "rejected")).toHaveLength(6);
@@ -140,7 +140,7 @@ describe("npm run import", () => {
     const raw = path.join(root, "raw");
     const out = path.join(root, "out");
     mkdirSync(raw);
-    writeFileSync(path.join(raw, "a.txt"), dump("عنوان أصلي", ["نص."]));
+    writeFileSync(path.join(raw, "a.txt"), dump("عنوان أصلي", ["نص الخبر."]));
     const [input] = (await importFolder(raw, out)).inputs;
     const file = path.join(out, input!.article!);
     const edited = readFileSync(file, "utf8").replace("title: عنوان أصلي", "title: عنوان مصحح");
@@ -162,7 +162,7 @@ describe("npm run import", () => {
     const raw = path.join(root, "raw");
     const out = path.join(root, "out");
     mkdirSync(raw);
-    writeFileSync(path.join(raw, "a.txt"), dump("عنوان بلا تاريخ", ["نص."]));
+    writeFileSync(path.join(raw, "a.txt"), dump("عنوان بلا تاريخ", ["نص الخبر."]));
     const [input] = (await importFolder(raw, out)).inputs;
     expect(input?.article).toBe("undated/عنوان-بلا-تاريخ.md");
     // As content/README.md tells editors: add a date, move the file to its month.
@@ -188,10 +188,10 @@ describe("npm run import", () => {
     const raw = path.join(root, "raw");
     const out = path.join(root, "out");
     mkdirSync(raw);
-    writeFileSync(path.join(raw, "a.txt"), dump("خبر متنقل", ["نص."]));
-    writeFileSync(path.join(raw, "gone.txt"), dump("خبر سيحذف مصدره", ["نص."]));
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر متنقل", ["نص الخبر."]));
+    writeFileSync(path.join(raw, "gone.txt"), dump("خبر سيحذف مصدره", ["نص الخبر."]));
     await importFolder(raw, out);
-    writeFileSync(path.join(raw, "a.txt"), dump("خبر متنقل", ["نص."], "2024-02-29"));
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر متنقل", ["نص الخبر."], "2024-02-29"));
     const { rmSync } = await import("node:fs");
     rmSync(path.join(raw, "gone.txt"));
     const report = await importFolder(raw, out);

@@ -162,7 +162,10 @@ export function parseTextDump(
   };
 
   // The article: among the runs with the most prose, the one under the best headline.
-  const runs = articleRuns(infos);
+  // A brief of a sentence or two is not prose by length: without any prose, the
+  // sentences are the text (a dump of only menus and headline lists has none).
+  let runs = articleRuns(infos);
+  if (runs.length === 0) runs = articleRuns(infos.map(asBrief));
   let found: { block: Block; bodyStart: number; headline: HeadlineChoice | null } | null = null;
   let foundScore = Number.NEGATIVE_INFINITY;
   for (const block of runs) {
@@ -240,12 +243,27 @@ export function parseTextDump(
     keywords: body.keywords,
     meta: {},
     ...(source !== undefined ? { sourceName: source } : {}),
-    ...(headline.confident
+    // A dump that opens with its headline (the specimen's layout) needs no more evidence.
+    ...(headline.confident || headline.index === firstTextLine(infos, isHeaderLine)
       ? {}
       : {
           headlineWarning: `headline uncertain: «${headline.text}» shares few words with the article (check the title)`,
         }),
   };
+}
+
+/** A sentence of a brief: a few words ending as a sentence does. */
+function asBrief(line: LineInfo): LineInfo {
+  const brief = line.shape.endsSentence && line.shape.words >= 2;
+  return brief ? { ...line, shape: { ...line.shape, prose: true } } : line;
+}
+
+/** The dump's first line that is not masthead, furniture or a header line. */
+function firstTextLine(
+  infos: readonly LineInfo[],
+  isHeaderLine: (line: string) => boolean,
+): number | undefined {
+  return infos.find((l) => !l.furniture && !l.barrier && !isHeaderLine(l.text))?.index;
 }
 
 /** Date lines and bylines are looked for this many lines above the headline (a date over it). */
@@ -304,6 +322,7 @@ function lineInfos(
         furniture.isNoise(line) ||
         furniture.isNavigation(line),
       barrier: furniture.section(line) !== null,
+      related: furniture.section(line) === "related",
       header: !shape.prose && (isDatelineLike(line, dates) || isByline(line)),
     });
     seen.add(line);

@@ -49,7 +49,7 @@ function contentWords(text: string, prose: ProseModel): string[] {
 /** Headline-shaped: a few words to a long sentence, not a label ending in a colon. */
 function headlineShaped(line: LineInfo): boolean {
   const { words: n, chars } = line.shape;
-  if (n < 2 || n > 40 || chars > 300) return false;
+  if (n < 1 || n > 40 || chars > 300) return false;
   return !/[:：]$/.test(line.text);
 }
 

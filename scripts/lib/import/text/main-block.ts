@@ -19,6 +19,8 @@ export interface LineInfo {
   furniture: boolean;
   /** A section heading that closes the article (related, latest news, keywords). */
   barrier: boolean;
+  /** Of those, a related list («اقرأ أيضا»): printed inside articles too, the text goes on under it. */
+  related: boolean;
   /** A date line or byline: it heads an article (or an item of a list), it does not stand between paragraphs. */
   header: boolean;
 }
@@ -33,7 +35,7 @@ export interface Block {
   /** It starts right under a section heading: that section's content, not the article. */
   underHeading: boolean;
   /** What ended it: a section heading, a date line or byline (another item begins), or a long gap. */
-  closedBy: "heading" | "header" | "gap" | "end";
+  closedBy: "related" | "heading" | "header" | "gap" | "end";
   /** Non-empty lines between its last prose line and the next run. */
   gapAfter: number;
   /** Stretches (first and last line index) that interrupt the article: a box of other links. */
@@ -66,7 +68,7 @@ export function proseRuns(lines: readonly LineInfo[]): Block[] {
       if (prose) closed = null;
       else {
         closed.gapAfter++;
-        if (line.barrier || line.header) closed = null;
+        if ((line.barrier && closed.gapAfter > 1) || line.header) closed = null;
       }
     }
     if (prose) {
@@ -97,9 +99,15 @@ export function proseRuns(lines: readonly LineInfo[]): Block[] {
     if (line.barrier || line.header || gapLines > MAX_GAP_LINES || gapChars > MAX_GAP_CHARS) {
       // The gap after the last prose line is not the run's.
       run.weight += gapCost;
-      run.closedBy = line.barrier ? "heading" : line.header ? "header" : "gap";
+      run.closedBy = line.related
+        ? "related"
+        : line.barrier
+          ? "heading"
+          : line.header
+            ? "header"
+            : "gap";
       run.gapAfter = gapLines;
-      if (run.closedBy === "gap") closed = run;
+      if (run.closedBy === "gap" || run.closedBy === "related") closed = run;
       runs.push(run);
       run = null;
     }
@@ -126,21 +134,32 @@ const MAX_INTERRUPTION_LINES = 8;
 const MIN_CONTINUATION_WEIGHT = 300;
 const MIN_CONTINUATION_LINES = 2;
 
+/** A "read also" box inside an article: its heading and a few headlines, then the text again. */
+const MAX_RELATED_BOX_LINES = 6;
+
 function mergeInterrupted(runs: readonly Block[]): Block[] {
   const out: Block[] = [];
   for (const run of runs) {
     const previous = out[out.length - 1];
-    if (
-      previous &&
-      previous.closedBy === "gap" &&
+    const box =
+      previous?.closedBy === "related" &&
+      previous.gapAfter <= MAX_RELATED_BOX_LINES &&
+      !run.underHeading;
+    const interruption =
+      previous?.closedBy === "gap" &&
       previous.gapAfter <= MAX_INTERRUPTION_LINES &&
       !run.underHeading &&
       Math.min(previous.weight, run.weight) >= MIN_CONTINUATION_WEIGHT &&
-      Math.min(previous.proseLines, run.proseLines) >= MIN_CONTINUATION_LINES
-    ) {
+      Math.min(previous.proseLines, run.proseLines) >= MIN_CONTINUATION_LINES;
+    if (previous && (box || interruption)) {
       out[out.length - 1] = {
         ...previous,
-        holes: [...previous.holes, [previous.last + 1, run.first - 1], ...run.holes],
+        // A box of links is dropped; a related box is read as such (its headlines are kept as related).
+        holes: [
+          ...previous.holes,
+          ...(box ? [] : [[previous.last + 1, run.first - 1] as [number, number]]),
+          ...run.holes,
+        ],
         last: run.last,
         weight: previous.weight + run.weight,
         proseLines: previous.proseLines + run.proseLines,
@@ -162,5 +181,7 @@ export function articleRuns(lines: readonly LineInfo[]): Block[] {
     .filter((r) => !r.underHeading)
     .sort((a, b) => b.weight - a.weight || a.first - b.first);
   const heaviest = runs[0]?.weight ?? 0;
-  return runs.filter((r) => r.weight >= heaviest * CONTENDER_SHARE).slice(0, MAX_CONTENDERS);
+  return runs
+    .filter((r) => r === runs[0] || r.weight >= heaviest * CONTENDER_SHARE)
+    .slice(0, MAX_CONTENDERS);
 }
