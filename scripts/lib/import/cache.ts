@@ -65,17 +65,19 @@ let knowledge: string | undefined;
 export function knowledgeHash(): string {
   if (knowledge) return knowledge;
   const hash = createHash("sha256");
+  const tree = (dir: string, ext: string) =>
+    (readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[])
+      .filter((f) => f.endsWith(ext))
+      .map((f) => `${dir}/${f.split(path.sep).join("/")}`)
+      .sort();
   const files = [
-    "scripts/data/gazetteer.yaml",
-    "scripts/data/boilerplate.yaml",
+    ...tree("scripts/data", ".yaml"),
     "nashra.config.ts",
     "scripts/lib/arabic.ts",
     "scripts/lib/slug.ts",
     "scripts/lib/http-url.ts",
-    ...readdirSync(path.join(repoRoot, "scripts/lib/import"))
-      .filter((f) => f.endsWith(".ts"))
-      .sort()
-      .map((f) => `scripts/lib/import/${f}`),
+    // the importer, with its html/ and text/ stages
+    ...tree("scripts/lib/import", ".ts"),
   ];
   for (const f of files) {
     hash.update(f);
