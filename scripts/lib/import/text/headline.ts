@@ -36,6 +36,8 @@ export interface HeadlineContext {
 const WINDOW = 24;
 /** Below this share of shared words a headline is a guess, and the import says so. */
 const CONFIDENT_OVERLAP = 0.34;
+/** What each line between a candidate and the article's header costs it. */
+const DISTANCE_COST = 0.06;
 /** A headline standing over a date line or byline this close under it. */
 const HEADER_BELOW = 3;
 
@@ -93,9 +95,9 @@ export function chooseHeadline(
       if (line.index < bodyStart) aboveHeader = true;
       continue;
     }
+    if (line.barrier || ctx.isFurniture(line.text)) continue;
     if (walked >= WINDOW) break;
     walked++;
-    if (line.barrier || ctx.isFurniture(line.text)) continue;
     distance++;
     if (!headlineShaped(line)) continue;
     const own = contentWords(line.text, ctx.prose);
@@ -108,17 +110,23 @@ export function chooseHeadline(
     const score =
       evidence -
       // nearer is likelier
-      0.04 * (distance - 1) +
+      DISTANCE_COST * (distance - 1) +
       // a headline stands over its date line or byline; captions and video titles stand under them
       (aboveHeader ? 0.25 : headerBelow(lines, line, ctx) ? 0.2 : 0) +
+      // …or under its date line
+      (headerAbove(lines, line, ctx) ? 0.15 : 0) +
       // …and under a section label or a menu
-      (labelAbove(lines, line, ctx) ? 0.05 : 0) -
+      (labelAbove(lines, line, ctx) ? 0.05 : 0) +
+      // a headline says something: five words or more, where a label has one or two
+      (line.shape.words >= 5 ? 0.1 : 0) -
       (endsWithPeriod ? 0.15 : 0) -
       // a standfirst runs longer than its headline
       (line.shape.words > 22 ? 0.1 : 0) -
       // «Group: Yazd», «News code: 7349926»: a label and its value
       (LABEL_VALUE.test(line.text) ? 0.3 : 0) -
       (ctx.isRepeated(line.text) ? 0.1 : 0);
+    if (process.env.NASHRA_DEBUG)
+      console.error("  cand", line.index, score.toFixed(2), evidence.toFixed(2), distance, aboveHeader, line.text.slice(0, 60));
     scored.push({
       index: line.index,
       text: line.text,
@@ -176,6 +184,11 @@ function labelAbove(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineCon
     !above.shape.prose &&
     (above.furniture || above.shape.words <= 3)
   );
+}
+
+function headerAbove(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
+  const above = lines[lines.indexOf(line) - 1];
+  return above !== undefined && ctx.isHeaderLine(above.text);
 }
 
 function headerBelow(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
