@@ -55,6 +55,8 @@ function headlineShaped(line: LineInfo): boolean {
   return !/[:：]$/.test(line.text);
 }
 
+/** A photo credit closing a caption: «(AP)», «(Reuters)», «(onmeth.com)». */
+const CREDIT_AT_END = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
 /** A sentence's end: captions, teasers and first paragraphs end so, headlines seldom. */
 const ENDS_WITH_PERIOD = /(?<!\.)\.["'”’»)]*$/u;
 
@@ -118,15 +120,25 @@ export function chooseHeadline(
       // …and under a section label or a menu
       (labelAbove(lines, line, ctx) ? 0.05 : 0) +
       // a headline says something: five words or more, where a label has one or two
-      (line.shape.words >= 5 ? 0.1 : 0) -
-      (endsWithPeriod ? 0.15 : 0) -
+      (line.shape.words >= 5 ? 0.1 : 0) +
+      // English headlines are set in title case, captions and standfirsts are not
+      (titleCase(line.text) ? 0.15 : 0) -
+      (endsWithPeriod || CREDIT_AT_END.test(line.text) ? 0.15 : 0) -
       // a standfirst runs longer than its headline
       (line.shape.words > 22 ? 0.1 : 0) -
       // «Group: Yazd», «News code: 7349926»: a label and its value
       (LABEL_VALUE.test(line.text) ? 0.3 : 0) -
       (ctx.isRepeated(line.text) ? 0.1 : 0);
     if (process.env.NASHRA_DEBUG)
-      console.error("  cand", line.index, score.toFixed(2), evidence.toFixed(2), distance, aboveHeader, line.text.slice(0, 60));
+      console.error(
+        "  cand",
+        line.index,
+        score.toFixed(2),
+        evidence.toFixed(2),
+        distance,
+        aboveHeader,
+        line.text.slice(0, 60),
+      );
     scored.push({
       index: line.index,
       text: line.text,
@@ -142,22 +154,23 @@ export function chooseHeadline(
   let best: Scored | undefined;
   for (const c of scored) if (!best || c.score > best.score) best = c;
   if (!best) return null;
-  // Headline, standfirst, caption: of a stack of lines that all speak of the
-  // article, the headline is the first.
-  const chosen = best;
-  const over = scored.filter(
-    (c) =>
-      c.index < chosen.index &&
-      c.index >= chosen.index - STACK_LINES &&
-      c.aboveHeader === chosen.aboveHeader &&
-      c.evidence >= STACK_EVIDENCE * chosen.evidence &&
-      // a headline, not the site's name over it
-      c.words >= 4 &&
-      c.words <= chosen.words + 2 &&
-      !c.endsWithPeriod &&
-      c.score > 0,
-  );
-  const headline = over.reduce((a, b) => (b.index < a.index ? b : a), chosen);
+  // Headline and standfirst: of two lines printed one under the other that both
+  // speak of the article, the headline is the first.
+  let headline = best;
+  for (;;) {
+    const at = lines.findIndex((l) => l.index === headline.index);
+    const above = lines[at - 1];
+    const over = above && scored.find((c) => c.index === above.index);
+    if (
+      !over ||
+      over.evidence < STACK_EVIDENCE * headline.evidence ||
+      over.words < 4 ||
+      over.words > headline.words + 2 ||
+      over.endsWithPeriod
+    )
+      break;
+    headline = over;
+  }
   return {
     index: headline.index,
     text: headline.text,
@@ -167,9 +180,7 @@ export function chooseHeadline(
   };
 }
 
-/** How far above the best line a headline may stand over its standfirst and caption. */
-const STACK_LINES = 4;
-/** …if it speaks of the article nearly as much. */
+/** A headline over its standfirst speaks of the article nearly as much. */
 const STACK_EVIDENCE = 0.7;
 
 /** «گروه : یزد», "Section: Politics": one or two words, a colon, a few words. */
@@ -184,6 +195,14 @@ function labelAbove(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineCon
     !above.shape.prose &&
     (above.furniture || above.shape.words <= 3)
   );
+}
+
+/** Most words of four letters or more capitalised, in a line of at least four such words. */
+function titleCase(text: string): boolean {
+  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  if (long.length < 4) return false;
+  const capitalised = long.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
+  return capitalised >= 0.75 * long.length;
 }
 
 function headerAbove(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
