@@ -91,6 +91,7 @@ export function chooseHeadline(
   let distance = 0;
   let walked = 0;
   let aboveHeader = false;
+  let previous: string | undefined;
   for (const line of candidates) {
     if (ctx.isHeaderLine(line.text)) {
       distance = 0;
@@ -98,6 +99,9 @@ export function chooseHeadline(
       continue;
     }
     if (line.barrier || ctx.isFurniture(line.text)) continue;
+    // A line printed twice in a row (a page's two layouts) is one line.
+    if (line.text === previous) continue;
+    previous = line.text;
     if (walked >= WINDOW) break;
     walked++;
     distance++;
@@ -123,7 +127,9 @@ export function chooseHeadline(
       (line.shape.words >= 5 ? 0.1 : 0) +
       // English headlines are set in title case, captions and standfirsts are not
       (titleCase(line.text) ? 0.15 : 0) -
-      (endsWithPeriod || CREDIT_AT_END.test(line.text) ? 0.15 : 0) -
+      (endsWithPeriod ? 0.15 : 0) -
+      // a photo caption, by its credit
+      (CREDIT_AT_END.test(line.text) ? 0.3 : 0) -
       // a standfirst runs longer than its headline
       (line.shape.words > 22 ? 0.1 : 0) -
       // «Group: Yazd», «News code: 7349926»: a label and its value
@@ -166,7 +172,9 @@ export function chooseHeadline(
       over.evidence < STACK_EVIDENCE * headline.evidence ||
       over.words < 4 ||
       over.words > headline.words + 2 ||
-      over.endsWithPeriod
+      over.endsWithPeriod ||
+      // a breadcrumb that ends in the headline
+      over.text.includes(headline.text)
     )
       break;
     headline = over;
@@ -188,12 +196,15 @@ const LABEL_VALUE = /^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*\S+(?:\s\S+){0,2}$/
 
 /** The line above is a label or a menu item: a headline often opens the page under its section's name. */
 function labelAbove(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineContext): boolean {
-  const above = lines[lines.indexOf(line) - 1];
+  let at = lines.indexOf(line) - 1;
+  // over the same line printed twice
+  while (at >= 0 && lines[at]?.text === line.text) at--;
+  const above = lines[at];
   return (
     above !== undefined &&
     !ctx.isHeaderLine(above.text) &&
     !above.shape.prose &&
-    (above.furniture || above.shape.words <= 3)
+    (ctx.isFurniture(above.text) || above.shape.words <= 3)
   );
 }
 
