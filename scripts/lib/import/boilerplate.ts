@@ -183,11 +183,17 @@ export class Furniture {
     if (short && segments.length === 2 && HOME.has(lineKey(segments[0] as string))) return true;
     const ws = words(key);
     if (ws.length === 0) return false;
-    // A breadcrumb printed without separators: «Home News Science & Astronomy».
+    // A breadcrumb printed without separators: «Home News Science & Astronomy»,
+    // «الرئيسية أخبار مصر» — section names after «Home», not a sentence («Home Depot sales miss»).
     const first = ws[0] as string;
     const home = HOME.has(first) ? 1 : HOME.has(`${first} ${ws[1] ?? ""}`) ? 2 : 0;
-    if (home > 0 && ws.length > home && ws.length <= home + 5 && !/[.،؟!?:]/u.test(text))
-      return true;
+    if (home > 0 && ws.length > home && ws.length <= home + 5 && !/[.,،؟!?:]/u.test(text)) {
+      const rest = ws.slice(home);
+      const sections = /\p{Lu}/u.test(text)
+        ? words(text).every((w) => /^[\p{Lu}\d]/u.test(w))
+        : rest.filter((w) => this.nav.has(w)).length * 2 >= rest.length;
+      if (sections) return true;
+    }
     // A menu: mostly section names, no sentence punctuation.
     const navShare = ws.filter((w) => this.nav.has(w)).length / ws.length;
     return ws.length >= 2 && ws.length <= 16 && navShare >= 0.6 && !/[.،؟!?]/u.test(text);
