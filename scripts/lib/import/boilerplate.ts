@@ -41,6 +41,9 @@ const LIST_KEYS: (keyof Lists)[] = [
   "drop_lines",
 ];
 
+/** Sixteen menu words with separators fit in this; a longer line is text. */
+const MAX_NAVIGATION_CHARS = 300;
+
 const HOME = new Set(["الرييسيه", "الصفحه الرييسيه", "home"]);
 
 export type SectionKind = "related" | "dropped" | "keywords";
@@ -141,6 +144,9 @@ export class Furniture {
     return line === "" || this.repeated.has(line) || this.isKnownNoise(line);
   }
 
+  /** A line is asked about by the article finder and again by the body reader: answers are kept. */
+  private readonly noiseAnswers = new Map<string, boolean>();
+
   /** A line this source repeats across its dumps (the corpus pass). */
   isRepeated(line: string): boolean {
     return this.repeated.has(line);
@@ -148,6 +154,16 @@ export class Furniture {
 
   /** Noise known from the lists alone, whatever the source repeats: promotions, share bars, copyright lines. */
   isKnownNoise(line: string): boolean {
+    let answer = this.noiseAnswers.get(line);
+    if (answer === undefined) {
+      answer = this.knownNoise(line);
+      if (this.noiseAnswers.size > 20_000) this.noiseAnswers.clear();
+      this.noiseAnswers.set(line, answer);
+    }
+    return answer;
+  }
+
+  private knownNoise(line: string): boolean {
     if (line === "") return true;
     const short = line.length <= 160;
     // A promotion is known by its start: a long line needs only its head folded.
@@ -157,6 +173,10 @@ export class Furniture {
     if (this.promos.some((p) => key.startsWith(p) && !/[\p{L}\p{N}]/u.test(key.charAt(p.length))))
       return true;
     if (line.length > 320) return false; // share bars and footers are short
+    // …of at most 25 words: a longer line is text (counted by its spaces, which is cheap).
+    let spaces = 0;
+    for (let i = line.indexOf(" "); i >= 0 && spaces <= 25; i = line.indexOf(" ", i + 1)) spaces++;
+    if (spaces > 25) return false;
     const ws = words(short ? key : lineKey(line));
     if (
       ws.length > 0 &&
@@ -174,6 +194,8 @@ export class Furniture {
 
   /** Menus, section bars and breadcrumbs printed above a headline. */
   isNavigation(line: string): boolean {
+    // A menu or a breadcrumb is a line of a few short words.
+    if (line.length > MAX_NAVIGATION_CHARS) return false;
     const text = normaliseLine(line);
     const key = lineKey(line);
     // Breadcrumbs: short segments joined by › > » / |, three or more, or two from «الرئيسية».

@@ -113,9 +113,9 @@ function decodeBytes(bytes: Uint8Array, declared: string | undefined): DecodedDu
   if (b0 === 0xfe && b1 === 0xff) return utf16OrReject("utf-16be", bytes);
   const utf16 = sniffUtf16(bytes);
   if (utf16) return utf16OrReject(utf16, bytes);
-  let nuls = 0;
-  for (const b of bytes) if (b === 0) nuls++;
-  if (nuls > 0) {
+  if (bytes.indexOf(0) >= 0) {
+    let nuls = 0;
+    for (const b of bytes) if (b === 0) nuls++;
     if (nuls > bytes.length * MAX_NUL_SHARE)
       throw new RejectedInput("binary file (contains NUL bytes), not a text dump");
     return {

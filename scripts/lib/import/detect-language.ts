@@ -10,8 +10,6 @@ export function directionOf(lang: string): "rtl" | "ltr" {
   return RTL_LANGUAGES.has(lang.split("-")[0]?.toLowerCase() ?? "") ? "rtl" : "ltr";
 }
 
-const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
-
 const ENGLISH_WORDS = new Set([
   "the",
   "and",
@@ -46,15 +44,41 @@ const SAMPLE = 4000;
 
 export function detectLanguage(fullText: string): string {
   const text = fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText;
-  const arabicScript = count(text, /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/g);
-  const latin = count(text, /[A-Za-z\u00C0-\u024F]/g);
-  const hebrew = count(text, /[\u0590-\u05FF]/g);
+  // Counted code by code: matching each script's class builds an array of every letter.
+  let arabicScript = 0;
+  let latin = 0;
+  let hebrew = 0;
+  let persian = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (c >= 0x00c0 && c <= 0x024f) latin++;
+    else if (c >= 0x0590 && c <= 0x05ff) hebrew++;
+    else if (
+      (c >= 0x0600 && c <= 0x06ff) ||
+      (c >= 0x0750 && c <= 0x077f) ||
+      (c >= 0xfb50 && c <= 0xfdff) ||
+      (c >= 0xfe70 && c <= 0xfeff)
+    ) {
+      arabicScript++;
+      // پ چ ژ گ and Persian ی/ک are not Arabic letters.
+      if (
+        c === 0x067e ||
+        c === 0x0686 ||
+        c === 0x0698 ||
+        c === 0x06af ||
+        c === 0x06cc ||
+        c === 0x06a9
+      )
+        persian++;
+    }
+  }
   const total = arabicScript + latin + hebrew;
   if (total === 0) return "und";
 
   if (arabicScript >= latin && arabicScript >= hebrew) {
-    // پ چ ژ گ and Persian ی/ک are not Arabic letters; a few in pasted Arabic text are noise.
-    const persian = count(text, /[\u067E\u0686\u0698\u06AF\u06CC\u06A9]/g);
+    // …a few of them in pasted Arabic text are noise.
     return persian > arabicScript * 0.02 ? "fa" : "ar";
   }
   if (hebrew > latin) return "he";

@@ -420,6 +420,8 @@ function norm(name: string | undefined): string {
   return (name ?? "").replace(/\s+/g, " ");
 }
 
+const ANY_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/;
+
 /** Years a news archive can plausibly hold (a Hijri year such as 1447 is not one). */
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2199;
@@ -430,6 +432,8 @@ const MAX_YEAR = 2199;
  * only mentions one.
  */
 export function parseDateLine(line: string, options: DateOptions): DateLineMatch | null {
+  // Every date this reads has digits (ASCII, Arabic-Indic, Persian): most lines have none.
+  if (!ANY_DIGIT.test(line)) return null;
   // Folding keeps length-changing steps (NFKC, mark stripping) before matching,
   // so all indices below refer to `text`.
   let text = foldArabic(line).replace(/\s+/g, " ");
@@ -552,6 +556,8 @@ const RELATIVE_DATE =
  * does not record. Such a line is furniture; it never gives a date.
  */
 export function isRelativeDateLine(line: string): boolean {
+  // «اخر تحديث: منذ 3 ساعات» is the longest of them.
+  if (line.length > 60) return false;
   return RELATIVE_DATE.test(
     foldArabic(line)
       .replace(/\s+/g, " ")

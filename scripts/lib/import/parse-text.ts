@@ -45,7 +45,11 @@ const MASTHEAD_ROLE_ALONE = /^(?:ال)?ناشر$/u;
 const MASTHEAD_ROLE_EN =
   /^(?:deputy |managing |executive |senior )?(?:editor(?:[- ]in[- ]chief)?|publisher|ceo|chief executive(?: officer)?|general manager|editorial director)$/u;
 
+/** A role is a few words: longer lines are never asked. */
+const MASTHEAD_MAX_CHARS = 60;
+
 function isMastheadRole(line: string): boolean {
+  if (line.length > MASTHEAD_MAX_CHARS) return false;
   const key = lineKey(line);
   return (
     (MASTHEAD_ROLE_AR.test(key) && MASTHEAD_FUNCTION_AR.test(key)) ||
@@ -57,7 +61,7 @@ function isMastheadRole(line: string): boolean {
 /** "رئيس التحرير: فلان" on one line. */
 function isInlineMasthead(line: string): boolean {
   const colon = line.search(/[:：]/);
-  return colon > 0 && isMastheadRole(line.slice(0, colon));
+  return colon > 0 && colon <= MASTHEAD_MAX_CHARS && isMastheadRole(line.slice(0, colon));
 }
 
 /** A related headline is a short line; a long sentence after one means the body goes on. */
@@ -142,14 +146,31 @@ export function parseTextDump(
   prose: ProseModel,
 ): ParsedDump {
   const lines = normalisedLines(text);
-  const infos = lineInfos(lines, furniture, prose, dates);
-  const isHeaderLine = (line: string) =>
-    isDatelineLike(line, dates) ||
-    isByline(line) ||
-    isRelativeDateLine(line) ||
-    isMastheadRole(line) ||
-    isInlineMasthead(line) ||
-    furniture.sourceName(line) !== null;
+  // Asked of the same lines many times (for each run, each headline candidate): remembered.
+  const datelines = new Map<string, boolean>();
+  const isDatelineOrByline = (line: string) => {
+    let yes = datelines.get(line);
+    if (yes === undefined) {
+      yes = isDatelineLike(line, dates) || isByline(line);
+      datelines.set(line, yes);
+    }
+    return yes;
+  };
+  const headerCache = new Map<string, boolean>();
+  const isHeaderLine = (line: string) => {
+    let header = headerCache.get(line);
+    if (header === undefined) {
+      header =
+        isDatelineOrByline(line) ||
+        isRelativeDateLine(line) ||
+        isMastheadRole(line) ||
+        isInlineMasthead(line) ||
+        furniture.sourceName(line) !== null;
+      headerCache.set(line, header);
+    }
+    return header;
+  };
+  const infos = lineInfos(lines, furniture, prose, isDatelineOrByline);
   const headlineContext = {
     prose,
     isHeaderLine,
@@ -173,7 +194,9 @@ export function parseTextDump(
     const bodyText = infos
       .filter((l) => l.index >= bodyStart && l.index <= block.last && !l.furniture)
       .map((l) => l.text)
-      .join("\n");
+      .join("\n")
+      // a headline speaks of the article's first paragraphs
+      .slice(0, LEAD_CHARS);
     const headline = chooseHeadline(infos, bodyStart, bodyText, headlineContext);
     if (headline && headline.index >= bodyStart) {
       // The headline was the article's first line: the body starts under it (and its date line).
@@ -223,10 +246,13 @@ export function parseTextDump(
   }
 
   const headlineKey = foldArabic(headline.text);
+  // Folding is dear: only a line about as long as the headline can be it.
+  const sameHeadline = (l: string) =>
+    Math.abs(l.length - headline.text.length) <= 8 && foldArabic(l) === headlineKey;
   const inHole = (i: number) => block.holes.some(([a, b]) => i >= a && i <= b);
   const rest = lines.slice(bodyStart);
   const body = readBody(
-    rest.map((l, i) => (foldArabic(l) === headlineKey || inHole(bodyStart + i) ? "" : l)),
+    rest.map((l, i) => (sameHeadline(l) || inHole(bodyStart + i) ? "" : l)),
     furniture,
     dates,
     block.last - bodyStart,
@@ -251,6 +277,9 @@ export function parseTextDump(
         }),
   };
 }
+
+/** How much of the article its headline is compared with. */
+const LEAD_CHARS = 3000;
 
 /** A sentence of a brief: a few words ending as a sentence does. */
 function asBrief(line: LineInfo): LineInfo {
@@ -285,7 +314,7 @@ function lineInfos(
   lines: readonly string[],
   furniture: Furniture,
   prose: ProseModel,
-  dates: DateOptions,
+  isDatelineOrByline: (line: string) => boolean,
 ): LineInfo[] {
   const counts = new Map<string, number>();
   for (const line of lines) if (line !== "") counts.set(line, (counts.get(line) ?? 0) + 1);
@@ -314,16 +343,18 @@ function lineInfos(
       index: i,
       text: line,
       shape,
+      masthead: masthead.has(i),
       furniture:
         masthead.has(i) ||
         // A short line printed twice in one page is a menu item (desktop and mobile menus);
         // a long one printed twice (a pop-up's text) counts once.
         ((counts.get(line) ?? 0) > 1 && (line.length < REPEATED_LINE_CHARS || seen.has(line))) ||
         furniture.isNoise(line) ||
-        furniture.isNavigation(line),
+        // a menu is never a paragraph of sentences
+        (!shape.prose && furniture.isNavigation(line)),
       barrier: furniture.section(line) !== null,
       related: furniture.section(line) === "related",
-      header: !shape.prose && (isDatelineLike(line, dates) || isByline(line)),
+      header: !shape.prose && isDatelineOrByline(line),
     });
     seen.add(line);
   }

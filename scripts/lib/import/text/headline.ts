@@ -79,7 +79,7 @@ export function chooseHeadline(
   bodyText: string,
   ctx: HeadlineContext,
 ): HeadlineChoice | null {
-  const body = new Set(contentWords(bodyText, ctx.prose));
+  const body = new BodyWords(contentWords(bodyText, ctx.prose));
   const position = lines.findIndex((l) => l.index >= bodyStart);
   const top = position < 0 ? lines.length : position;
   const first = lines[top];
@@ -98,7 +98,7 @@ export function chooseHeadline(
       if (line.index < bodyStart) aboveHeader = true;
       continue;
     }
-    if (line.barrier || ctx.isFurniture(line.text)) continue;
+    if (line.barrier || line.masthead || ctx.isFurniture(line.text)) continue;
     // A line printed twice in a row (a page's two layouts) is one line.
     if (line.text === previous) continue;
     previous = line.text;
@@ -108,7 +108,7 @@ export function chooseHeadline(
     if (!headlineShaped(line)) continue;
     const own = contentWords(line.text, ctx.prose);
     if (own.length === 0) continue;
-    const shared = own.filter((w) => body.has(w) || sharesStem(w, body)).length;
+    const shared = own.filter((w) => body.has(w)).length;
     const overlap = shared / own.length;
     // Two words of two shared is weaker evidence than nine of ten.
     const evidence = shared / (own.length + 1);
@@ -226,10 +226,36 @@ function headerBelow(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineCo
   return lines.slice(at + 1, at + 1 + HEADER_BELOW).some((l) => ctx.isHeaderLine(l.text));
 }
 
-/** «الحكومة» in a headline, «والحكومة» in the text; "talks" and "talk": a shared beginning of 4+ letters. */
-function sharesStem(word: string, body: ReadonlySet<string>): boolean {
-  if (word.length < 5) return false;
-  const stem = word.slice(0, Math.max(4, word.length - 2));
-  for (const w of body) if (w.length >= 4 && (w.startsWith(stem) || w.endsWith(word))) return true;
-  return false;
+/**
+ * The article's words, and what a headline's word may share with them: «الحكومة»
+ * in a headline, «والحكومة» in the text (a proclitic before it); "talks" and
+ * "talk" (a shared beginning of four letters or more).
+ */
+class BodyWords {
+  private readonly words: Set<string>;
+  /** Body words by their first four letters. */
+  private readonly byBeginning = new Map<string, string[]>();
+  /** Body words without one or two letters in front (a proclitic). */
+  private readonly withoutFront = new Set<string>();
+
+  constructor(words: readonly string[]) {
+    this.words = new Set(words);
+    for (const w of this.words) {
+      if (w.length < 4) continue;
+      const key = w.slice(0, 4);
+      const list = this.byBeginning.get(key);
+      if (list) list.push(w);
+      else this.byBeginning.set(key, [w]);
+      if (w.length >= 6) this.withoutFront.add(w.slice(1));
+      if (w.length >= 7) this.withoutFront.add(w.slice(2));
+    }
+  }
+
+  has(word: string): boolean {
+    if (this.words.has(word)) return true;
+    if (word.length < 5) return false;
+    if (this.withoutFront.has(word)) return true;
+    const stem = word.slice(0, Math.max(4, word.length - 2));
+    return this.byBeginning.get(word.slice(0, 4))?.some((w) => w.startsWith(stem)) ?? false;
+  }
 }

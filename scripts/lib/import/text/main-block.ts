@@ -17,6 +17,8 @@ export interface LineInfo {
   shape: LineShape;
   /** Known furniture: a menu, a share bar, a line repeated in this dump or across its source. */
   furniture: boolean;
+  /** A masthead's role or name line («رئيس التحرير» and the name under it): never a headline. */
+  masthead: boolean;
   /** A section heading that closes the article (related, latest news, keywords). */
   barrier: boolean;
   /** Of those, a related list («اقرأ أيضا»): printed inside articles too, the text goes on under it. */

@@ -16,8 +16,6 @@ export interface LineShape {
   /** Characters, a CJK character counting as two (it carries about a word). */
   chars: number;
   words: number;
-  /** Share of the words that are function words of some language. */
-  functionShare: number;
   /** Sentence ends: «.», «!», «?», «؟», «。» followed by a space, a quote or the end. */
   sentences: number;
   /** The line ends as a sentence does. */
@@ -56,20 +54,26 @@ export class ProseModel {
   shape(line: string): LineShape {
     const cjk = line.match(CJK)?.length ?? 0;
     const tokens = line.match(WORD) ?? [];
-    let functional = 0;
-    for (const t of tokens) if (this.functionWords.has(foldArabic(t))) functional++;
     const words =
       cjk > tokens.length ? Math.max(tokens.length, Math.round(cjk / 2)) : tokens.length;
     const chars = line.length + cjk;
     const sentences = line.match(SENTENCE_END)?.length ?? 0;
     const endsSentence = ENDS_SENTENCE.test(line);
-    const functionShare = tokens.length > 0 ? functional / tokens.length : 0;
     // Arabic attaches many function words to the next word (وقال، للحكومة): a
-    // sentence's full stop is then the better evidence.
+    // sentence's full stop is then the better evidence. The function words are
+    // counted only when they decide (folding is the dear part).
     const prose =
       words >= PROSE_MIN_WORDS &&
-      (cjk > 0 || functionShare >= PROSE_MIN_FUNCTION_SHARE || endsSentence) &&
-      (sentences > 0 || chars >= PROSE_UNPUNCTUATED_CHARS);
-    return { chars, words, functionShare, sentences, endsSentence, prose };
+      (sentences > 0 || chars >= PROSE_UNPUNCTUATED_CHARS) &&
+      (cjk > 0 || endsSentence || this.functionShare(line) >= PROSE_MIN_FUNCTION_SHARE);
+    return { chars, words, sentences, endsSentence, prose };
+  }
+
+  /** Share of a line's words that are function words of some language. */
+  functionShare(line: string): number {
+    const tokens = foldArabic(line).match(WORD) ?? [];
+    let functional = 0;
+    for (const t of tokens) if (this.functionWords.has(t)) functional++;
+    return tokens.length > 0 ? functional / tokens.length : 0;
   }
 }
