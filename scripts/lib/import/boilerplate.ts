@@ -177,6 +177,8 @@ export class Furniture {
     let spaces = 0;
     for (let i = line.indexOf(" "); i >= 0 && spaces <= 25; i = line.indexOf(" ", i + 1)) spaces++;
     if (spaces > 25) return false;
+    // Share bars and the copyright words are twelve words at most; «©» is looked for up to 25.
+    if (spaces > 11 && !line.includes("©")) return false;
     const ws = words(short ? key : lineKey(line));
     if (
       ws.length > 0 &&

@@ -280,7 +280,10 @@ function datelineNear(
   const body = document.body;
   if (!body) return undefined;
   const lines = blockLines(body);
-  const at = headline ? lines.indexOf(headline) : -1;
+  // The headline's line: printed as chosen, or with a kicker or the site's name around it.
+  const at = headline
+    ? ((i) => (i >= 0 ? i : lines.findIndex((l) => l.includes(headline))))(lines.indexOf(headline))
+    : -1;
   const from = at < 0 ? 0 : at + 1;
   const isDateline = (line: string) =>
     isDatelineLike(line, dates) &&

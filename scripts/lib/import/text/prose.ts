@@ -16,8 +16,8 @@ export interface LineShape {
   /** Characters, a CJK character counting as two (it carries about a word). */
   chars: number;
   words: number;
-  /** Sentence ends: «.», «!», «?», «؟», «。» followed by a space, a quote or the end. */
-  sentences: number;
+  /** It has a sentence end: «.», «!», «?», «؟», «。» followed by a space, a quote or the end. */
+  hasSentenceEnd: boolean;
   /** The line ends as a sentence does. */
   endsSentence: boolean;
   /** Reads as running text: long enough, made of sentences. */
@@ -25,8 +25,9 @@ export interface LineShape {
 }
 
 const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/gu;
+const ANY_CJK = /[\u3040-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const SENTENCE_END = /[.!?؟。！？…](?=[\s"'”’»)\]]|$)/gu;
+const SENTENCE_END = /[.!?؟。！？…](?=[\s"'”’»)\]]|$)/u;
 const ENDS_SENTENCE = /[.!?؟。！？…][\s"'”’»)\]]*$/u;
 
 /** A line needs this much to be prose, and this share of function words (none for CJK). */
@@ -52,21 +53,20 @@ export class ProseModel {
   }
 
   shape(line: string): LineShape {
-    const cjk = line.match(CJK)?.length ?? 0;
-    const tokens = line.match(WORD) ?? [];
-    const words =
-      cjk > tokens.length ? Math.max(tokens.length, Math.round(cjk / 2)) : tokens.length;
+    const cjk = ANY_CJK.test(line) ? (line.match(CJK)?.length ?? 0) : 0;
+    const tokens = line.match(WORD)?.length ?? 0;
+    const words = cjk > tokens ? Math.max(tokens, Math.round(cjk / 2)) : tokens;
     const chars = line.length + cjk;
-    const sentences = line.match(SENTENCE_END)?.length ?? 0;
+    const hasSentenceEnd = SENTENCE_END.test(line);
     const endsSentence = ENDS_SENTENCE.test(line);
     // Arabic attaches many function words to the next word (وقال، للحكومة): a
     // sentence's full stop is then the better evidence. The function words are
     // counted only when they decide (folding is the dear part).
     const prose =
       words >= PROSE_MIN_WORDS &&
-      (sentences > 0 || chars >= PROSE_UNPUNCTUATED_CHARS) &&
+      (hasSentenceEnd || chars >= PROSE_UNPUNCTUATED_CHARS) &&
       (cjk > 0 || endsSentence || this.functionShare(line) >= PROSE_MIN_FUNCTION_SHARE);
-    return { chars, words, sentences, endsSentence, prose };
+    return { chars, words, hasSentenceEnd, endsSentence, prose };
   }
 
   /** Share of a line's words that are function words of some language. */
@@ -77,3 +77,4 @@ export class ProseModel {
     return tokens.length > 0 ? functional / tokens.length : 0;
   }
 }
+
