@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RejectedInput } from "../../scripts/lib/import/article.ts";
-import { decodeDump, repairMojibake } from "../../scripts/lib/import/decode.ts";
+import { declaredCharset, decodeDump, repairMojibake } from "../../scripts/lib/import/decode.ts";
 
 const ARABIC =
   "انسحاب القوات الأمريكية من بغداد، في إطار الاتفاق بين العراق وواشنطن على إنهاء المهمة.";
@@ -18,6 +18,24 @@ function encodeSingleByte(text: string, encoding: string): Uint8Array {
       const b = map.get(ch);
       if (b === undefined) throw new Error(`${ch} not in ${encoding}`);
       return b;
+    }),
+  );
+}
+
+/** windows-1252 bytes, written out: Node's decoder reads that label as ISO-8859-1. */
+const CP1252_EXTRA: Record<string, number> = {
+  "€": 0x80,
+  "„": 0x84,
+  "–": 0x96,
+  "“": 0x93,
+  "”": 0x94,
+};
+function encode1252(text: string): Uint8Array {
+  return new Uint8Array(
+    [...text].map((ch) => {
+      const code = CP1252_EXTRA[ch] ?? ch.charCodeAt(0);
+      if (code > 0xff) throw new Error(`${ch} not in windows-1252`);
+      return code;
     }),
   );
 }
@@ -132,16 +150,68 @@ describe("decoding dumps", () => {
       /^binary file/,
     ],
     [
-      "Latin-1 text",
-      new Uint8Array(
-        [...new TextEncoder().encode("cafe ")].concat([0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]),
-      ),
+      "bytes that read as no language in any code page",
+      new Uint8Array([0x80, 0x8f, 0xa4, 0x20, 0xbf, 0xd7, 0x20, 0xf7, 0xb6, 0x20, 0x9d, 0x81]),
       /^unknown encoding/,
     ],
     ["too many bytes", new Uint8Array(2 * 1024 * 1024).fill(0x61), /^too large/],
   ])("rejects %s with a reason", (_name, bytes, reason) => {
     expect(() => decode(bytes)).toThrow(RejectedInput);
     expect(() => decode(bytes)).toThrow(reason);
+  });
+
+  it("reads an undeclared Western text as windows-1252, and says it guessed", () => {
+    const text = "Die Schüler äußern sich über das Café – „gut“, sagt Jörg.";
+    expect(decode(encode1252(text))).toMatchObject({
+      text,
+      encoding: "windows-1252",
+      guessed: true,
+    });
+  });
+
+  it("reads a page in the encoding it declares (Latin-1 labels mean windows-1252)", () => {
+    const text = "Über „Kühe“ – 5 €";
+    const bytes = encode1252(text);
+    expect(decodeDump(bytes, { ...options, declared: "ISO-8859-1" })).toMatchObject({
+      text,
+      encoding: "windows-1252",
+    });
+    const cyrillic = encodeSingleByte("Новости дня", "windows-1251");
+    expect(decodeDump(cyrillic, { ...options, declared: "windows-1251" }).text).toBe("Новости дня");
+  });
+
+  it("finds the charset a page declares in its first bytes", () => {
+    const head = (s: string) => new TextEncoder().encode(s);
+    expect(declaredCharset(head('<html><head><meta charset="iso-8859-15">'))).toBe("iso-8859-15");
+    expect(
+      declaredCharset(
+        head('<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'),
+      ),
+    ).toBe("windows-1256");
+    expect(declaredCharset(head('<?xml version="1.0" encoding="ISO-8859-1"?>'))).toBe("ISO-8859-1");
+    expect(declaredCharset(head("<html><head><title>x</title>"))).toBeUndefined();
+  });
+
+  it("keeps UTF-8 with a few bad bytes UTF-8: the bad bytes become U+FFFD, their lines are named", () => {
+    const good = new TextEncoder().encode(`${ARABIC}\n${ARABIC}\nسطر ثالث`);
+    // One stray 0xFF in the second line (as in a real dump); the rest stays Arabic.
+    const at = good.indexOf(0x0a) + 5;
+    const bytes = new Uint8Array([...good.slice(0, at), 0xff, ...good.slice(at)]);
+    const decoded = decode(bytes);
+    expect(decoded.encoding).toBe("utf-8");
+    expect(decoded.replacedOnLines).toEqual([2]);
+    expect(decoded.text.split("\n")[0]).toBe(ARABIC);
+    expect(decoded.text).toContain("\uFFFD");
+    expect(decoded.text).not.toMatch(/ط§ظ/);
+  });
+
+  it("drops a few stray NUL bytes from a text, and rejects a file full of them", () => {
+    const text = new TextEncoder().encode(ARABIC.repeat(20));
+    const withNul = new Uint8Array([...text.slice(0, 10), 0, ...text.slice(10)]);
+    expect(decode(withNul)).toMatchObject({ text: ARABIC.repeat(20), nulsRemoved: 1 });
+    expect(() => decode(new Uint8Array([0x41, 0, 0x42, 0, 0x43, 0, 0x0a, 0x44, 0, 0]))).toThrow(
+      /binary|UTF-16/,
+    );
   });
 
   it("never throws anything but a rejection, whatever the bytes", () => {

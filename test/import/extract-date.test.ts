@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDateLine, parseDateLine, parseIsoDate } from "../../scripts/lib/import/extract-date.ts";
+import {
+  isDateLine,
+  isDatelineLike,
+  parseDateLine,
+  parseIsoDate,
+} from "../../scripts/lib/import/extract-date.ts";
+import { gregorianOfPersian } from "../../scripts/lib/import/hijri.ts";
 
 const options = { defaultTimezone: "Africa/Cairo" };
 const dateOf = (line: string) => parseDateLine(line, options)?.date;
@@ -28,6 +34,76 @@ describe("date lines", () => {
   ])("reads %s as the day %s", (line, iso) => {
     expect(dateOf(line)).toEqual({ kind: "day", iso });
     expect(isDateLine(line, options)).toBe(true);
+  });
+
+  it.each([
+    ["Samstag, 19. Juli 2014", "2014-07-19"],
+    ["Lübeck, 31. März 2003", "2003-03-31"],
+    ["Par Matthieu Hy le 07 Mai 2020", "2020-05-07"],
+    ["30 septembre 2018", "2018-09-30"],
+    ["24 de abril de 2020", "2020-04-24"],
+    ["14 gennaio 2020", "2020-01-14"],
+    ["December 29th 2019", "2019-12-29"],
+    ["Juli 12, 2017", "2017-07-12"],
+    ["24 апреля 2020", "2020-04-24"],
+    ["24 kwietnia 2020", "2020-04-24"],
+    ["24 Nisan 2020", "2020-04-24"],
+    ["2020年07月03日", "2020-07-03"],
+    ["2020년 3월 4일", "2020-03-04"],
+    ["02.12.19", "2019-12-02"],
+    ["١ / ١٢ / ٢٠٢٠", "2020-12-01"],
+    ["24 آوریل 2020", "2020-04-24"],
+  ])("reads the other languages' %s as %s", (line, iso) => {
+    expect(dateOf(line)).toEqual({ kind: "day", iso });
+  });
+
+  it("reads a date written with two month names, and knows the line as a dateline", () => {
+    const line = "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً";
+    expect(dateOf(line)).toEqual({ kind: "instant", iso: "2020-04-24T21:22:00+02:00" });
+    expect(isDatelineLike(line, options)).toBe(true);
+    // A sentence that mentions a date is not a dateline.
+    expect(
+      isDatelineLike(
+        "وقال الوزير إن الاتفاق الذي وقع في 24 نيسان 2020 سيدخل حيز التنفيذ خلال الأشهر المقبلة بعد مصادقة البرلمان عليه",
+        options,
+      ),
+    ).toBe(false);
+  });
+
+  it("converts Solar Hijri dates (Persian month names or a Persian numeric date)", () => {
+    expect(parseDateLine("۲۱ اردیبهشت ۱۳۹۹", options)).toMatchObject({
+      date: { kind: "day", iso: "2020-05-10" },
+      warnings: ["date converted from the Solar Hijri 21/2/1399"],
+    });
+    expect(dateOf("تاریخ انتشار: ۱۳۹۹/۰۲/۲۱")).toEqual({ kind: "day", iso: "2020-05-10" });
+    expect(dateOf("1 فروردین 1404")).toEqual({ kind: "day", iso: "2025-03-21" });
+    expect(dateOf("30 اسفند 1403")).toEqual({ kind: "day", iso: "2025-03-20" });
+    // 31 Mehr does not exist (the second half of the year has 30-day months).
+    expect(dateOf("31 مهر 1399")).toBeUndefined();
+  });
+
+  it("finds the Gregorian day of every Solar Hijri day (round trip through the platform's calendar)", () => {
+    const persian = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2060, 0, 1) }), (t) => {
+        const day = new Date(Math.floor(t / 86_400_000) * 86_400_000);
+        const parts = persian.formatToParts(day);
+        const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+        expect(
+          gregorianOfPersian({ year: get("year"), month: get("month"), day: get("day") }),
+        ).toEqual({
+          year: day.getUTCFullYear(),
+          month: day.getUTCMonth() + 1,
+          day: day.getUTCDate(),
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("keeps a time with the default zone's offset (Cairo, summer and winter)", () => {
@@ -117,5 +193,9 @@ describe("date lines", () => {
     expect(parseIsoDate("2024-09-08T08:00", options)?.iso).toBe("2024-09-08T08:00:00+03:00");
     expect(parseIsoDate("8 Sept", options)).toBeNull();
     expect(parseIsoDate("2024-02-30", options)).toBeNull();
+    // A time alone or a year alone is not a date (luxon would read today, or New Year's Day).
+    expect(parseIsoDate("10:52", options)).toBeNull();
+    expect(parseIsoDate("1988", options)).toBeNull();
+    expect(parseIsoDate("2020-09-29 23:43:13", options)?.iso).toBe("2020-09-29T23:43:13+02:00");
   });
 });

@@ -191,7 +191,7 @@ function readsAsLatin(text: string): boolean {
   if (nonAscii === 0) return true;
   const inWords = text.match(/(?<=\p{L})[\u00C0-\u00FF]|[\u00C0-\u00FF](?=\p{L})/gu)?.length ?? 0;
   const letters = text.match(/[A-Za-z]/g)?.length ?? 0;
-  return inWords >= 0.6 * nonAscii && nonAscii <= 0.2 * letters;
+  return inWords >= 0.6 * nonAscii && nonAscii <= 0.35 * letters;
 }
 
 /** The charset an HTML or XML file declares in its first bytes (the HTML prescan, simplified). */

@@ -86,14 +86,16 @@ export function gregorianOfPersian(persian: YMD): YMD | null {
   const anchor = { year: 1399, month: 1, day: 1 };
   let t =
     Date.UTC(2020, 2, 20) + Math.round((persianOrdinal(persian) - persianOrdinal(anchor)) * DAY_MS);
-  for (let step = 0; step < 6; step++) {
+  for (let step = 0; step < 8; step++) {
     const current = persianOf(t);
-    const delta = Math.round(persianOrdinal(persian) - persianOrdinal(current));
-    if (delta === 0) {
-      if (current.month !== month || current.day !== day) return null;
+    if (current.year === persian.year && current.month === month && current.day === day) {
       const d = new Date(t);
       return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
     }
+    // The estimate's fractional years round to nothing near a year's end: then a day at a time.
+    const delta =
+      Math.round(persianOrdinal(persian) - persianOrdinal(current)) ||
+      Math.sign(persian.year - current.year || month - current.month || day - current.day);
     t += delta * DAY_MS;
   }
   return null;

@@ -41,10 +41,12 @@ const DISTANCE_COST = 0.06;
 /** A headline standing over a date line or byline this close under it. */
 const HEADER_BELOW = 3;
 
+const NUMBER = /^\d+$/;
+
 /** The words that carry meaning: not function words, not numbers, not single letters. */
 function contentWords(text: string, prose: ProseModel): string[] {
   return words(foldArabic(text)).filter(
-    (w) => w.length >= 2 && !/^\d+$/.test(w) && !prose.isFunctionWord(w),
+    (w) => w.length >= 2 && !NUMBER.test(w) && !prose.isFunctionWord(w),
   );
 }
 
@@ -233,29 +235,36 @@ function headerBelow(lines: readonly LineInfo[], line: LineInfo, ctx: HeadlineCo
  */
 class BodyWords {
   private readonly words: Set<string>;
-  /** Body words by their first four letters. */
-  private readonly byBeginning = new Map<string, string[]>();
-  /** Body words without one or two letters in front (a proclitic). */
-  private readonly withoutFront = new Set<string>();
+  /** Body words by their first four letters, and without one or two letters in front: built when first asked. */
+  private byBeginning?: Map<string, string[]>;
+  private withoutFront?: Set<string>;
 
   constructor(words: readonly string[]) {
     this.words = new Set(words);
-    for (const w of this.words) {
-      if (w.length < 4) continue;
-      const key = w.slice(0, 4);
-      const list = this.byBeginning.get(key);
-      if (list) list.push(w);
-      else this.byBeginning.set(key, [w]);
-      if (w.length >= 6) this.withoutFront.add(w.slice(1));
-      if (w.length >= 7) this.withoutFront.add(w.slice(2));
-    }
   }
 
   has(word: string): boolean {
     if (this.words.has(word)) return true;
     if (word.length < 5) return false;
-    if (this.withoutFront.has(word)) return true;
+    if (!this.byBeginning || !this.withoutFront) this.index();
+    if (this.withoutFront?.has(word)) return true;
     const stem = word.slice(0, Math.max(4, word.length - 2));
-    return this.byBeginning.get(word.slice(0, 4))?.some((w) => w.startsWith(stem)) ?? false;
+    return this.byBeginning?.get(word.slice(0, 4))?.some((w) => w.startsWith(stem)) ?? false;
+  }
+
+  private index(): void {
+    const byBeginning = new Map<string, string[]>();
+    const withoutFront = new Set<string>();
+    for (const w of this.words) {
+      if (w.length < 4) continue;
+      const key = w.slice(0, 4);
+      const list = byBeginning.get(key);
+      if (list) list.push(w);
+      else byBeginning.set(key, [w]);
+      if (w.length >= 6) withoutFront.add(w.slice(1));
+      if (w.length >= 7) withoutFront.add(w.slice(2));
+    }
+    this.byBeginning = byBeginning;
+    this.withoutFront = withoutFront;
   }
 }

@@ -77,4 +77,3 @@ export class ProseModel {
     return tokens.length > 0 ? functional / tokens.length : 0;
   }
 }
-
