@@ -346,6 +346,8 @@ function lineInfos(
       masthead: masthead.has(i),
       furniture:
         masthead.has(i) ||
+        // a photo caption, known by its credit: «… on Saturday. (Reuters)»
+        (shape.words <= CAPTION_MAX_WORDS && CAPTION_CREDIT.test(line)) ||
         // A short line printed twice in one page is a menu item (desktop and mobile menus);
         // a long one printed twice (a pop-up's text) counts once.
         ((counts.get(line) ?? 0) > 1 && (line.length < REPEATED_LINE_CHARS || seen.has(line))) ||
@@ -361,6 +363,9 @@ function lineInfos(
   return infos;
 }
 const REPEATED_LINE_CHARS = 100;
+/** A caption ends with its credit in brackets, an agency or a photographer's name or site. */
+const CAPTION_CREDIT = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
+const CAPTION_MAX_WORDS = 40;
 
 /**
  * The article's first paragraph. A block can open with a photo caption or the

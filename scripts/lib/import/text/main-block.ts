@@ -133,7 +133,7 @@ const MAX_INTERRUPTION_LINES = 8;
  * Both sides of an interruption must be real text: an author's bio, a
  * teaser, a newsletter pitch after the article is one paragraph, not more.
  */
-const MIN_CONTINUATION_WEIGHT = 300;
+const MIN_CONTINUATION_WEIGHT = 200;
 const MIN_CONTINUATION_LINES = 2;
 
 /** A "read also" box inside an article: its heading and a few headlines, then the text again. */
