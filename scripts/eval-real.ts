@@ -18,16 +18,18 @@ const { values, positionals } = parseArgs({
   options: {
     sets: { type: "string" },
     pages: { type: "string", default: "0" },
+    every: { type: "string", default: "1" },
     json: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 
 if (values.help) {
-  console.log(`usage: npm run eval:real -- [DIR] [--sets ${SET_NAMES.join(",")}] [--pages N] [--json FILE]
+  console.log(`usage: npm run eval:real -- [DIR] [--sets ${SET_NAMES.join(",")}] [--pages N] [--every N] [--json FILE]
   DIR        a folder laid out like ../shared/realpages/ (the default)
   --sets     only these sets
   --pages N  list the N worst pages of each set
+  --every N  only every N-th page of each set (a quick look; the figures are the full sets')
   --json F   write every set's figures and pages as JSON`);
   process.exit(0);
 }
@@ -46,7 +48,9 @@ const results: SetResult[] = [];
 console.log(`real pages in ${dir}`);
 for (const set of wanted as SetName[]) {
   const started = performance.now();
-  const result = await evaluateSet(dir, set, ctx);
+  const result = await evaluateSet(dir, set, ctx, {
+    every: Number.parseInt(values.every ?? "1", 10) || 1,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (!result) {
     console.log(`\n== ${set}: not in this folder`);

@@ -48,6 +48,8 @@ export interface PageRow {
 
 export interface SetResult {
   set: string;
+  /** The headline figures as numbers (0–1, or counts), for tests and tools. */
+  scores: Record<string, number>;
   /** What the set measures, one line per figure. */
   figures: Figure[];
   pages: PageRow[];
@@ -73,11 +75,17 @@ export type SetName = (typeof SET_NAMES)[number];
 
 const pct = (x: number) => x.toFixed(3);
 
+export interface EvaluateOptions {
+  /** Only every n-th page of each set (in name order): a quick subset. */
+  every?: number;
+}
+
 /** Reads a set's files (`name` without `.gz`) → bytes, gunzipping as needed. */
-async function readPages(folder: string): Promise<Map<string, Uint8Array>> {
+async function readPages(folder: string, every = 1): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   if (!existsSync(folder)) return out;
-  for (const entry of (await readdir(folder)).sort()) {
+  const entries = (await readdir(folder)).sort().filter((_, i) => i % every === 0);
+  for (const entry of entries) {
     const bytes = await readFile(path.join(folder, entry));
     if (entry.endsWith(".gz")) out.set(entry.slice(0, -3), gunzipSync(bytes));
     else out.set(entry, bytes);
@@ -182,10 +190,11 @@ async function scrapinghub(
   dir: string,
   ctx: PipelineContext,
   kind: "html" | "text",
+  every: number,
 ): Promise<SetResult | undefined> {
   const gold = await readGold(dir, "scrapinghub");
   const folder = path.join(dir, "scrapinghub", kind === "html" ? "pages" : "textdumps");
-  const pages = await readPages(folder);
+  const pages = await readPages(folder, every);
   if (!gold || pages.size === 0) return undefined;
   const outcomes = await importPages(pages, ctx);
   const html = kind === "text" ? await readPages(path.join(dir, "scrapinghub", "pages")) : pages;
@@ -237,8 +246,17 @@ async function scrapinghub(
       reference: "target ≥ 90 %",
     });
   }
+  const body = aggregateShingles(scores);
   return {
     set: `scrapinghub-${kind}`,
+    scores: {
+      bodyF1: body.f1,
+      bodyPrecision: body.precision,
+      bodyRecall: body.recall,
+      pages: scores.length,
+      rejected: rejectedOf(outcomes).length,
+      ...(kind === "text" ? { headlineRight: titlesRight / Math.max(1, scores.length) } : {}),
+    },
     figures,
     pages: rows,
     rejected: rejectedOf(outcomes),
@@ -250,9 +268,13 @@ async function arabic(
   dir: string,
   ctx: PipelineContext,
   kind: "html" | "text",
+  every: number,
 ): Promise<SetResult | undefined> {
   const gold = await readGold(dir, "arabic");
-  const pages = await readPages(path.join(dir, "arabic", kind === "html" ? "pages" : "textdumps"));
+  const pages = await readPages(
+    path.join(dir, "arabic", kind === "html" ? "pages" : "textdumps"),
+    every,
+  );
   if (!gold || pages.size === 0) return undefined;
   const html = kind === "text" ? await readPages(path.join(dir, "arabic", "pages")) : pages;
   const outcomes = await importPages(pages, ctx);
@@ -286,12 +308,29 @@ async function arabic(
     { label: "date, exact day", value: `${d.tp} of ${d.pages}` },
   ];
   if (bodies.length > 0) figures.push(...bodyFigures(bodies));
-  return { set: `arabic-${kind}`, figures, pages: rows, rejected: rejectedOf(outcomes) };
+  const bodyScore = bodies.length > 0 ? aggregateShingles(bodies).f1 : undefined;
+  return {
+    set: `arabic-${kind}`,
+    scores: {
+      titlesRight: titles,
+      datesRight: d.tp,
+      pages: rows.length,
+      rejected: rejectedOf(outcomes).length,
+      ...(bodyScore !== undefined ? { bodyF1: bodyScore } : {}),
+    },
+    figures,
+    pages: rows,
+    rejected: rejectedOf(outcomes),
+  };
 }
 
-async function htmldate(dir: string, ctx: PipelineContext): Promise<SetResult | undefined> {
+async function htmldate(
+  dir: string,
+  ctx: PipelineContext,
+  every: number,
+): Promise<SetResult | undefined> {
   const gold = await readGold(dir, "htmldate");
-  const pages = await readPages(path.join(dir, "htmldate", "pages"));
+  const pages = await readPages(path.join(dir, "htmldate", "pages"), every);
   if (!gold || pages.size === 0) return undefined;
   const outcomes = await importPages(pages, ctx);
   const pairs: { gold: string | null; found: string | undefined }[] = [];
@@ -312,6 +351,14 @@ async function htmldate(dir: string, ctx: PipelineContext): Promise<SetResult | 
   const s: DateScore = scoreDates(pairs);
   return {
     set: "htmldate",
+    scores: {
+      accuracy: s.accuracy,
+      precision: s.precision,
+      recall: s.recall,
+      f: s.f,
+      pages: s.pages,
+      rejected: rejectedOf(outcomes).length,
+    },
     figures: [
       {
         label: `date, exact day: P / R / accuracy / F (${s.pages} pages)`,
@@ -325,9 +372,13 @@ async function htmldate(dir: string, ctx: PipelineContext): Promise<SetResult | 
   };
 }
 
-async function trafilatura(dir: string, ctx: PipelineContext): Promise<SetResult | undefined> {
+async function trafilatura(
+  dir: string,
+  ctx: PipelineContext,
+  every: number,
+): Promise<SetResult | undefined> {
   const gold = await readGold(dir, "trafilatura");
-  const pages = await readPages(path.join(dir, "trafilatura", "pages"));
+  const pages = await readPages(path.join(dir, "trafilatura", "pages"), every);
   if (!gold || pages.size === 0) return undefined;
   const outcomes = await importPages(pages, ctx);
   const counts: SegmentCounts[] = [];
@@ -377,8 +428,20 @@ async function trafilatura(dir: string, ctx: PipelineContext): Promise<SetResult
   const d = scoreDates(dates);
   const share = (n: number, total: number) =>
     `${pct(total > 0 ? n / total : 0)} (${n} of ${total})`;
+  const ratio = (n: number, total: number) => (total > 0 ? n / total : 0);
   return {
     set: "trafilatura",
+    scores: {
+      bodyF: s.f,
+      bodyPrecision: s.precision,
+      bodyRecall: s.recall,
+      titleExact: ratio(title.exact, title.total),
+      titleWords: ratio(title.words, title.total),
+      date: ratio(d.tp, d.pages),
+      author: ratio(author.right, author.total),
+      pages: counts.length,
+      rejected: rejectedOf(outcomes).length,
+    },
     figures: [
       {
         label: `body: P / R / accuracy / F (${counts.length} pages)`,
@@ -408,19 +471,21 @@ export async function evaluateSet(
   dir: string,
   set: SetName,
   ctx: PipelineContext,
+  options: EvaluateOptions = {},
 ): Promise<SetResult | undefined> {
+  const every = Math.max(1, options.every ?? 1);
   switch (set) {
     case "scrapinghub-html":
-      return scrapinghub(dir, ctx, "html");
+      return scrapinghub(dir, ctx, "html", every);
     case "scrapinghub-text":
-      return scrapinghub(dir, ctx, "text");
+      return scrapinghub(dir, ctx, "text", every);
     case "arabic-text":
-      return arabic(dir, ctx, "text");
+      return arabic(dir, ctx, "text", every);
     case "arabic-html":
-      return arabic(dir, ctx, "html");
+      return arabic(dir, ctx, "html", every);
     case "htmldate":
-      return htmldate(dir, ctx);
+      return htmldate(dir, ctx, every);
     case "trafilatura":
-      return trafilatura(dir, ctx);
+      return trafilatura(dir, ctx, every);
   }
 }

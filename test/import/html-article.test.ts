@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { extractOne } from "../helpers/context.ts";
+
+/**
+ * Saved pages: the article is found by what an element is and how much text
+ * it holds, never lost to a class name; the headline is the one the page
+ * prints; the date comes from wherever the page keeps it.
+ */
+
+const P = [
+  "The finance minister told parliament on Tuesday that the budget would be balanced by the end of next year, after two years of deficits.",
+  "He said new taxes on fuel and tobacco would bring in more than two billion dollars, and that spending on public salaries would be frozen.",
+  "Opposition members said the plan would hurt the poorest families, and called for a separate vote on the fuel tax before it comes into force.",
+  "The central bank, which had warned about the deficit for months, welcomed the plan in a short statement published after the session.",
+];
+const paragraphs = P.map((p) => `<p>${p}</p>`).join("\n");
+const page = (body: string, head = "<title>Budget to be balanced next year | Daily Star</title>") =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const bodyOf = (html: string) => extractOne("page.html", html).article.body;
+
+describe("the article in a saved page", () => {
+  it.each([
+    [
+      "a page wrapped in one <form>",
+      `<form id="aspnetForm"><h1>Budget to be balanced next year</h1>${paragraphs}</form>`,
+    ],
+    [
+      "a <body> whose classes say share and newsletter",
+      `<div class="share newsletter-signup page"><h1>Budget to be balanced next year</h1>${paragraphs}</div>`,
+    ],
+    [
+      "a wrapper named for an advertisement",
+      `<div class="m-advertisement-off-canvas--pusher"><main><h1>Budget to be balanced next year</h1>${paragraphs}</main></div>`,
+    ],
+    [
+      "a post class naming an advertising category",
+      `<article class="post category-news-advertising-platform"><h1>Budget to be balanced next year</h1>${paragraphs}</article>`,
+    ],
+    [
+      "an <article> whose class says breadcrumb",
+      `<article class="story url-breadcrumb"><h1>Budget to be balanced next year</h1>${paragraphs}</article>`,
+    ],
+  ])("is never lost to a class name: %s", (_name, body) => {
+    expect(bodyOf(page(body))).toEqual(P);
+  });
+
+  it("keeps tables row by row and text standing directly in a <div>", () => {
+    const body = bodyOf(
+      page(`<article><h1>Budget to be balanced next year</h1>${paragraphs}
+<div>The plan in figures, as the ministry published them on Tuesday evening after the vote in the house.</div>
+<table><tr><th>Item</th><th>2025</th></tr><tr><td>Fuel tax</td><td>1.2 bn</td></tr></table></article>`),
+    );
+    expect(body).toContain(
+      "The plan in figures, as the ministry published them on Tuesday evening after the vote in the house.",
+    );
+    expect(body).toContain("Item | 2025");
+    expect(body).toContain("Fuel tax | 1.2 bn");
+  });
+
+  it("drops captions, author boxes, share bars and related lists inside the article", () => {
+    const body = bodyOf(
+      page(`<article><h1>Budget to be balanced next year</h1>
+<figure><img src="x.jpg"><figcaption>The minister in parliament on Tuesday. Photo: Reuters</figcaption></figure>
+${paragraphs}
+<div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+<div class="author-box"><p>Sam Reed covers the economy for the paper and has written about budgets for ten years.</p></div>
+<section class="related-posts"><h2>Read more</h2><ul><li><a href="/1">Fuel prices rise</a></li></ul></section>
+</article>`),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("reads a page linkedom cannot (text before <html>) as a browser would", () => {
+    const html = `<br /><b>Warning</b>: something went wrong on line 12<br />
+<!DOCTYPE html><html><head><title>Budget to be balanced next year</title></head><body><article><h1>Budget to be balanced next year</h1>${paragraphs}</article></body></html>`;
+    expect(bodyOf(html)).toEqual(P);
+  });
+});
+
+describe("the headline of a saved page", () => {
+  const article = `<article>${paragraphs}</article>`;
+  const titleOf = (html: string) => extractOne("page.html", html).article.title;
+
+  it("is the printed <h1> when the title adds a kicker or the site's name", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1><span class="kicker">Economy</span> Budget to be balanced next year</h1>${article}`,
+          `<title>Economy: Budget to be balanced next year - Daily Star</title><meta property="og:site_name" content="Daily Star">`,
+        ),
+      ),
+    ).toBe("Budget to be balanced next year");
+  });
+
+  it("is the article's heading, not a blog's <h1> with the site's name", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1 class="site-title">Four Years Remaining</h1><main><h2 class="entry-title">Budget to be balanced next year</h2>${article}</main>`,
+          "<title>Budget to be balanced next year | Four Years Remaining</title>",
+        ),
+      ),
+    ).toBe("Budget to be balanced next year");
+  });
+
+  it("is the far longest segment of a title of several", () => {
+    expect(
+      titleOf(
+        page(article, "<title>Four Years » Blog Archive » Budget to be balanced next year</title>"),
+      ),
+    ).toBe("Budget to be balanced next year");
+  });
+});
+
+describe("the date of a saved page", () => {
+  const h1 = "<h1>Budget to be balanced next year</h1>";
+  const dateOf = (html: string) => extractOne("page.html", html).article.date;
+
+  it.each([
+    [
+      '<meta name="sailthru.date" content="2020-04-24T09:22:00+02:00">',
+      "2020-04-24T09:22:00+02:00",
+    ],
+    ['<meta name="DC.date.issued" content="2019-10-16">', "2019-10-16"],
+    [
+      '<meta itemprop="datePublished" content="2021-11-25T16:11:00+01:00">',
+      "2021-11-25T16:11:00+01:00",
+    ],
+    ['<meta name="citation_publication_date" content="2017/01/30">', "2017-01-30"],
+  ])("reads the metadata %s", (meta, iso) => {
+    expect(
+      dateOf(page(`${h1}<article>${paragraphs}</article>`, `<title>x</title>${meta}`))?.iso,
+    ).toBe(iso);
+  });
+
+  it("takes the article's JSON-LD date over the web page's around it", () => {
+    const ld = JSON.stringify({
+      "@context": "https://schema.org",
+      "@graph": [
+        { "@type": "WebPage", datePublished: "2025-11-19T13:00:00+00:00" },
+        { "@type": "NewsArticle", datePublished: "2025-11-19T16:20:00+03:00" },
+      ],
+    });
+    expect(
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>`,
+          `<script type="application/ld+json">${ld}</script>`,
+        ),
+      )?.iso,
+    ).toBe("2025-11-19T16:20:00+03:00");
+  });
+
+  it("reads the day in the page's own address", () => {
+    expect(
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>`,
+          '<link rel="canonical" href="https://example.org/2020/11/09/budget/">',
+        ),
+      ),
+    ).toEqual({ kind: "day", iso: "2020-11-09" });
+  });
+
+  it("reads a dateline printed under the headline, in the page's language", () => {
+    expect(
+      dateOf(page(`${h1}<p>Lübeck, 31. März 2003</p><article>${paragraphs}</article>`)),
+    ).toEqual({
+      kind: "day",
+      iso: "2003-03-31",
+    });
+  });
+
+  it("never takes an update date for the publication date", () => {
+    expect(
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>`,
+          '<meta property="article:modified_time" content="2024-01-01T10:00:00Z"><meta property="og:updated_time" content="2024-01-01T10:00:00Z">',
+        ),
+      ),
+    ).toBeUndefined();
+  });
+});
