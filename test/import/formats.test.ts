@@ -84,7 +84,9 @@ describe("HTML pages", () => {
       "",
       `<section><h2>آخر الأخبار</h2><ul><li>خبر</li><li>خبر آخر</li></ul></section>`,
     );
-    expect(() => parseHtmlDump(html, furniture(), dates)).toThrow(/no article text/);
+    expect(() => parseHtmlDump(html, furniture(), dates, pipelineContext().prose)).toThrow(
+      /no article text/,
+    );
   });
 
   it("never throws anything but a rejection, whatever the markup", () => {
@@ -106,7 +108,7 @@ describe("HTML pages", () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         try {
-          parseHtmlDump(parts.join(""), furniture(), dates);
+          parseHtmlDump(parts.join(""), furniture(), dates, pipelineContext().prose);
         } catch (error) {
           expect(error).toBeInstanceOf(RejectedInput);
         }

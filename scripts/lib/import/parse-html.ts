@@ -9,7 +9,8 @@ import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
 import { publicationDate } from "./html/dates.ts";
 import { type Doc, type El, parsePage } from "./html/dom.ts";
 import { normaliseLine } from "./normalise.ts";
-import { readBody } from "./parse-text.ts";
+import { parseTextDump, readBody } from "./parse-text.ts";
+import type { ProseModel } from "./text/prose.ts";
 
 /**
  * Step 3 for saved HTML pages. Metadata is read first, from the whole page
@@ -26,7 +27,12 @@ const TAG_SELECTORS = "[rel=tag], [class*=tags] a, [class*=keywords] a, [class*=
 /** Minimum text for a page to hold an article: a brief of a sentence or two. */
 const MIN_ARTICLE_CHARS = 120;
 
-export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOptions): ParsedDump {
+export function parseHtmlDump(
+  html: string,
+  furniture: Furniture,
+  dates: DateOptions,
+  prose: ProseModel,
+): ParsedDump {
   const document = parsePage(html);
   const pageTitle = headlineOf(document);
   const meta = pageMetadata(document, dates, pageTitle);
@@ -38,7 +44,9 @@ export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOpt
   // The article as Readability finds it on the page without its furniture; if
   // that leaves nothing, on the page as it was (no rule may cost an article).
   const found = readArticle(document, true) ?? readArticle(parsePage(html), false);
-  if (!found) throw new RejectedInput("no article text found in the HTML page");
+  // Readability finds no article in a page of short items (a live ticker, a
+  // wire story printed twice): the page's lines are then read as a text dump is.
+  if (!found) return asTextDump(html, pageTitle, meta, related, keywords, furniture, dates, prose);
 
   const lines = blockLines(found.content);
   const headline = pageTitle ?? normaliseLine(found.title);
@@ -62,6 +70,41 @@ export function parseHtmlDump(html: string, furniture: Furniture, dates: DateOpt
     keywords: [...keywords.filter((k) => k.length > 0), ...body.keywords],
     meta,
     ...(body.sourceName ? { sourceName: body.sourceName } : {}),
+  };
+}
+
+function asTextDump(
+  html: string,
+  pageTitle: string | undefined,
+  meta: Sidecar,
+  related: string[],
+  keywords: string[],
+  furniture: Furniture,
+  dates: DateOptions,
+  prose: ProseModel,
+): ParsedDump {
+  const body = parsePage(html).body;
+  const lines = body ? blockLines(body) : [];
+  if (normaliseLine(lines.join(" ")).length < MIN_ARTICLE_CHARS) {
+    throw new RejectedInput("no article text found in the HTML page");
+  }
+  let parsed: ParsedDump;
+  try {
+    parsed = parseTextDump(lines.join("\n"), furniture, dates, prose);
+  } catch (error) {
+    if (error instanceof RejectedInput)
+      throw new RejectedInput(`no article text found in the HTML page (${error.message})`);
+    throw error;
+  }
+  const { headlineWarning, ...rest } = parsed;
+  return {
+    ...rest,
+    // The page's own headline when it has one; a guess from its lines is said to be one.
+    headline: pageTitle ?? parsed.headline,
+    ...(pageTitle === undefined && headlineWarning ? { headlineWarning } : {}),
+    related: [...related, ...parsed.related],
+    keywords: [...keywords.filter((k) => k.length > 0), ...parsed.keywords],
+    meta,
   };
 }
 

@@ -135,7 +135,7 @@ export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction
     const parsed =
       format === "text"
         ? parseTextDump(decoded.text, furniture, ctx.dates, ctx.prose)
-        : parseHtmlDump(decoded.text, furniture, ctx.dates);
+        : parseHtmlDump(decoded.text, furniture, ctx.dates, ctx.prose);
     const { article, warnings } = buildArticle(parsed, dump, fileSha, undefined, ctx);
     return [{ article, warnings: [...notes, ...warnings] }];
   }
