@@ -204,21 +204,6 @@ export function parseTextDump(
       if (bodyStart > block.last) continue;
     }
     const score = block.weight * (0.5 + Math.max(0, headline?.score ?? 0));
-    if (process.env.NASHRA_DEBUG)
-      console.error(
-        "run",
-        block.first,
-        block.last,
-        block.weight,
-        "start",
-        bodyStart,
-        "headline",
-        headline?.index,
-        headline?.text,
-        headline?.overlap,
-        "score",
-        score,
-      );
     if (score > foundScore) {
       found = { block, bodyStart, headline };
       foundScore = score;

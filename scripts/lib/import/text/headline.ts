@@ -137,16 +137,6 @@ export function chooseHeadline(
       // «Group: Yazd», «News code: 7349926»: a label and its value
       (LABEL_VALUE.test(line.text) ? 0.3 : 0) -
       (ctx.isRepeated(line.text) ? 0.1 : 0);
-    if (process.env.NASHRA_DEBUG)
-      console.error(
-        "  cand",
-        line.index,
-        score.toFixed(2),
-        evidence.toFixed(2),
-        distance,
-        aboveHeader,
-        line.text.slice(0, 60),
-      );
     scored.push({
       index: line.index,
       text: line.text,
