@@ -95,6 +95,8 @@ export function publicationDate(
     () => datelineNear(document, headline, dates),
     () => fromScripts(document),
     () => fromTimeElements(document, "any"),
+    // Last: a revision or update date is better than none.
+    () => printedDate(document, dates, true)?.text,
   ];
   for (const candidate of candidates) {
     const value = candidate();
@@ -228,7 +230,15 @@ function fromPageAddress(document: Doc): string | undefined {
   return undefined;
 }
 
+/**
+ * Dates a page prints that are not the article's: an update, an edit, the
+ * current time or today's weather in the site's header.
+ */
+const NOT_PUBLISHED =
+  /(?:updated|last edited|modified|revision|aktualisiert|zuletzt|bearbeitet|aktuelle zeit|stand:|mis à jour|modifié|actualizado|aggiornato|تحديث|°c|°f)/iu;
+
 const printedCache = new WeakMap<Doc, { text: string; date: ArticleDate } | null>();
+const anyDateCache = new WeakMap<Doc, { text: string; date: ArticleDate } | null>();
 
 /**
  * The date printed in the page's date or byline element («Publiziert am 13.
@@ -238,8 +248,10 @@ const printedCache = new WeakMap<Doc, { text: string; date: ArticleDate } | null
 function printedDate(
   document: Doc,
   dates: DateOptions,
+  anyDate = false,
 ): { text: string; date: ArticleDate } | undefined {
-  const cached = printedCache.get(document);
+  const cache = anyDate ? anyDateCache : printedCache;
+  const cached = cache.get(document);
   if (cached !== undefined) return cached ?? undefined;
   let found: { text: string; date: ArticleDate } | null = null;
   let looked = 0;
@@ -251,14 +263,14 @@ function printedDate(
     looked++;
     const text = normaliseLine((el as El).textContent ?? "");
     if (text.length === 0 || text.length > 200) continue;
-    if (/(?:updated|aktualisiert|mis à jour|actualizado|تحديث)/iu.test(text)) continue;
+    if (!anyDate && NOT_PUBLISHED.test(text)) continue;
     const match = parseDateLine(text, dates);
     if (match) {
       found = { text, date: match.date };
       break;
     }
   }
-  printedCache.set(document, found);
+  cache.set(document, found);
   return found ?? undefined;
 }
 const MAX_DATE_ELEMENTS = 400;
@@ -286,8 +298,7 @@ function datelineNear(
     : -1;
   const from = at < 0 ? 0 : at + 1;
   const isDateline = (line: string) =>
-    isDatelineLike(line, dates) &&
-    !/(?:updated|aktualisiert|mis à jour|actualizado|تحديث|©)/iu.test(line);
+    isDatelineLike(line, dates) && !NOT_PUBLISHED.test(line) && !line.includes("©");
   const after = lines.slice(
     from,
     from + (at < 0 ? LINES_AFTER_HEADLINE * 2 : LINES_AFTER_HEADLINE),
