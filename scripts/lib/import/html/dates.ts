@@ -95,8 +95,9 @@ export function publicationDate(
     () => datelineNear(document, headline, dates),
     () => fromScripts(document),
     () => fromTimeElements(document, "any"),
-    // Last: a revision or update date is better than none.
+    // Last: a revision or update date is better than none; then any dateline of the page.
     () => printedDate(document, dates, true)?.text,
+    () => firstDateline(document, dates),
   ];
   for (const candidate of candidates) {
     const value = candidate();
@@ -289,22 +290,38 @@ function datelineNear(
   headline: string | undefined,
   dates: DateOptions,
 ): string | undefined {
-  const body = document.body;
-  if (!body) return undefined;
-  const lines = blockLines(body);
+  const lines = pageLines(document);
   // The headline's line: printed as chosen, or with a kicker or the site's name around it.
   const at = headline
     ? ((i) => (i >= 0 ? i : lines.findIndex((l) => l.includes(headline))))(lines.indexOf(headline))
     : -1;
   const from = at < 0 ? 0 : at + 1;
-  const isDateline = (line: string) =>
-    isDatelineLike(line, dates) && !NOT_PUBLISHED.test(line) && !line.includes("©");
   const after = lines.slice(
     from,
     from + (at < 0 ? LINES_AFTER_HEADLINE * 2 : LINES_AFTER_HEADLINE),
   );
   const before = at < 0 ? [] : lines.slice(Math.max(0, at - LINES_BEFORE_HEADLINE), at).reverse();
+  const isDateline = (line: string) => publishedDateline(line, dates);
   return after.find(isDateline) ?? before.find(isDateline);
+}
+
+/** The page's first dateline anywhere: the last resort. */
+function firstDateline(document: Doc, dates: DateOptions): string | undefined {
+  return pageLines(document).find((line) => publishedDateline(line, dates));
+}
+
+function publishedDateline(line: string, dates: DateOptions): boolean {
+  return isDatelineLike(line, dates) && !NOT_PUBLISHED.test(line) && !line.includes("©");
+}
+
+const linesCache = new WeakMap<Doc, string[]>();
+function pageLines(document: Doc): string[] {
+  let lines = linesCache.get(document);
+  if (!lines) {
+    lines = document.body ? blockLines(document.body) : [];
+    linesCache.set(document, lines);
+  }
+  return lines;
 }
 
 function fromScripts(document: Doc): string | undefined {
