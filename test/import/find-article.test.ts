@@ -165,7 +165,7 @@ describe("the article in a text dump", () => {
       "سجلت أسعار الذهب اليوم في مصر تراجعا محدودا في ختام التعاملات، وبلغ سعر جرام الذهب عيار 21 نحو 3080 جنيه.",
       "استقرت أسعار الذهب اليوم في مصر خلال تعاملات المساء، وبلغ سعر جرام الذهب عيار 21 نحو 3090 جنيه.",
     ];
-    prices.forEach((p, i) =>
+    for (const [i, p] of prices.entries()) {
       writeFileSync(
         path.join(raw, `${i}.txt`),
         text(
@@ -179,8 +179,8 @@ describe("the article in a text dump", () => {
           "",
           "وتوقع خبراء أن تواصل الأسعار تحركها المحدود خلال الأيام المقبلة مع ترقب قرارات البنك المركزي.",
         ),
-      ),
-    );
+      );
+    }
     const titles: string[] = [];
     const report = await runImport({
       ...pipelineContext(),
