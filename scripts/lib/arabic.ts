@@ -28,7 +28,6 @@ const LETTER_FOLDS: Record<string, string> = {
   "\u06CC": "\u064A", // ی → ي
   "\u06A9": "\u0643", // ک → ك
 };
-const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
 
 /** Arabic-Indic (U+0660..) and Persian (U+06F0..) digits → ASCII digits. */
 export function toAsciiDigits(text: string): string {
@@ -58,7 +57,7 @@ const FOLD = (() => {
   const table = new Int32Array(0x10000).fill(-1);
   // Every character the three classes name, read off the classes themselves.
   const dropped = new RegExp(`${DIACRITICS.source}|${TATWEEL.source}|${INVISIBLES.source}`, "g");
-  const all = String.fromCharCode(...Array.from({ length: 0x3000 }, (_, c) => c)) + "\uFEFF";
+  const all = `${String.fromCharCode(...Array.from({ length: 0x3000 }, (_, c) => c))}\uFEFF`;
   for (const m of all.matchAll(dropped)) table[m[0].charCodeAt(0)] = 0;
   for (let d = 0; d < 10; d++) {
     table[0x0660 + d] = 0x30 + d;
