@@ -41,6 +41,8 @@ const LIST_KEYS: (keyof Lists)[] = [
   "drop_lines",
 ];
 
+const BREADCRUMB_SEPARATOR = /[>›»|/\\]/u;
+
 /** Sixteen menu words with separators fit in this; a longer line is text. */
 const MAX_NAVIGATION_CHARS = 300;
 
@@ -199,13 +201,18 @@ export class Furniture {
     // A menu or a breadcrumb is a line of a few short words.
     if (line.length > MAX_NAVIGATION_CHARS) return false;
     const text = normaliseLine(line);
-    const key = lineKey(line);
     // Breadcrumbs: short segments joined by › > » / |, three or more, or two from «الرئيسية».
-    const segments = text.split(/\s*[>›»|/\\]\s*/u).filter((s) => s.length > 0);
-    const short = segments.every((s) => s.split(" ").length <= 4 && /\p{L}/u.test(s));
-    if (short && segments.length >= 3) return true;
-    if (short && segments.length === 2 && HOME.has(lineKey(segments[0] as string))) return true;
-    const ws = words(key);
+    if (BREADCRUMB_SEPARATOR.test(text)) {
+      const segments = text.split(/\s*[>›»|/\\]\s*/u).filter((s) => s.length > 0);
+      const short = segments.every((s) => s.split(" ").length <= 4 && /\p{L}/u.test(s));
+      if (short && segments.length >= 3) return true;
+      if (short && segments.length === 2 && HOME.has(lineKey(segments[0] as string))) return true;
+    }
+    // A menu is at most 16 words (and as many separators); counted by spaces before anything is folded.
+    let spaces = 0;
+    for (let i = text.indexOf(" "); i >= 0 && spaces <= 32; i = text.indexOf(" ", i + 1)) spaces++;
+    if (spaces > 32) return false;
+    const ws = words(lineKey(line));
     if (ws.length === 0) return false;
     // A breadcrumb printed without separators: «Home News Science & Astronomy»,
     // «الرئيسية أخبار مصر» — section names after «Home», not a sentence («Home Depot sales miss»).

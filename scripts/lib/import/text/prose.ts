@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
-import { foldArabic } from "../../arabic.ts";
+import { foldArabic, isWordCharAt, words } from "../../arabic.ts";
 
 /**
  * The shape of one line of text, the evidence for telling an article's prose
@@ -26,7 +26,6 @@ export interface LineShape {
 
 const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/gu;
 const ANY_CJK = /[\u3040-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SENTENCE_END = /[.!?؟。！？…](?=[\s"'”’»)\]]|$)/u;
 const ENDS_SENTENCE = /[.!?؟。！？…][\s"'”’»)\]]*$/u;
 
@@ -54,7 +53,7 @@ export class ProseModel {
 
   shape(line: string): LineShape {
     const cjk = ANY_CJK.test(line) ? (line.match(CJK)?.length ?? 0) : 0;
-    const tokens = line.match(WORD)?.length ?? 0;
+    const tokens = countWords(line);
     const words = cjk > tokens ? Math.max(tokens, Math.round(cjk / 2)) : tokens;
     const chars = line.length + cjk;
     const hasSentenceEnd = SENTENCE_END.test(line);
@@ -71,9 +70,21 @@ export class ProseModel {
 
   /** Share of a line's words that are function words of some language. */
   functionShare(line: string): number {
-    const tokens = foldArabic(line).match(WORD) ?? [];
+    const tokens = words(foldArabic(line));
     let functional = 0;
     for (const t of tokens) if (this.functionWords.has(t)) functional++;
     return tokens.length > 0 ? functional / tokens.length : 0;
   }
+}
+
+/** The number of words of a line, as `words(line).length`, without building them. */
+export function countWords(line: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const word = isWordCharAt(line, i);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
 }
