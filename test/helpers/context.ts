@@ -1,6 +1,7 @@
 import path from "node:path";
-import type { Article } from "../../scripts/lib/import/article.ts";
+import type { Article, ParsedDump } from "../../scripts/lib/import/article.ts";
 import { loadPipelineContext } from "../../scripts/lib/import/context.ts";
+import { parseTextDump } from "../../scripts/lib/import/parse-text.ts";
 import { extractArticles, type PipelineContext } from "../../scripts/lib/import/pipeline.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 
@@ -23,4 +24,10 @@ export function extractOne(
   const [x] = extractArticles({ file, bytes }, pipelineContext());
   if (!x?.article) throw new Error(`no article from ${file}: ${x?.reason}`);
   return { article: x.article, warnings: x.warnings };
+}
+
+/** A text dump parsed with the repository's built-in furniture (no source profile). */
+export function parseText(dump: string): ParsedDump {
+  const ctx = pipelineContext();
+  return parseTextDump(dump, ctx.boilerplate.furnitureFor({}), ctx.dates, ctx.prose);
 }

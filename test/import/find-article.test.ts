@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTextDump } from "../../scripts/lib/import/parse-text.ts";
 import { runImport } from "../../scripts/lib/import/run.ts";
 import { articleRuns, type LineInfo } from "../../scripts/lib/import/text/main-block.ts";
-import { extractOne, pipelineContext } from "../helpers/context.ts";
+import { extractOne, parseText, pipelineContext } from "../helpers/context.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -21,10 +20,7 @@ const P3 =
   "وأضاف أن الوزارة تعمل على رفع كفاءة الإشارات في خطوط الوجه القبلي لتقليل زمن التقاطر بين القطارات.";
 const HEADLINE = "وزير النقل يتفقد أعمال تطوير محطة مصر برمسيس استعدادا لافتتاحها";
 const text = (...lines: string[]) => lines.join("\n");
-const parse = (dump: string) => {
-  const ctx = pipelineContext();
-  return parseTextDump(dump, ctx.boilerplate.furnitureFor({}), ctx.dates, ctx.prose);
-};
+const parse = parseText;
 
 describe("the article in a text dump", () => {
   it("skips a site's name and a menu of one item a line: title, body and tags are the article's", () => {

@@ -3,17 +3,14 @@ import { describe, expect, it } from "vitest";
 import { RejectedInput } from "../../scripts/lib/import/article.ts";
 import { Boilerplate } from "../../scripts/lib/import/boilerplate.ts";
 import { parseTextDump } from "../../scripts/lib/import/parse-text.ts";
-import { extractOne, pipelineContext } from "../helpers/context.ts";
+import { extractOne, parseText, pipelineContext } from "../helpers/context.ts";
 
 const P1 =
   "بدأت القوات الأمريكية اليوم الانسحاب من قاعدة عين الأسد غربي العراق، بحسب مصادر أمنية عراقية.";
 const P2 =
   "وقال المصدر إن عملية النقل ستستمر عدة أسابيع وفق الجدول الزمني المتفق عليه بين بغداد وواشنطن.";
 const text = (...lines: string[]) => lines.join("\n");
-const parse = (dump: string) => {
-  const ctx = pipelineContext();
-  return parseTextDump(dump, ctx.boilerplate.furnitureFor({}), ctx.dates, ctx.prose);
-};
+const parse = parseText;
 
 describe("text dumps of many sites", () => {
   it("skips breadcrumbs and menus before the headline", () => {
