@@ -66,10 +66,12 @@ describe("npm run import", () => {
     );
     writeFileSync(
       path.join(root, "raw/a.meta.json"),
-      JSON.stringify({ url: "https://example.org/a" }),
+      JSON.stringify({ url: "https://example.org/a", section: "سياسة" }),
     );
     await importFolder(path.join(root, "raw"), path.join(root, "out"));
     const text = readFileSync(path.join(root, "out/2025/11/عنوان-الخبر.md"), "utf8");
+    // The section an editor gives is written, not only read (it used to be lost).
+    expect(text).toContain("\nsection: سياسة\n");
     const keys = [...text.split("\n---\n")[0]!.matchAll(/^ *([a-z0-9]+):/gm)].map((m) => m[1]);
     expect(keys).toEqual([
       "title",
@@ -77,6 +79,7 @@ describe("npm run import", () => {
       "lang",
       "dir",
       "author",
+      "section",
       "tags",
       "related",
       "source",

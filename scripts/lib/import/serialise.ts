@@ -22,6 +22,7 @@ export function frontMatterOf(article: Article): Record<string, unknown> {
   fm.lang = article.lang;
   fm.dir = article.dir;
   if (article.author) fm.author = article.author;
+  if (article.section) fm.section = article.section;
   fm.tags = article.tags;
   fm.related = article.related;
   const source: Record<string, string> = {
