@@ -24,7 +24,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { compareStrings, listFiles } from "./lib/import/run.ts";
-import { repoRoot } from "./lib/paths.ts";
+import { repoRoot, unsafeOutput } from "./lib/paths.ts";
 import type { RenderManifest } from "./lib/site/render-plan.ts";
 
 const { values } = parseArgs({
@@ -55,6 +55,21 @@ if (values["base-url"]) process.env.NASHRA_BASE_URL = values["base-url"];
 process.chdir(repoRoot);
 
 const { default: config } = await import("../nashra.config.ts");
+// A build empties its output folder first: never one that holds sources.
+const unsafe = unsafeOutput(output, [
+  input,
+  config.import.rawDir,
+  "layouts",
+  "scripts",
+  "test",
+  "node_modules",
+]);
+if (unsafe) {
+  console.error(
+    `build: refusing --output ${values.output}: ${unsafe}; choose an empty folder such as _site`,
+  );
+  process.exit(2);
+}
 const plans = await import("./lib/site/render-plan.ts");
 const cacheDir = process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache");
 const started = performance.now();
