@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, jsonForScript, raw } from "../../scripts/lib/site/html.ts";
+import { escapeHtml, html, jsonForScript, raw, xmlText } from "../../scripts/lib/site/html.ts";
 
 describe("html templates", () => {
   it("escape any text in element content and in attributes", () => {
@@ -16,11 +16,30 @@ describe("html templates", () => {
           expect(elements.length).toBe(1);
           const p = elements[0];
           expect(p?.tagName).toBe("P");
-          expect(p?.textContent).toBe(text.replace(/\r\n?/g, "\n"));
-          expect(p?.getAttribute("title")).toBe(attr.replace(/\r\n?/g, "\n"));
-          expect(p?.getAttribute("data-x")).toBe(attr.replace(/\r\n?/g, "\n"));
+          expect(p?.textContent).toBe(xmlText(text).replace(/\r\n?/g, "\n"));
+          expect(p?.getAttribute("title")).toBe(xmlText(attr).replace(/\r\n?/g, "\n"));
+          expect(p?.getAttribute("data-x")).toBe(xmlText(attr).replace(/\r\n?/g, "\n"));
         },
       ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leave out what XML cannot hold, so a feed stays well-formed whatever a title has", () => {
+    expect(escapeHtml("عنوان\uFFFF مع\uFFFE رموز\u0001 و\uD800 فاصل\tسليم")).toBe(
+      "عنوان مع رموز و فاصل\tسليم",
+    );
+    // Pairs are kept: an emoji is two surrogates.
+    expect(escapeHtml("😀 & 𠀀")).toBe("😀 &amp; 𠀀");
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (text) => {
+        const out = escapeHtml(text);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML forbids
+        expect(out).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+        expect(out).not.toMatch(
+          /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+        );
+      }),
       { numRuns: 2000 },
     );
   });

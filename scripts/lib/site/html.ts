@@ -30,9 +30,28 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Escapes text for element content and for quoted attribute values. */
+/**
+ * What no XML document may hold (the feeds and sitemaps are XML, and the pages
+ * gain nothing from them): C0 controls but tab, LF and CR; the non-characters
+ * U+FFFE, U+FFFF and U+FDD0–U+FDEF; a surrogate without its pair.
+ */
+const XML_INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Escapes text for element content and for quoted attribute values, and drops
+ * what XML cannot hold (a title with U+FFFF made /feed.xml not well-formed).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+  // One pass: the five characters escaped, the invalid ones gone.
+  return text.replace(ESCAPED_OR_INVALID, (ch) => ESCAPES[ch] ?? "");
+}
+const ESCAPED_OR_INVALID = new RegExp(`[&<>"']|${XML_INVALID.source}`, "g");
+
+/** Text without what XML cannot hold (as escapeHtml leaves it). */
+export function xmlText(text: string): string {
+  return text.replace(new RegExp(XML_INVALID.source, "g"), "");
 }
 
 /**
