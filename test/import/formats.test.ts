@@ -224,3 +224,20 @@ describe("the manifest", () => {
     expect(() => parseManifest("manifest.csv", 'file,url\n"a.txt,x\n')).toThrow(/malformed CSV/);
   });
 });
+
+describe("warnings about a dump's fields", () => {
+  it("quote a bad value cut short, however long it is", () => {
+    const [x] = extractArticles(
+      {
+        file: "long.txt",
+        bytes: new TextEncoder().encode(`عنوان الخبر\n\n${P1}\n\n${P2}`),
+        sidecar: { published: "x".repeat(100_000), url: `javascript:${"y".repeat(100_000)}` },
+      },
+      pipelineContext(),
+    );
+    const warnings = x?.warnings ?? [];
+    expect(warnings.some((w) => w.startsWith('metadata date "xxxx'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('url "javascript:yyy'))).toBe(true);
+    for (const w of warnings) expect(w.length).toBeLessThan(200);
+  });
+});

@@ -183,7 +183,7 @@ function buildArticle(
 
   const author = given.author ? normaliseLine(given.author) : extractAuthor(parsed.headerLines);
   const url = httpUrl(given.url);
-  if (given.url && !url) warnings.push(`url "${given.url}" is not an http(s) URL; ignored`);
+  if (given.url && !url) warnings.push(`url ${quoted(given.url)} is not an http(s) URL; ignored`);
   const section = given.section ? normaliseLine(given.section) : undefined;
 
   const article: Article = {
@@ -205,6 +205,11 @@ function buildArticle(
     ...(section ? { section } : {}),
   };
   return { article, warnings };
+}
+
+/** A value from a dump in a warning: quoted, and cut short (a page can put megabytes in a field). */
+function quoted(value: string, max = 80): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
 function plural(n: number, noun: string): string {
@@ -233,7 +238,7 @@ function chooseDate(
     const date =
       parseIsoDate(given.published, dates) ?? parseDateLine(given.published, dates)?.date;
     if (date) return date;
-    warnings.push(`metadata date "${given.published}" is not a date; ignored`);
+    warnings.push(`metadata date ${quoted(given.published)} is not a date; ignored`);
   }
   // The publication date wins over an update date, whichever the page prints first.
   const rank = { published: 0, plain: 1, updated: 2 };
