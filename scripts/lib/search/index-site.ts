@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -208,9 +208,11 @@ export async function indexSite(
   siteDir: string,
   options: IndexSiteOptions,
 ): Promise<IndexSiteResult> {
-  const files = (await listFiles(path.join(siteDir, "articles"))).filter((f) =>
-    f.endsWith(".html"),
-  );
+  // An archive with no article yet has no articles/ folder: an empty index, not an error.
+  const articlesDir = path.join(siteDir, "articles");
+  const files = existsSync(articlesDir)
+    ? (await listFiles(articlesDir)).filter((f) => f.endsWith(".html"))
+    : [];
   const byShard = planShards(files.map((f) => `articles/${f}`));
   for (const id of [...byShard.keys()]) {
     if (options.onlyShards && !options.onlyShards.includes(id)) byShard.delete(id);
