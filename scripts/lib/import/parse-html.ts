@@ -14,11 +14,14 @@ import type { ProseModel } from "./text/prose.ts";
 
 /**
  * Step 3 for saved HTML pages. Metadata is read first, from the whole page
- * (Open Graph, `article:*`, JSON-LD NewsArticle, `<time datetime>`,
- * `<html lang>`), because Readability removes headers and bylines when it
- * isolates the article. Readability (Firefox Reader View's engine, on the
- * linkedom DOM) then finds the article body; its paragraphs go through the
- * same furniture filter as text dumps.
+ * (Open Graph, JSON-LD, the publication date wherever the page keeps it —
+ * `html/dates.ts` —, the printed headline, `<html lang>`), because
+ * Readability removes headers and bylines when it isolates the article.
+ * Readability (Firefox Reader View's engine, on the linkedom DOM) then finds
+ * the article body on the page without its landmarks (`html/clean.ts`; again
+ * on the untouched page if that leaves nothing, and as a text dump if
+ * Readability finds nothing); its blocks (`html/blocks.ts`) go through the same
+ * furniture filter as text dumps.
  */
 
 /** Where pages list an article's tags. */

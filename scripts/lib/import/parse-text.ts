@@ -14,11 +14,15 @@ import { articleRuns, type Block, type LineInfo } from "./text/main-block.ts";
 import type { ProseModel } from "./text/prose.ts";
 
 /**
- * Step 3 for plain-text dumps (text copied off a news page): find the
- * masthead, the headline, the header lines around it, the body paragraphs and
- * the trailing sections. The specimen's layout:
+ * Step 3 for plain-text dumps (text copied off a news page), in any site's
+ * layout: every line gets its shape and what the lists know of it
+ * (`lineInfos`); the article is a run of prose (`text/main-block.ts`), the
+ * headline the headline-shaped line next to it whose words the article uses
+ * (`text/headline.ts`); date lines and bylines around the headline are header
+ * lines; the body is read from the run (`readBody`), the sections after it
+ * for related headlines and keywords. The specimen's parts:
  *
- *   role / name pairs (masthead)        → dropped
+ *   role / name pairs (masthead)        → never a headline, never text
  *   breadcrumbs, menus, share bars      → dropped
  *   date line, byline (above or under)  → header lines
  *   headline                            → title
@@ -377,4 +381,3 @@ function nextBodyLine(
 ): number | undefined {
   return infos.find((l) => l.index >= from && !isHeaderLine(l.text))?.index;
 }
-export const lineInfosForDebug = lineInfos;

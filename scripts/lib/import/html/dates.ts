@@ -107,7 +107,7 @@ export function publicationDate(
   return undefined;
 }
 
-export function readDate(value: string, dates: DateOptions): ArticleDate | undefined {
+function readDate(value: string, dates: DateOptions): ArticleDate | undefined {
   const v = value.trim();
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
   const iso = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : v;

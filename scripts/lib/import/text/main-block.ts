@@ -55,7 +55,7 @@ const MAX_GAP_CHARS = 320;
  */
 const GAP_LINE_COST = 60;
 
-export function proseRuns(lines: readonly LineInfo[]): Block[] {
+function proseRuns(lines: readonly LineInfo[]): Block[] {
   const runs: Block[] = [];
   let run: Block | null = null;
   let gapLines = 0;
