@@ -1,5 +1,5 @@
 import { Readability } from "@mozilla/readability";
-import { foldArabic, words } from "../arabic.ts";
+import { nameKey, words } from "../arabic.ts";
 import { type ParsedDump, RejectedInput, type Sidecar } from "./article.ts";
 import { type Furniture, splitTerms } from "./boilerplate.ts";
 import { authorFromByline } from "./extract-author.ts";
@@ -276,7 +276,8 @@ function headlineOf(document: Doc): string | undefined {
   return first === undefined ? undefined : withoutSiteName(first, siteName);
 }
 
-const wordsOf = (text: string) => words(foldArabic(text));
+/** A text's folded words (the same key tags and names are compared by). */
+const wordsOf = nameKey;
 
 /**
  * The page's <h1> that its titles speak of (the article's own first), or the

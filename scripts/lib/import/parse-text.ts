@@ -9,7 +9,7 @@ import {
   isRelativeDateLine,
 } from "./extract-date.ts";
 import { normalisedLines } from "./normalise.ts";
-import { chooseHeadline, type HeadlineChoice } from "./text/headline.ts";
+import { CREDIT_AT_END, chooseHeadline, type HeadlineChoice } from "./text/headline.ts";
 import { articleRuns, type Block, type LineInfo } from "./text/main-block.ts";
 import type { ProseModel } from "./text/prose.ts";
 
@@ -336,7 +336,7 @@ function lineInfos(
       furniture:
         masthead.has(i) ||
         // a photo caption, known by its credit: «… on Saturday. (Reuters)»
-        (shape.words <= CAPTION_MAX_WORDS && CAPTION_CREDIT.test(line)) ||
+        (shape.words <= CAPTION_MAX_WORDS && CREDIT_AT_END.test(line)) ||
         // A short line printed twice in one page is a menu item (desktop and mobile menus);
         // a long one printed twice (a pop-up's text) counts once.
         ((counts.get(line) ?? 0) > 1 && (line.length < REPEATED_LINE_CHARS || seen.has(line))) ||
@@ -352,8 +352,7 @@ function lineInfos(
   return infos;
 }
 const REPEATED_LINE_CHARS = 100;
-/** A caption ends with its credit in brackets, an agency or a photographer's name or site. */
-const CAPTION_CREDIT = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
+/** A caption, known by its credit in brackets, is a sentence or two. */
 const CAPTION_MAX_WORDS = 40;
 
 /**

@@ -58,7 +58,7 @@ function headlineShaped(line: LineInfo): boolean {
 }
 
 /** A photo credit closing a caption: «(AP)», «(Reuters)», «(onmeth.com)». */
-const CREDIT_AT_END = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
+export const CREDIT_AT_END = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
 /** A sentence's end: captions, teasers and first paragraphs end so, headlines seldom. */
 const ENDS_WITH_PERIOD = /(?<!\.)\.["'”’»)]*$/u;
 
