@@ -86,6 +86,29 @@ describe("the article in a text dump", () => {
     expect(p.paragraphs).toEqual(body);
   });
 
+  it("takes the headline, not the standfirst printed under it that retells the article", () => {
+    const body = [
+      "The regional council approved a budget of 40 million for rebuilding the harbour wall after the winter storms, its chairman said on Tuesday.",
+      "Work on the harbour wall will begin in the spring and is expected to last two years, according to the council's plan.",
+      "Fishermen had asked the council for months to repair the harbour before the next storm season.",
+    ];
+    for (const kicker of [[], ["Analysis"]]) {
+      const p = parse(
+        text(
+          "Home",
+          "Regions",
+          "Council backs harbour rebuild",
+          ...kicker,
+          "The regional council approved a budget of 40 million for the harbour wall damaged by the winter storms.",
+          "By Jane Doe",
+          "March 3, 2025",
+          ...body,
+        ),
+      );
+      expect(p.headline).toBe("Council backs harbour rebuild");
+    }
+  });
+
   it("takes a list of teasers (headline, author, date, summary) for what it is, not the article", () => {
     const teaser = (n: number) => [
       `Another story number ${n} about the markets`,

@@ -157,11 +157,18 @@ export function chooseHeadline(
   let headline = best;
   for (;;) {
     const at = lines.findIndex((l) => l.index === headline.index);
-    const above = lines[at - 1];
-    const over = above && scored.find((c) => c.index === above.index);
+    let above = lines[at - 1];
+    // a kicker between them («Editorial», «Analysis»)
+    if (above && above.shape.words <= 2 && !above.shape.prose) above = lines[at - 2];
+    const over = above && scored.find((c) => c.index === above?.index);
+    // A sentence (a full stop, or longer than headlines run) under a shorter line is its standfirst.
+    const standfirst =
+      (headline.endsWithPeriod || headline.words > STANDFIRST_WORDS) &&
+      over !== undefined &&
+      over.words < headline.words;
     if (
       !over ||
-      over.evidence < STACK_EVIDENCE * headline.evidence ||
+      over.evidence < (standfirst ? STANDFIRST_EVIDENCE : STACK_EVIDENCE) * headline.evidence ||
       over.words < 4 ||
       over.words > headline.words + 2 ||
       over.endsWithPeriod ||
@@ -182,6 +189,10 @@ export function chooseHeadline(
 
 /** A headline over its standfirst speaks of the article nearly as much. */
 const STACK_EVIDENCE = 0.7;
+/** …and over a standfirst, which retells the article, at least half as much. */
+const STANDFIRST_EVIDENCE = 0.5;
+/** Headlines seldom run longer than this; standfirsts often do. */
+const STANDFIRST_WORDS = 15;
 
 /** «گروه : یزد», "Section: Politics": one or two words, a colon, a few words. */
 const LABEL_VALUE = /^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*\S+(?:\s\S+){0,2}$/u;
