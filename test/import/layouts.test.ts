@@ -107,6 +107,20 @@ describe("text dumps of many sites", () => {
     const inline = parse(text("انسحاب القوات", "", P1, "", "الوسوم: العراق، بغداد، #عين_الأسد"));
     expect(inline.keywords).toEqual(["العراق", "بغداد", "عين الأسد"]);
     expect(inline.paragraphs).toEqual([P1]);
+    // a label after the terms heads what follows (a share bar): it is not a term
+    const labelled = parse(
+      text(
+        "انسحاب القوات",
+        "",
+        P1,
+        "",
+        "الكلمات الدالة :",
+        "العراق",
+        "عين الأسد",
+        "مشاركة الخبر :",
+      ),
+    );
+    expect(labelled.keywords).toEqual(["العراق", "عين الأسد"]);
   });
 
   it("reads «اقرأ أيضا» as a heading of related headlines, and drops «الأكثر قراءة»", () => {

@@ -115,6 +115,11 @@ export function readBody(
     }
     if (furniture.isNoise(line)) continue;
     if (section === "keywords") {
+      // A label («مشاركة الخبر :») is the heading of what follows, not a term.
+      if (/[:：]$/.test(line)) {
+        section = null;
+        continue;
+      }
       // Terms are short; a long line after a keyword block is text again.
       if (words(line).length <= 8) {
         parts.keywords.push(...splitTerms(line));
