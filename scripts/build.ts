@@ -150,7 +150,11 @@ async function buildSite(): Promise<void> {
       rendered += Number(/@@rendered (\d+)/.exec(stdout)?.[1] ?? 0);
     }
   };
-  await Promise.all(Array.from({ length: concurrentParts }, worker));
+  const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
+  // The archive's words for the index, read while the parts render (this process only waits).
+  const { indexSite, readArchiveVocabulary } = await import("./lib/search/index-site.ts");
+  const vocabulary = readArchiveVocabulary(path.join(input, "articles"));
+  await rendering;
   const renderSeconds = seconds();
 
   // Put the parts' keys together; delete what the site no longer has; index every shard.
@@ -164,11 +168,11 @@ async function buildSite(): Promise<void> {
   await rm(previousFile, { force: true });
   const removed = Object.keys(previous?.pages ?? {}).filter((url) => !(url in merged.pages));
   await plans.removePages(path.resolve(output), removed);
-  const { indexSite } = await import("./lib/search/index-site.ts");
   const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
   const indexed = await indexSite(path.resolve(output), {
     expectedPages: articleCount,
     cacheDir: searchCacheDir(),
+    vocabulary,
   });
   merged.pages = Object.fromEntries(
     Object.entries(merged.pages).sort(([a], [b]) => compareStrings(a, b)),

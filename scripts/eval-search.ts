@@ -1,41 +1,49 @@
 /**
- * `npm run eval:search` — builds the search fixture archive, runs every query
- * of test/fixtures/search/queries.yaml through the real search page in
- * Chromium, and prints recall@10, MRR and every miss.
+ * `npm run eval:search` — builds each search fixture archive
+ * (test/fixtures/search: spelling variants, filters, order; and
+ * test/fixtures/search-proclitics: words after a one-letter proclitic, from
+ * articles of real pages), runs every query of its queries.yaml through the
+ * real search page in Chromium, and prints recall@10, MRR and every miss.
  */
 import path from "node:path";
 import { repoRoot } from "./lib/paths.ts";
 import { countArticles, evaluateSearch } from "./lib/search/evaluate.ts";
 
-const fixture = path.join(repoRoot, "test/fixtures/search");
-const result = await evaluateSearch(fixture);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-const kinds = new Map<string, { n: number; recall: number; ok: number }>();
-for (const o of result.outcomes) {
-  const k = kinds.get(o.query.kind) ?? { n: 0, recall: 0, ok: 0 };
-  k.n++;
-  k.recall += o.recall;
-  if (o.ok) k.ok++;
-  kinds.set(o.query.kind, k);
-}
-console.log(`${result.outcomes.length} queries over ${await countArticles(fixture)} articles`);
-console.log("kind                  queries   recall@10   all found");
-for (const [kind, k] of [...kinds].sort()) {
+for (const name of ["search", "search-proclitics"]) {
+  const fixture = path.join(repoRoot, "test/fixtures", name);
+  const result = await evaluateSearch(fixture);
+  const kinds = new Map<string, { n: number; recall: number; ok: number }>();
+  for (const o of result.outcomes) {
+    const k = kinds.get(o.query.kind) ?? { n: 0, recall: 0, ok: 0 };
+    k.n++;
+    k.recall += o.recall;
+    if (o.ok) k.ok++;
+    kinds.set(o.query.kind, k);
+  }
   console.log(
-    `${kind.padEnd(22)}${String(k.n).padStart(7)}   ${pct(k.recall / k.n).padStart(9)}   ${k.ok}/${k.n}`,
+    `== test/fixtures/${name}: ${result.outcomes.length} queries over ${await countArticles(fixture)} articles`,
   );
-}
-console.log(
-  `\nrecall@10 ${pct(result.recallAt10)}   MRR ${result.mrr.toFixed(3)}   must-find-nothing ${result.empty.ok}/${result.empty.total}   newest-first order ${result.ordered.ok}/${result.ordered.total}`,
-);
-const misses = result.outcomes.filter((o) => !o.ok || o.reciprocalRank < 1);
-if (misses.length > 0) {
-  console.log(`\n${misses.length} queries not perfect:`);
-  for (const o of misses) {
-    const f = o.query.filters ? ` ${JSON.stringify(o.query.filters)}` : "";
+  console.log("kind                  queries   recall@10   all found");
+  for (const [kind, k] of [...kinds].sort()) {
     console.log(
-      `  [${o.query.kind}] «${o.query.query}»${f}${o.query.sort ? ` sort=${o.query.sort}` : ""}: expected ${JSON.stringify(o.query.expect)}, got ${JSON.stringify(o.results.slice(0, 10))}`,
+      `${kind.padEnd(22)}${String(k.n).padStart(7)}   ${pct(k.recall / k.n).padStart(9)}   ${k.ok}/${k.n}`,
     );
   }
+  console.log(
+    `\nrecall@10 ${pct(result.recallAt10)}   MRR ${result.mrr.toFixed(3)}   must-find-nothing ${result.empty.ok}/${result.empty.total}   ` +
+      `kept out ${result.excluded.ok}/${result.excluded.total}   newest-first order ${result.ordered.ok}/${result.ordered.total}`,
+  );
+  const misses = result.outcomes.filter((o) => !o.ok || o.reciprocalRank < 1);
+  if (misses.length > 0) {
+    console.log(`\n${misses.length} queries not perfect:`);
+    for (const o of misses) {
+      const f = o.query.filters ? ` ${JSON.stringify(o.query.filters)}` : "";
+      console.log(
+        `  [${o.query.kind}] «${o.query.query}»${f}${o.query.sort ? ` sort=${o.query.sort}` : ""}: expected ${JSON.stringify(o.query.expect)}, got ${JSON.stringify(o.results.slice(0, 10))}`,
+      );
+    }
+  }
+  console.log("");
 }

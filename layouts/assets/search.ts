@@ -5,7 +5,7 @@
  * so no markup from an article can reach the page.
  */
 import { type Filters, ShardedSearch, type Sort } from "../../scripts/lib/search/client.ts";
-import { matchesQueryWord, queryWords } from "../../scripts/lib/search/fold.ts";
+import { marksQueryWord } from "../../scripts/lib/search/fold.ts";
 
 const PAGE_SIZE = 20;
 const FILTERS = ["tag", "year", "lang", "section"] as const;
@@ -103,7 +103,7 @@ function excerptNodes(text: string, wanted: string[]): Node[] {
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const word = m[0];
-    if (!wanted.some((q) => matchesQueryWord(word, q))) continue;
+    if (!wanted.some((q) => marksQueryWord(word, q))) continue;
     nodes.push(document.createTextNode(text.slice(last, m.index)));
     const mark = document.createElement("mark");
     mark.textContent = word;
@@ -170,7 +170,7 @@ async function run(state: State): Promise<void> {
   const result = await search.search(state.q, state.filters, state.sort);
   if (mine !== generation) return; // a newer search has started
   current = result;
-  wanted = queryWords(state.q);
+  wanted = result.words;
   shown = 0;
   list.replaceChildren();
   status.textContent =

@@ -30,7 +30,6 @@ describe("search folding", () => {
     ["الأَمْن", "الامن"],
     ["عام ٢٠٢٤", "2024"],
     ["عام 2024", "٢٠٢٤"],
-    ["بين حماس وإسرائيل", "اسرائيل"],
   ])("lets «%s» be found by «%s»", (text, query) => {
     expect(reaches(text, query)).toBe(true);
   });
@@ -40,6 +39,8 @@ describe("search folding", () => {
     ["رئيس الوزراء", "الرئيسية"],
     ["أم قصر", "امريكا"],
     ["وزير الخارجية", "زير"],
+    // a proclitic before a word without the article: only where the archive holds the word (proclitics.test.ts)
+    ["بين حماس وإسرائيل", "اسرائيل"],
   ])("does not let «%s» be found by «%s»", (text, query) => {
     expect(reaches(text, query)).toBe(false);
   });

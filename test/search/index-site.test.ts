@@ -8,7 +8,10 @@ import { shardsToSearch } from "../../scripts/lib/search/client.ts";
 import {
   compareShards,
   indexedPart,
+  indexSite,
   planShards,
+  readArchiveVocabulary,
+  searchableText,
   shardYears,
 } from "../../scripts/lib/search/index-site.ts";
 import { fileHashes } from "../helpers/files.ts";
@@ -180,4 +183,55 @@ describe("search shards", () => {
       [...year, ...pages("2024/06", 2), ...pages("undated", 25)].sort(),
     );
   });
+});
+
+describe("bare forms of proclitic words in the index", () => {
+  const articlePage = (title: string, body: string, related: string) =>
+    `<!doctype html><html lang="ar" dir="rtl"><body><main>
+<article class="article" data-pagefind-body data-pagefind-filter="lang:ar">
+<span hidden data-pagefind-meta="alias:"></span>
+<header><h1 data-pagefind-meta="title" data-pagefind-ignore>${title}</h1>
+<p class="meta" data-pagefind-ignore><a data-pagefind-filter="tag">وبمدينة</a></p></header>
+<p>${body}</p>
+<footer class="article-footer" data-pagefind-ignore><ul><li>${related}</li></ul></footer>
+</article></main></body></html>`;
+
+  it("come from the title and body, not the meta line or the related headlines", () => {
+    const text = searchableText(
+      indexedPart(articlePage("لمحافظة البصرة", "نص بمشاركة", "وبزيادة")),
+    );
+    expect(text).toContain("لمحافظة");
+    expect(text).toContain("بمشاركة");
+    expect(text).not.toContain("وبمدينة");
+    expect(text).not.toContain("وبزيادة");
+  });
+
+  it("are decided by the whole archive's sources: a new article holding the bare word re-indexes the shard of an old one", async () => {
+    const root = tempDir();
+    const site = path.join(root, "site");
+    const articles = path.join(root, "content", "articles");
+    const cacheDir = path.join(root, "cache");
+    const add = (rel: string, title: string, body: string) => {
+      const md = path.join(articles, `${rel}.md`);
+      mkdirSync(path.dirname(md), { recursive: true });
+      writeFileSync(md, `---\ntitle: ${title}\n---\n\n${body}\n`);
+      const html = path.join(site, "articles", rel, "index.html");
+      mkdirSync(path.dirname(html), { recursive: true });
+      writeFileSync(html, articlePage(title, body, ""));
+    };
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة");
+    const options = { expectedPages: 1, cacheDir, vocabulary: readArchiveVocabulary(articles) };
+    expect((await indexSite(site, options)).indexed).toEqual(["2020"]);
+    // Unchanged: from the cache.
+    expect((await indexSite(site, options)).indexed).toEqual([]);
+    // «مشاركة» on its own in an article of another shard: now a word of the archive,
+    // so the 2020 article, unchanged, is indexed again (under «مشاركه» too).
+    add("undated/new", "مشاركة النساء", "ارتفعت مشاركة النساء في الانتخابات");
+    const second = await indexSite(site, {
+      ...options,
+      expectedPages: 2,
+      vocabulary: readArchiveVocabulary(articles),
+    });
+    expect(second.indexed).toEqual(["2020", "undated"]);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { words } from "../arabic.ts";
 import { textOfHtml } from "../site/html.ts";
 import { matchesQueryWord, queryWords } from "./fold.ts";
+import { procliticSplits } from "./proclitics.ts";
 
 /**
  * Search across the archive's Pagefind shards, in the browser (bundled into
@@ -75,6 +76,8 @@ export interface ResultSet {
   approximate: boolean;
   /** Query words found nowhere in the archive. */
   missingWords: string[];
+  /** The (folded) words searched for: the query's, a prefixed word the archive lacks read as its bare word. */
+  words: string[];
   /** Hits `from` … `from + count`, their data loaded. */
   slice(from: number, count: number): Promise<Hit[]>;
 }
@@ -180,16 +183,29 @@ export class ShardedSearch {
     return found;
   }
 
+  /**
+   * A query word as the archive holds it: itself, or — when the archive does
+   * not hold it and it carries a proclitic («بمشاركة») — its bare word, if the
+   * archive holds that (the index side's rule, proclitics.ts, seen from the
+   * query: the bare word is in the index only where it is a word of the archive).
+   */
+  private async asHeld(word: string): Promise<string | undefined> {
+    if (await this.exists(word)) return word;
+    for (const bare of procliticSplits(word)) if (await this.exists(bare)) return bare;
+    return undefined;
+  }
+
   async search(query: string, filters: Filters, sort: Sort): Promise<ResultSet> {
-    const wanted = queryWords(query);
-    if (wanted.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section) {
-      return { total: 0, approximate: false, missingWords: [], slice: async () => [] };
+    const asked = queryWords(query);
+    if (asked.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section) {
+      return { total: 0, approximate: false, missingWords: [], words: [], slice: async () => [] };
     }
     // Pagefind drops a word it does not know and searches the others: say so instead.
-    const present = await Promise.all(wanted.map((w) => this.exists(w)));
-    const missingWords = wanted.filter((_, i) => !present[i]);
+    const held = await Promise.all(asked.map((w) => this.asHeld(w)));
+    const missingWords = asked.filter((_, i) => held[i] === undefined);
     if (missingWords.length > 0)
-      return { total: 0, approximate: false, missingWords, slice: async () => [] };
+      return { total: 0, approximate: false, missingWords, words: asked, slice: async () => [] };
+    const wanted = held as string[];
 
     const term = wanted.length > 0 ? wanted.join(" ") : null;
     const pagefindFilters: Record<string, string> = {};
@@ -230,6 +246,7 @@ export class ShardedSearch {
       total: exact ? checked.length : candidates.length,
       approximate: !exact,
       missingWords: [],
+      words: wanted,
       slice: async (from, count) => {
         await checkUntil(from + count);
         return Promise.all(

@@ -18,6 +18,8 @@ import { serveStatic } from "../static-server.ts";
 export interface SearchQuery {
   query: string;
   expect: string[];
+  /** Articles that must not come back (a trap: another word that looks like the query). */
+  exclude?: string[];
   kind: string;
   filters?: { tag?: string; year?: string; lang?: string; section?: string };
   sort?: "relevance" | "newest";
@@ -41,6 +43,8 @@ export interface SearchEvaluation {
   empty: { ok: number; total: number };
   /** Queries sorted newest first whose results came in the expected order. */
   ordered: { ok: number; total: number };
+  /** Queries with articles that must not come back, and kept them out. */
+  excluded: { ok: number; total: number };
 }
 
 export async function evaluateSearch(fixtureDir: string): Promise<SearchEvaluation> {
@@ -88,7 +92,9 @@ export async function evaluateSearch(fixtureDir: string): Promise<SearchEvaluati
             : firstRank < 0
               ? 0
               : 1 / (firstRank + 1),
-        ok: expected.length === 0 ? results.length === 0 : found === expected.length,
+        ok:
+          (expected.length === 0 ? results.length === 0 : found === expected.length) &&
+          !(query.exclude ?? []).some((e) => results.includes(e)),
       });
     }
   } finally {
@@ -99,6 +105,7 @@ export async function evaluateSearch(fixtureDir: string): Promise<SearchEvaluati
   const mean = (xs: number[]) => (xs.length === 0 ? 1 : xs.reduce((a, b) => a + b, 0) / xs.length);
   const empties = outcomes.filter((o) => o.query.expect.length === 0);
   const sorted = outcomes.filter((o) => o.query.sort === "newest" && o.query.expect.length > 0);
+  const traps = outcomes.filter((o) => (o.query.exclude ?? []).length > 0);
   return {
     outcomes,
     recallAt10: mean(withExpectations.map((o) => o.recall)),
@@ -111,6 +118,10 @@ export async function evaluateSearch(fixtureDir: string): Promise<SearchEvaluati
           JSON.stringify(o.query.expect),
       ).length,
       total: sorted.length,
+    },
+    excluded: {
+      ok: traps.filter((o) => !(o.query.exclude ?? []).some((e) => o.results.includes(e))).length,
+      total: traps.length,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { foldArabic, words } from "../arabic.ts";
+import { procliticSplits } from "./proclitics.ts";
 
 /**
  * The two halves of Arabic search as people type it. Pagefind's Arabic
@@ -20,9 +21,10 @@ function foldSeats(text: string): string {
 }
 
 /**
- * Readings of a folded word without its proclitics: «والامريكيه» →
- * الامريكيه، امريكيه; «للمستشفي» → المستشفي، مستشفي; «الحكومه» → حكومه;
- * «واسراييل» → اسراييل.
+ * Readings of a folded word without its proclitics and article: «والامريكيه» →
+ * الامريكيه، امريكيه; «للمستشفي» → المستشفي، مستشفي; «الحكومه» → حكومه. A
+ * proclitic before a word without the article («واسراييل», «لمحافظه») is
+ * read only where the archive says the rest is a word (proclitics.ts).
  */
 export function readings(folded: string): string[] {
   const out = [folded];
@@ -35,10 +37,6 @@ export function readings(folded: string): string[] {
   } else if (lil) {
     const rest = folded.slice(lil[0].length);
     out.push(`ال${rest}`, rest);
-  } else if (/^[وف]\p{L}{4}/u.test(folded)) {
-    // «وإسرائيل»: the conjunction before a word without the article (four letters or
-    // more remain, so a short root that begins with و/ف — وزير — is left whole).
-    out.push(folded.slice(1));
   }
   return out;
 }
@@ -79,10 +77,28 @@ export function queryWords(query: string): string[] {
   return words(foldSeats(query));
 }
 
-/** Whether a word of an excerpt is one the reader searched for, whatever its spelling or proclitics. */
+/**
+ * Whether a word of a result (its text, title or alias field) is one the reader
+ * searched for, whatever its spelling or article. A bare word found only after
+ * a proclitic is in the alias field, put there when the archive holds the word.
+ */
 export function matchesQueryWord(word: string, queryWord: string): boolean {
-  // A longer query word also finds its inflections (مستشفي → مستشفيات); a short one only itself.
-  const fits = (w: string, q: string) => w === q || (q.length >= 3 && w.startsWith(q));
   const asked = readings(queryWord);
   return readings(foldSeats(word)).some((w) => asked.some((q) => fits(w, q)));
+}
+
+/**
+ * Whether to mark a word of an excerpt for a query word: as matchesQueryWord,
+ * and also after a proclitic («لمحافظة» for «محافظة»). Only ever asked of a
+ * result the search has already checked, so no archive is needed to decide.
+ */
+export function marksQueryWord(word: string, queryWord: string): boolean {
+  if (matchesQueryWord(word, queryWord)) return true;
+  const asked = readings(queryWord);
+  return procliticSplits(foldSeats(word)).some((w) => asked.some((q) => fits(w, q)));
+}
+
+/** A longer query word also finds its inflections (مستشفي → مستشفيات); a short one only itself. */
+function fits(word: string, queryWord: string): boolean {
+  return word === queryWord || (queryWord.length >= 3 && word.startsWith(queryWord));
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { compareStrings, listFiles } from "../import/run.ts";
 import { repoRoot } from "../paths.ts";
+import { ArchiveVocabulary } from "./proclitics.ts";
 
 /**
  * The search index, in shards: each a complete Pagefind bundle of a run of
@@ -45,6 +46,12 @@ export interface IndexSiteOptions {
   concurrency?: number;
   /** Index only these shards (a part of a build split across machines). */
   onlyShards?: string[];
+  /**
+   * The archive's words (readArchiveVocabulary of content/articles): they
+   * decide which bare forms of proclitic words are indexed (proclitics.ts).
+   * None: no bare forms.
+   */
+  vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
 }
 
 export interface IndexSiteResult {
@@ -226,12 +233,13 @@ export async function indexSite(
   // Largest shards first, so that no process is left with a big one at the end.
   const size = (id: string) => (byShard.get(id) as string[]).length;
   const queue = [...ids].sort((a, b) => size(b) - size(a) || compareShards(a, b));
+  const vocabulary = await options.vocabulary;
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const pages = byShard.get(id) as string[];
+      const pages = await indexedPages(siteDir, byShard.get(id) as string[], vocabulary);
       const target = path.join(root, id);
       const cached = options.cacheDir
-        ? path.join(options.cacheDir, `${id}-${await shardHash(siteDir, pages)}`)
+        ? path.join(options.cacheDir, `${id}-${await shardHash(pages)}`)
         : undefined;
       if (!cached || !(await exists(cached))) {
         await indexShard(siteDir, id, pages, cached ?? target);
@@ -272,21 +280,29 @@ export async function indexSite(
 async function indexShard(
   siteDir: string,
   id: string,
-  pages: string[],
+  shardPages: IndexedPage[],
   outDir: string,
 ): Promise<void> {
+  const pages = shardPages.map((p) => p.page);
   const tmp = `${outDir}.tmp-${process.pid}`;
   // The shard's pages, at their paths, in a folder of their own (hard links:
   // no copying): Pagefind indexes a folder, and a shard is a list of pages.
   const pagesDir = `${tmp}-pages`;
   await rm(tmp, { recursive: true, force: true });
   await rm(pagesDir, { recursive: true, force: true });
-  for (const page of pages) {
-    await mkdir(path.dirname(path.join(pagesDir, page)), { recursive: true });
+  for (const { page, bareForms } of shardPages) {
+    const target = path.join(pagesDir, page);
+    await mkdir(path.dirname(target), { recursive: true });
+    if (bareForms.length > 0) {
+      // The page as Pagefind should read it: its alias field with the bare forms.
+      const html = await readFile(path.join(siteDir, page), "utf8");
+      await writeFile(target, html.replace(ALIAS, `$&${bareForms.join(" ")} `));
+      continue;
+    }
     try {
-      await link(path.join(siteDir, page), path.join(pagesDir, page));
+      await link(path.join(siteDir, page), target);
     } catch {
-      await copyFile(path.join(siteDir, page), path.join(pagesDir, page));
+      await copyFile(path.join(siteDir, page), target);
     }
   }
   try {
@@ -345,14 +361,79 @@ async function linkTree(from: string, to: string): Promise<void> {
  * as the archive grows; they lie outside the indexed element, so such a
  * change does not send the shard to Pagefind again.
  */
-async function shardHash(siteDir: string, pages: string[]): Promise<string> {
+async function shardHash(pages: IndexedPage[]): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
-  for (const page of pages) {
+  for (const { page, indexed, bareForms } of pages) {
     hash.update(`${page}\n`);
-    hash.update(indexedPart(readFileSync(path.join(siteDir, page), "utf8")));
-    hash.update("\n\0\n");
+    hash.update(indexed);
+    hash.update(`\n${bareForms.join(" ")}\n\0\n`);
   }
   return hash.digest("hex").slice(0, 16);
+}
+
+/** The alias field of an article page, where bare forms go (layouts/article.ts). */
+const ALIAS = /data-pagefind-meta="alias:/;
+
+/** A page of a shard: what Pagefind reads of it, and the bare forms its alias field gets. */
+interface IndexedPage {
+  page: string;
+  indexed: string;
+  bareForms: string[];
+}
+
+async function indexedPages(
+  siteDir: string,
+  pages: string[],
+  vocabulary: ArchiveVocabulary | undefined,
+): Promise<IndexedPage[]> {
+  return pages.map((page) => {
+    const indexed = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
+    const bareForms =
+      vocabulary && ALIAS.test(indexed) ? vocabulary.aliasOf(searchableText(indexed)) : [];
+    return { page, indexed, bareForms };
+  });
+}
+
+/**
+ * The words an article is searched by: its title and body, not the parts of
+ * the indexed element Pagefind ignores (the meta line, the footer with its
+ * related headlines) — the title's <h1> is ignored as body text only because
+ * Pagefind takes it as the title.
+ */
+export function searchableText(indexed: string): string {
+  let text = "";
+  let from = 0;
+  for (let at = indexed.indexOf(IGNORE); at >= 0; at = indexed.indexOf(IGNORE, from)) {
+    const open = indexed.lastIndexOf("<", at);
+    const name = /^<([a-zA-Z][a-zA-Z0-9]*)/.exec(indexed.slice(open, open + 20))?.[1];
+    const close = name ? indexed.indexOf(`</${name}>`, at) : -1;
+    if (open < from || !name || close < 0) break;
+    text += indexed.slice(from, open);
+    if (name.toLowerCase() === "h1") text += indexed.slice(open, close);
+    from = close + name.length + 3;
+  }
+  text += indexed.slice(from);
+  // Only its words count: tags (and the alias field in them) go, entities may stay.
+  return text.replace(/<[^>]*>/g, " ");
+}
+
+/** The attribute of an element Pagefind ignores (the article layout nests none of them). */
+const IGNORE = "data-pagefind-ignore";
+
+/**
+ * The words of every article file, to tell a word of the archive from a
+ * fragment of one. Read from the sources, not the pages, so that a part of a
+ * split build decides as the whole build would.
+ */
+export async function readArchiveVocabulary(articlesDir: string): Promise<ArchiveVocabulary> {
+  const vocabulary = new ArchiveVocabulary();
+  if (!existsSync(articlesDir)) return vocabulary;
+  // Read one by one: small files, and a third faster than batches of promises (measured).
+  for (const file of await listFiles(articlesDir)) {
+    if (file.endsWith(".md"))
+      vocabulary.addArticle(readFileSync(path.join(articlesDir, file), "utf8"));
+  }
+  return vocabulary;
 }
 
 /**

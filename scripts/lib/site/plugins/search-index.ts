@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { repoRoot } from "../../paths.ts";
-import { type IndexSiteResult, indexSite } from "../../search/index-site.ts";
+import { type IndexSiteResult, indexSite, readArchiveVocabulary } from "../../search/index-site.ts";
 import type { Archive } from "../archive.ts";
 import { activePlan, shardSizes } from "../render-plan.ts";
 
@@ -37,6 +37,7 @@ export default function searchIndex(eleventyConfig: UserConfig, options: SearchI
     lastIndex.result = await indexSite(path.resolve(directories.output), {
       expectedPages: shards ? shards.reduce((n, s) => n + (sizes.get(s) ?? 0), 0) : articles.length,
       cacheDir: searchCacheDir(),
+      vocabulary: readArchiveVocabulary(path.join(directories.input, "articles")),
       ...(shards ? { onlyShards: shards } : {}),
     });
     lastIndex.seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,185 @@
+import { foldArabic, isWordCharAt, words } from "../arabic.ts";
+
+/**
+ * Words that carry a one-letter proclitic with no article: «لمحافظة»,
+ * «بمشاركة», «وزيادة», «كمصدر», «فقرار», and two of them: «وبمشاركة»,
+ * «ولمحافظة», «فلمصر», «وكمصدر». A reader types the bare word, so an article
+ * is also indexed under it — but only when the bare word is a word: the
+ * letter may be the word's own («لبنان», «كتاب», «وزير», «فريق», «بطولة»), and
+ * a reader typing «بنان» must not get Lebanon. Whether it is, is decided from
+ * the archive itself (the bare form occurs on its own, or with the article,
+ * somewhere in it, and not far more rarely than the prefixed form) and a short
+ * list of words whose first letter is their own though what remains is also
+ * a word. Forms with the article («بالعاصمة», «للمستشفى») are read by
+ * `readings` in fold.ts, without any of this.
+ *
+ * All forms here are folded (foldArabic or the search's hamza folding).
+ */
+
+/** The conjunctions, which may stand before a preposition. */
+const CONJUNCTIONS = "وف";
+/** The one-letter prepositions (and the ك of likeness). */
+const PREPOSITIONS = "بكل";
+/** A bare form shorter than this is not worth the risk («بحر» → «حر», «فقط» → «قط»). */
+const MIN_BARE = 3;
+/**
+ * A bare form seen on its own fewer than once for every this many articles
+ * holding the prefixed form is taken for a different word: «لبنان» in 500
+ * articles, «بنان» (a name) in one.
+ */
+const RARITY = 50;
+
+/**
+ * Words whose first letter belongs to the word though what is left is a word
+ * too (folded): كتاب/تاب، وزير/زير، فريق/ريق، بطاقة/طاقة، كبير/بئر،
+ * كميات/مئات، كامل/أمل، وادي/أدى، بلدية/لديه… A word of this list is never
+ * split, and neither is the rest of a word after a conjunction
+ * («وبطاقة» is «و» + «بطاقة», never «طاقة»).
+ */
+const OWN_FIRST_LETTER: ReadonlySet<string> = new Set(
+  [
+    "لبنان",
+    "كتاب",
+    "كتابه",
+    "وزير",
+    "وزيره",
+    "فريق",
+    "بطاقه",
+    "بطاقات",
+    "بطوله",
+    "كبير",
+    "كبيره",
+    "كميه",
+    "كميات",
+    "كامل",
+    "كامله",
+    "وادي",
+    "ورقه",
+    "بلديه",
+    "لجنه",
+    "لحظه",
+    "كرامه",
+    "بحيره",
+    "كريم",
+    "فكره",
+    "وجود",
+    "وعود",
+    "بعيد",
+    "بعيده",
+    "بنود",
+    "بارز",
+    "بارزه",
+    "كافه",
+    "وفاه",
+    "فرقه",
+    "وسام",
+    "فادي",
+    "فراس",
+    "بسام",
+    "كمال",
+    "كانت",
+    "فنيه",
+    "ولايات",
+    "ولايه",
+    "واصل",
+    "كلام",
+    "وحده",
+    "كبار",
+  ].map(foldArabic),
+);
+
+/**
+ * The bare forms a folded word might stand for, before the archive has a say:
+ * «لمحافظه» → محافظه; «وبمشاركه» → بمشاركه، مشاركه. Forms with the article, and
+ * words of the list above, give none.
+ */
+export function procliticSplits(folded: string): string[] {
+  const out: string[] = [];
+  let rest = folded;
+  for (let letters = 0; letters < 2; letters++) {
+    const first = rest[0] ?? "";
+    const isConjunction = CONJUNCTIONS.includes(first);
+    // A conjunction comes first; after it only a preposition.
+    if (!(isConjunction && letters === 0) && !PREPOSITIONS.includes(first)) break;
+    if (OWN_FIRST_LETTER.has(rest)) break;
+    const bare = rest.slice(1);
+    // «ال»: the article's forms are readings' business; «لل» is ل + ال.
+    if (bare.length < MIN_BARE || bare.startsWith("ال") || (first === "ل" && bare.startsWith("ل")))
+      break;
+    out.push(bare);
+    rest = bare;
+    if (!isConjunction) break;
+  }
+  return out;
+}
+
+/**
+ * The archive's words and how many articles hold each, to say which bare
+ * forms are words of the archive.
+ */
+export class ArchiveVocabulary {
+  private readonly articles = new Map<string, number>();
+  /** Bare forms already decided, by prefixed form (an archive's words repeat from page to page). */
+  private readonly decided = new Map<string, string[]>();
+
+  /** Counts each distinct word of one article's text once. */
+  addArticle(text: string): void {
+    for (const form of foldedForms(text))
+      this.articles.set(form, (this.articles.get(form) ?? 0) + 1);
+  }
+
+  private count(word: string): number {
+    return this.articles.get(word) ?? 0;
+  }
+
+  /** The bare forms of a folded word that are words of the archive (see above). */
+  bareForms(folded: string): string[] {
+    if (!PROCLITIC_LETTERS.includes(folded[0] ?? "")) return NONE;
+    let bare = this.decided.get(folded);
+    if (bare === undefined) {
+      const prefixed = this.count(folded);
+      bare = procliticSplits(folded).filter((b) => {
+        const own = this.count(b) + this.count(`ال${b}`);
+        return own > 0 && own * RARITY >= prefixed;
+      });
+      this.decided.set(folded, bare.length > 0 ? bare : NONE);
+    }
+    return bare;
+  }
+
+  /** The bare forms, for the alias field, of every word of an article's text. */
+  aliasOf(text: string): string[] {
+    const out = new Set<string>();
+    for (const form of foldedForms(text)) for (const bare of this.bareForms(form)) out.add(bare);
+    return [...out].sort();
+  }
+}
+
+const PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS;
+const NONE: string[] = [];
+
+/**
+ * A text's distinct words, folded both ways the search folds them: ؤ/ئ to
+ * و/ي (foldArabic), and to ء (the query's hamza folding, fold.ts).
+ */
+export function foldedForms(text: string): Set<string> {
+  // Folding the whole text, then splitting it, costs a third of folding word by word.
+  const out = new Set(words(foldArabic(text)));
+  // The few words with a hamza on a seat, folded the other way too.
+  for (let i = nextSeat(text, 0); i >= 0; ) {
+    let start = i;
+    let end = i + 1;
+    while (start > 0 && isWordCharAt(text, start - 1)) start--;
+    while (end < text.length && isWordCharAt(text, end)) end++;
+    for (const w of words(foldArabic(text.slice(start, end).replace(/[\u0624\u0626]/g, "\u0621"))))
+      out.add(w);
+    i = nextSeat(text, end);
+  }
+  return out;
+}
+
+function nextSeat(text: string, from: number): number {
+  const waw = text.indexOf("\u0624", from);
+  const ya = text.indexOf("\u0626", from);
+  return waw < 0 ? ya : ya < 0 ? waw : Math.min(waw, ya);
+}
