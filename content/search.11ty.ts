@@ -24,7 +24,7 @@ export function render({ site, archive }: PageData): string {
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
   const main = html`${breadcrumbs(site, [{ label: "الرئيسية", url: URLS.home }, { label: "البحث" }])}
 <h1>البحث في الأرشيف</h1>
-<div id="search" class="search" data-base="${site.pathPrefix}" data-numbering="${site.format.numberingSystem}" data-result-noun="${JSON.stringify(RESULT_NOUN)}">
+<div id="search" class="search" data-base="${site.pathPrefix}" data-locale="${site.format.locale}" data-numbering="${site.format.numberingSystem}" data-result-noun="${JSON.stringify(RESULT_NOUN)}">
 <form id="search-form" class="search-form search-form-large" role="search" aria-label="البحث في المقالات" action="${site.href(URLS.search)}" method="get">
 <label for="search-input">كلمات البحث</label>
 <input id="search-input" name="q" type="search" autocomplete="off" placeholder="مثال: انسحاب القوات من بغداد">

@@ -26,8 +26,12 @@ const more = element<HTMLButtonElement>("search-more");
 const field = (name: string) =>
   form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
-const numbers = new Intl.NumberFormat("ar", { numberingSystem: root.dataset.numbering ?? "arab" });
-const days = new Intl.DateTimeFormat("ar", {
+// The configured locale and digits (nashra.config.ts), as the pages built on the server use them.
+const locale = root.dataset.locale ?? "ar";
+const numbers = new Intl.NumberFormat(locale, {
+  numberingSystem: root.dataset.numbering ?? "arab",
+});
+const days = new Intl.DateTimeFormat(locale, {
   numberingSystem: root.dataset.numbering ?? "arab",
   day: "numeric",
   month: "long",
@@ -40,7 +44,7 @@ function dayOf(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
   return days.format(Date.UTC(y, m - 1, d));
 }
-const plurals = new Intl.PluralRules("ar");
+const plurals = new Intl.PluralRules(locale);
 /** Arabic plural forms of "result", by Intl.PluralRules category (from the page, see format.ts). */
 const resultForms = JSON.parse(root.dataset.resultNoun ?? "{}") as Record<string, string>;
 
@@ -114,7 +118,17 @@ function excerptNodes(text: string, wanted: string[]): Node[] {
   return nodes;
 }
 
-const searchReady = ShardedSearch.load(root.dataset.base ?? "/");
+/** The index, loaded once; after a failure the next search tries again. */
+let searchReady: Promise<ShardedSearch> | undefined;
+function loadedSearch(): Promise<ShardedSearch> {
+  searchReady ??= ShardedSearch.load(root.dataset.base ?? "/").catch((error: unknown) => {
+    searchReady = undefined;
+    throw error;
+  });
+  return searchReady;
+}
+// Fetched at once, while the reader types (a failure is said when a search needs it).
+loadedSearch().catch(() => {});
 let shown = 0;
 let current: Awaited<ReturnType<ShardedSearch["search"]>> | null = null;
 let wanted: string[] = [];
@@ -166,8 +180,18 @@ async function run(state: State): Promise<void> {
   // The state attribute lets tests (and assistive tech scripts) know when results are in.
   root.dataset.state = "searching";
   status.textContent = "جارٍ البحث…";
-  const search = await searchReady;
-  const result = await search.search(state.q, state.filters, state.sort);
+  let result: Awaited<ReturnType<ShardedSearch["search"]>>;
+  try {
+    result = await (await loadedSearch()).search(state.q, state.filters, state.sort);
+  } catch {
+    if (mine !== generation) return;
+    // The index could not be loaded (offline, a host that lost the files): say so, never hang.
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "تعذّر تحميل فهرس البحث. تحقّق من الاتصال ثم أعد المحاولة.";
+    root.dataset.state = "error";
+    return;
+  }
   if (mine !== generation) return; // a newer search has started
   current = result;
   wanted = result.words;

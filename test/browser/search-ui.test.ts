@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StaticServer, serveStatic } from "../../scripts/lib/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { buildRepositorySite } from "../helpers/site.ts";
+import { buildFixtureSite, buildRepositorySite } from "../helpers/site.ts";
 
 /** The search page, used as a reader uses it: typing, filtering, sorting, following, going back — by keyboard too. */
 
@@ -123,6 +123,44 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
+  it("names a missing word as the reader typed it, not as it was folded", async () => {
+    const page = await open("?q=مستشفى+نيويوركستانى");
+    await done(page);
+    const status = await page.locator("#search-status").textContent();
+    expect(status).toContain("«نيويوركستانى»");
+    expect(status).not.toContain("نيويوركستاني»");
+    await page.close();
+  });
+
+  it("says so when the index cannot be loaded, instead of searching forever", async () => {
+    const page = await browser.newPage();
+    await page.route("**/pagefind/shards.json", (route) => route.abort("failed"));
+    await page.goto(`${server.origin}/archive/search/?q=بغداد`);
+    await page.waitForFunction(() => document.getElementById("search")?.dataset.state === "error");
+    expect(await page.locator("#search-status").textContent()).toContain("تعذّر تحميل فهرس البحث");
+    expect(await titles(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("spells dates in the configured locale, not always in Arabic", async () => {
+    const page = await browser.newPage();
+    // The page as a build configured for English dates and Latin digits would write it.
+    await page.route("**/search/?*", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text())
+        .replace('data-locale="ar"', 'data-locale="en"')
+        .replace('data-numbering="arab"', 'data-numbering="latn"');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${server.origin}/archive/search/?q=بغداد&sort=newest`);
+    await done(page);
+    const meta = (await page.locator("#search-results li .meta").first().textContent()) ?? "";
+    expect(meta).toMatch(
+      /(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/,
+    );
+    await page.close();
+  });
+
   it("tells readers without JavaScript how else to browse", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -130,5 +168,31 @@ describe("the search page, under a path prefix", () => {
     expect(await page.locator(".notice").textContent()).toContain("JavaScript");
     expect(await page.locator(".notice a").first().getAttribute("href")).toBe("/archive/archive/");
     await context.close();
+  });
+});
+
+describe("search excerpts", () => {
+  it("show the article's text as the reader sees it on the page: «&lt;script&gt;» stays so, «<b>» stays so", async () => {
+    const site = await buildFixtureSite({
+      "2025/01/entities.md":
+        "---\ntitle: رموز في النص\ndate: 2025-01-05\nlang: ar\ndir: rtl\n---\n\nكتب المحرر الرمز &amp;lt;script&amp;gt; حرفيا ثم الوسم \\<b\\> ثم علامة & في خبر عن الميناء.\n",
+    });
+    const own = await serveStatic(site.output);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${own.origin}/articles/2025/01/entities/`);
+      const shown = (await page.locator("article").first().textContent()) ?? "";
+      expect(shown).toContain("&lt;script&gt;");
+      expect(shown).toContain("<b>");
+      await page.goto(`${own.origin}/search/?q=الميناء`);
+      await done(page);
+      const excerpt = (await page.locator("#search-results .excerpt").first().textContent()) ?? "";
+      expect(excerpt).toContain("&lt;script&gt;");
+      expect(excerpt).toContain("<b>");
+      expect(excerpt).toContain("علامة &");
+    } finally {
+      await page.close();
+      await own.close();
+    }
   });
 });

@@ -1,5 +1,4 @@
 import { words } from "../arabic.ts";
-import { textOfHtml } from "../site/html.ts";
 import { matchesQueryWord, queryWords } from "./fold.ts";
 import { procliticSplits } from "./proclitics.ts";
 
@@ -48,6 +47,8 @@ interface PagefindData {
   url: string;
   excerpt: string;
   content: string;
+  /** Positions of the matched words among the content's words (split at white space). */
+  locations?: number[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -74,12 +75,31 @@ export interface ResultSet {
   total: number;
   /** True when `total` counts Pagefind's candidates that were not all checked (very common words). */
   approximate: boolean;
-  /** Query words found nowhere in the archive. */
+  /** Words of the query, as the reader typed them, found nowhere in the archive. */
   missingWords: string[];
   /** The (folded) words searched for: the query's, a prefixed word the archive lacks read as its bare word. */
   words: string[];
   /** Hits `from` … `from + count`, their data loaded. */
   slice(from: number, count: number): Promise<Hit[]>;
+}
+
+/** Words of an excerpt (what Pagefind's own excerpts hold). */
+const EXCERPT_WORDS = 28;
+
+/**
+ * A result's excerpt, as plain text, from its text: the words around the
+ * first match (a third of the excerpt before it), as Pagefind's excerpt does.
+ * Pagefind's own excerpt escapes < and > but not &, so the text «&lt;b&gt;»
+ * and the text «<b>» come out the same in it: neither can be read back.
+ */
+export function excerptOf(content: string, locations: readonly number[]): string {
+  const all = content.split(/\s+/).filter(Boolean);
+  const first = locations.length > 0 ? Math.min(...locations) : 0;
+  const start = Math.max(
+    0,
+    Math.min(first - Math.floor(EXCERPT_WORDS / 3), all.length - EXCERPT_WORDS),
+  );
+  return all.slice(start, start + EXCERPT_WORDS).join(" ");
 }
 
 /**
@@ -108,8 +128,10 @@ export class ShardedSearch {
     readonly shards: readonly ShardInfo[],
   ) {}
 
+  /** The archive's shards; fails (for the page to say so) when the index cannot be read. */
   static async load(base: string): Promise<ShardedSearch> {
     const response = await fetch(`${base}pagefind/shards.json`);
+    if (!response.ok) throw new Error(`the search index is missing (${response.status})`);
     const { shards } = (await response.json()) as { shards: ShardInfo[] };
     return new ShardedSearch(base, shards);
   }
@@ -135,7 +157,7 @@ export class ShardedSearch {
         const pagefind = (await module).createInstance({
           basePath: `${this.base}${shard.path.slice(1)}`,
           baseUrl: this.base,
-          excerptLength: 28,
+          excerptLength: EXCERPT_WORDS,
         });
         await pagefind.init();
         return pagefind;
@@ -196,13 +218,19 @@ export class ShardedSearch {
   }
 
   async search(query: string, filters: Filters, sort: Sort): Promise<ResultSet> {
-    const asked = queryWords(query);
+    // Each folded word with the word the reader typed, to name it as typed.
+    const typed = words(query).flatMap((word) =>
+      queryWords(word).map((folded) => ({ word, folded })),
+    );
+    const asked = typed.map((t) => t.folded);
     if (asked.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section) {
       return { total: 0, approximate: false, missingWords: [], words: [], slice: async () => [] };
     }
     // Pagefind drops a word it does not know and searches the others: say so instead.
     const held = await Promise.all(asked.map((w) => this.asHeld(w)));
-    const missingWords = asked.filter((_, i) => held[i] === undefined);
+    const missingWords = [
+      ...new Set(typed.filter((_, i) => held[i] === undefined).map((t) => t.word)),
+    ];
     if (missingWords.length > 0)
       return { total: 0, approximate: false, missingWords, words: asked, slice: async () => [] };
     const wanted = held as string[];
@@ -257,8 +285,8 @@ export class ShardedSearch {
               title: d.meta.title ?? d.url,
               ...(d.filters.date?.[0] ? { date: d.filters.date[0] } : {}),
               tags: d.filters.tag ?? [],
-              // Without Pagefind's marks: the page marks the words itself.
-              excerpt: textOfHtml(d.excerpt),
+              // From the text itself: the page marks the words.
+              excerpt: excerptOf(d.content, d.locations ?? []),
             };
           }),
         );

@@ -56,11 +56,14 @@ export const RESULT_NOUN: Noun = {
 
 export class Formatter {
   readonly numberingSystem: string;
+  /** The locale dates and plurals are spelt in (the search page's script uses it too). */
+  readonly locale: string;
   private readonly numbers: Intl.NumberFormat;
   private readonly plurals: Intl.PluralRules;
 
   constructor(private readonly options: FormatOptions) {
     this.numberingSystem = options.numberingSystem;
+    this.locale = options.locale;
     this.numbers = new Intl.NumberFormat(options.locale, {
       numberingSystem: options.numberingSystem,
     });
