@@ -70,10 +70,29 @@ if (unsafe) {
   );
   process.exit(2);
 }
+// Canonical links, feeds and the sitemap carry the base URL: a placeholder there is a site
+// that cannot be published as it is (a part of a split build leaves this to the whole build).
+if (!values.part && isPlaceholderUrl(config.site.baseUrl)) {
+  console.log(
+    `warning: the base URL is ${config.site.baseUrl}, a placeholder: canonical links, feeds and the sitemap point there. ` +
+      "Before publishing, set NASHRA_BASE_URL (or --base-url, or site.baseUrl in nashra.config.ts) to the address the site will have.",
+  );
+}
 const plans = await import("./lib/site/render-plan.ts");
 const cacheDir = process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache");
 const started = performance.now();
 const seconds = () => (performance.now() - started) / 1000;
+
+/** A host reserved for examples (RFC 2606: example.com/.org/.net, *.example, *.test, *.invalid). */
+function isPlaceholderUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return true;
+  }
+  return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/.test(host);
+}
 
 /** Archives this size and up are rendered in parts by default. */
 const PARTS_FROM = 2000;

@@ -13,3 +13,14 @@ describe("an archive with no article yet", () => {
     expect(site.stdout).toMatch(/0 articles in 0 shards/);
   });
 });
+
+describe("a build for publishing", () => {
+  it("warns while the base URL is still a placeholder, and not once it is set", async () => {
+    const placeholder = await buildFixtureSite({});
+    expect(placeholder.stdout).toMatch(
+      /warning: the base URL is https:\/\/nashra\.example\.org, a placeholder/,
+    );
+    const published = await buildFixtureSite({}, { baseUrl: "https://archive.news-site.net" });
+    expect(published.stdout).not.toContain("warning: the base URL");
+  });
+});
