@@ -472,6 +472,45 @@ export function tagKey(name: string): string {
   return foldArabic(name).replace(/\s+/g, " ").trim();
 }
 
+const MARK = /\p{M}/u;
+
+/**
+ * The diacritics of a name, letter by letter ("" when it has none): what tells
+ * عُمان (Oman) from عمّان (Amman), which fold to one key.
+ */
+function markSignature(name: string): string {
+  const perLetter: string[] = [];
+  for (const ch of name.normalize("NFC")) {
+    if (MARK.test(ch)) perLetter[perLetter.length - 1] = `${perLetter.at(-1) ?? ""}${ch}`;
+    else if (!/\s/.test(ch)) perLetter.push("");
+  }
+  return perLetter.some((m) => m !== "") ? perLetter.join("|") : "";
+}
+
+/**
+ * The tag a spelling belongs to. Spellings of one key are one tag — unless
+ * two of them are voweled differently (عُمان and عمّان: the gazetteer names
+ * Oman and Amman so): then each voweling is its own tag, and the bare spelling
+ * («عمان»), which could be either, is a tag of its own rather than a guess.
+ */
+function tagKeysOf(names: Iterable<string>): Map<string, string> {
+  const byKey = new Map<string, Set<string>>();
+  for (const name of names) {
+    const key = tagKey(name);
+    const signatures = byKey.get(key) ?? new Set<string>();
+    const signature = markSignature(name);
+    if (signature) signatures.add(signature);
+    byKey.set(key, signatures);
+  }
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const key = tagKey(name);
+    const voweled = (byKey.get(key)?.size ?? 0) > 1;
+    out.set(name, voweled ? `${key}\u0000${markSignature(name)}` : key);
+  }
+  return out;
+}
+
 /**
  * One summary per tag, whichever spellings articles use (a hand edit may
  * write «اربيل» for «أربيل»): the most used spelling is shown. Slugs are
@@ -482,10 +521,11 @@ function summariseTags(articles: ArchiveArticle[]): {
   byName: Map<string, TagSummary>;
 } {
   const groups = new Map<string, { count: number; spellings: Map<string, number> }>();
+  const keyOf = tagKeysOf(new Set(articles.flatMap((a) => a.tags)));
   for (const a of articles) {
     const counted = new Set<string>();
     for (const name of a.tags) {
-      const key = tagKey(name);
+      const key = keyOf.get(name) as string;
       const group = groups.get(key) ?? { count: 0, spellings: new Map<string, number>() };
       if (!counted.has(key)) group.count++;
       counted.add(key);
