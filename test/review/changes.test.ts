@@ -7,7 +7,12 @@ import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/lib/import/run.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { fitSummary, markdownText, summariseChanges } from "../../scripts/lib/review/changes.ts";
+import {
+  fitSummary,
+  markdownText,
+  summariseChanges,
+  visibleControls,
+} from "../../scripts/lib/review/changes.ts";
 import { pipelineContext } from "../helpers/context.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -272,5 +277,58 @@ describe("fitSummary", () => {
         },
       ),
     );
+  });
+});
+
+describe("a summary of hostile text", () => {
+  const md = new MarkdownIt({ html: true });
+
+  it("escapes a hand-edited date, keeps a removed path with a backtick in its code span, and pings no one", () => {
+    const hostile = tempDir("nashra-changes-hostile-");
+    const g = (...args: string[]) => execFileSync("git", args, { cwd: hostile, encoding: "utf8" });
+    const put = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(hostile, rel)), { recursive: true });
+      writeFileSync(path.join(hostile, rel), text);
+    };
+    const article = (title: string, date: string, file: string) =>
+      `---\ntitle: ${JSON.stringify(title)}\ndate: ${JSON.stringify(date)}\ntags: [بغداد]\nsource:\n  file: ${file}\n---\n\nنص الخبر.\n`;
+    g("init", "-q", "-b", "main");
+    g("config", "user.email", "editor@example.org");
+    g("config", "user.name", "Editor");
+    put("content/articles/undated/a`b.md", article("خبر قديم", "2025-01-01", "old.txt"));
+    g("add", ".");
+    g("commit", "-q", "-m", "base");
+    g("checkout", "-q", "-b", "feature");
+    g("rm", "-q", "content/articles/undated/a`b.md");
+    put(
+      "content/articles/undated/new.md",
+      article(
+        "بيان @octocat عن \u202Eالانتخابات",
+        "2025-01-02 <img src=x onerror=alert(1)>|<details open><summary>✅ Approved",
+        "new.txt",
+      ),
+    );
+    g("add", ".");
+    g("commit", "-q", "-m", "feature");
+    const { markdown } = summariseChanges({ cwd: hostile, base: "main", head: "feature" });
+    const html = md.render(markdown);
+    // No markup from the date reaches the comment, and the table row keeps its three cells.
+    expect(html).not.toMatch(/<img|<details|<summary/);
+    const row = html.split("<tbody>")[1]?.split("</tr>")[0] ?? "";
+    expect(row.match(/<td>/g)?.length).toBe(3);
+    // The removed path is one code span, whole.
+    expect(html).toContain("<code>content/articles/undated/a`b.md</code>");
+    // No mention, and the override is shown, not obeyed.
+    expect(markdown).not.toMatch(/@[\p{L}\p{N}_]/u);
+    expect(markdown).not.toContain("\u202E");
+    expect(markdown).toContain("⟨U+202E⟩");
+  });
+
+  it("shows invisible controls, but not a joiner between two letters (Persian می‌خواهد)", () => {
+    expect(visibleControls("a\u200Bb \u2066x\u2069 \uFEFF")).toBe(
+      "a⟨U+200B⟩b ⟨U+2066⟩x⟨U+2069⟩ ⟨U+FEFF⟩",
+    );
+    expect(visibleControls("می\u200Cخواهد")).toBe("می\u200Cخواهد");
+    expect(visibleControls("\u200Cخبر")).toBe("⟨U+200C⟩خبر");
   });
 });

@@ -259,12 +259,46 @@ export function summariseChanges(options: ChangesOptions): ChangeSummary {
  * row stays one row.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_[\]<>&|~!]/g, "\\$&")
-    .replace(/^(#|[-+=]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return (
+    visibleControls(text)
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\\`*_[\]<>&|~!]/g, "\\$&")
+      .replace(/^(#|[-+=]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`))
+      // «@name» in a title would notify that GitHub user: an empty comment breaks the mention.
+      .replace(/@(?=[\p{L}\p{N}_-])/gu, "@<!-- -->")
+  );
 }
+
+/** Text as a Markdown code span that no backtick in it can close (a path may hold one). */
+export function codeSpan(text: string): string {
+  const inner = visibleControls(text).replace(/\s+/g, " ");
+  const longest = Math.max(0, ...(inner.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = inner.startsWith("`") || inner.endsWith("`") ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/**
+ * Characters that change how the text around them is shown without being
+ * seen — bidi embeddings, overrides and isolates (an unterminated U+202E
+ * reverses the rest of a line: Trojan-source style), zero-width spaces, the
+ * BOM — written as ⟨U+202E⟩ so a reviewer sees them. The archive keeps them
+ * as the source had them (an article is faithful to its source); only the
+ * review shows them. A zero-width (non-)joiner between two letters is
+ * ordinary Persian and Arabic typography and is left alone.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(INVISIBLE, (ch, at: number, whole: string) =>
+    JOINERS.includes(ch) && LETTER.test(whole[at - 1] ?? "") && LETTER.test(whole[at + 1] ?? "")
+      ? ch
+      : `⟨U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}⟩`,
+  );
+}
+
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const JOINERS = "\u200c\u200d";
+const LETTER = /\p{L}/u;
 
 function render(changes: ArticleChange[], newTags: string[], options: ChangesOptions): string {
   const link = (s: Snapshot) =>
@@ -284,7 +318,7 @@ function render(changes: ArticleChange[], newTags: string[], options: ChangesOpt
     out.push("### Added", "", "| article | date | tags |", "|---|---|---|");
     for (const c of added) {
       const s = c.after as Snapshot;
-      out.push(`| ${link(s)} | ${s.date ?? "undated"} | ${tags(s)} |`);
+      out.push(`| ${link(s)} | ${s.date ? markdownText(s.date) : "undated"} | ${tags(s)} |`);
     }
     out.push("");
   }
@@ -308,7 +342,7 @@ function render(changes: ArticleChange[], newTags: string[], options: ChangesOpt
     out.push("### Removed", "");
     for (const c of removed)
       out.push(
-        `- ${markdownText((c.before as Snapshot).title)} (\`${(c.before as Snapshot).path}\`)`,
+        `- ${markdownText((c.before as Snapshot).title)} (${codeSpan((c.before as Snapshot).path)})`,
       );
     out.push("");
   }
