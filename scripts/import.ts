@@ -86,6 +86,7 @@ function printReport(r: ImportReport, out: string): void {
   const parts = ["imported", "updated", "unchanged", "kept", "duplicate", "rejected"].map(
     (o) => `${counts.get(o) ?? 0} ${o}`,
   );
+  if (counts.has("skipped")) parts.push(`${counts.get("skipped")} skipped`);
   console.log(
     `${r.inputs.length} inputs: ${parts.join(", ")}; ${undated} undated; ${r.orphans.length} orphans`,
   );

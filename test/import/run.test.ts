@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -121,6 +121,58 @@ describe("npm run import", () => {
     expect(byFile["page.html"]?.reason).toMatch(/no article text found in the HTML page/);
     expect(byFile["bad.txt"]?.reason).toMatch(/sidecar bad.meta.json is not valid JSON/);
     expect(report.inputs.filter((i) => i.outcome === "rejected")).toHaveLength(6);
+  });
+
+  it("names the file and the reason in one line for hostile inputs, and says what it did not read", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "good.txt"), dump("خبر سليم", ["نص سليم."]));
+    // A name that is not UTF-8 (byte 0xFF).
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${raw}/bad`), Buffer.from([0xff]), Buffer.from("name.txt")]),
+      dump("خبر باسم ملف تالف", ["نص الخبر."]),
+    );
+    writeFileSync(path.join(raw, "deep.json"), `${"[".repeat(50_000)}${"]".repeat(50_000)}`);
+    writeFileSync(
+      path.join(raw, "deep.jsonl"),
+      `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}\n`,
+    );
+    writeFileSync(
+      path.join(raw, "deep-ld.html"),
+      `<html><head><script type="application/ld+json">${'{"@graph":['.repeat(20_000)}${"]}".repeat(20_000)}</script></head><body><article><h1>عنوان الخبر</h1><p>${"نص الخبر في بغداد اليوم. ".repeat(20)}</p></article></body></html>`,
+    );
+    symlinkSync(path.join(raw, "good.txt"), path.join(raw, "link.txt"));
+    writeFileSync(
+      path.join(raw, "impossible.txt"),
+      dump("خبر بتاريخ لا وجود له", ["نص الخبر الأول في بغداد اليوم."], "السبت 29 فبراير 2025"),
+    );
+
+    const articles = new Map<string, Article>();
+    const report = await runImport({
+      ...pipelineContext(),
+      inDir: raw,
+      outDir: path.join(root, "out"),
+      onArticle: (input, article) => articles.set(input.file, article),
+    });
+    const byFile = Object.fromEntries(report.inputs.map((i) => [i.file, i]));
+    for (const input of report.inputs) {
+      expect(input.reason ?? "", input.file).not.toMatch(/internal error|\n|\s+at /);
+    }
+    expect(byFile["bad\uFFFDname.txt"]).toMatchObject({
+      outcome: "rejected",
+      reason: "the file name is not valid UTF-8: rename it",
+    });
+    expect(byFile["deep.json"]?.reason).toMatch(/^JSON nested deeper than \d+ levels$/);
+    expect(report.inputs.find((i) => i.file === "deep.jsonl")?.reason).toMatch(/nested deeper/);
+    expect(byFile["deep-ld.html"]?.outcome).toBe("imported");
+    expect(byFile["link.txt"]).toMatchObject({ outcome: "skipped" });
+    expect(byFile["link.txt"]?.reason).toMatch(/symbolic link: not followed/);
+    expect(byFile["good.txt"]?.outcome).toBe("imported");
+    // A date line naming no real day is not a paragraph of the article, and gives no date.
+    const impossible = articles.get("impossible.txt");
+    expect(impossible?.date).toBeUndefined();
+    expect(impossible?.body.some((p) => p.includes("فبراير"))).toBe(false);
   });
 
   it("gives two articles with the same title two files, whatever order they arrive in", async () => {

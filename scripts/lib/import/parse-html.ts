@@ -8,6 +8,7 @@ import { blockLines } from "./html/blocks.ts";
 import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
 import { publicationDate } from "./html/dates.ts";
 import { type Doc, type El, parsePage } from "./html/dom.ts";
+import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseTextDump, readBody } from "./parse-text.ts";
 import type { ProseModel } from "./text/prose.ts";
@@ -183,9 +184,12 @@ const ARTICLE_TYPES =
 /** The first JSON-LD object of an article type, looking inside @graph lists. */
 function jsonLdArticle(document: Doc): JsonLdArticle | undefined {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? "";
+    // JSON-LD nested absurdly deep is no page's metadata: skipped.
+    if (nestsTooDeep(text)) continue;
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? "");
+      data = JSON.parse(text);
     } catch {
       continue;
     }

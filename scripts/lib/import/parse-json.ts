@@ -1,6 +1,7 @@
 import { type ParsedDump, RejectedInput, type Sidecar } from "./article.ts";
 import type { Furniture } from "./boilerplate.ts";
 import type { DateOptions } from "./extract-date.ts";
+import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
 import { readBody } from "./parse-text.ts";
 
@@ -85,6 +86,8 @@ export function parseJsonDump(
   dates: DateOptions,
 ): JsonRecord[] {
   let data: unknown;
+  if (nestsTooDeep(text))
+    throw new RejectedInput(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     data = JSON.parse(text);
   } catch (error) {
@@ -115,6 +118,10 @@ export function parseJsonLinesDump(
     const record: JsonRecord = { record: i + 1, text: line };
     try {
       let value: unknown;
+      if (nestsTooDeep(line))
+        throw new RejectedInput(
+          `JSON on line ${i + 1} nested deeper than ${MAX_JSON_DEPTH} levels`,
+        );
       try {
         value = JSON.parse(line);
       } catch (error) {

@@ -280,5 +280,8 @@ function canonicalTags(gazetteer: Gazetteer, tags: string[]): string[] {
 /** Turns any thrown error into a rejection reason, keeping programmer errors visible. */
 export function rejectionReason(error: unknown): string {
   if (error instanceof RejectedInput) return error.message;
-  return `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  // One line, as every other reason; NASHRA_DEBUG=1 adds where it happened.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const stack = process.env.NASHRA_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
+  return `internal error: ${message.split("\n")[0]}${stack}`;
 }

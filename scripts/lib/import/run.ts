@@ -24,6 +24,7 @@ import {
 import { isByline } from "./extract-author.ts";
 import { isDateLine, localDay } from "./extract-date.ts";
 import type { WorkerInput, WorkerReply, WorkerRequest, WorkerResult } from "./extract-worker.ts";
+import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
 import { MANIFEST_NAMES, parseManifest } from "./manifest.ts";
 import { normalisedLines } from "./normalise.ts";
 import {
@@ -49,6 +50,7 @@ export type Outcome =
   | "unchanged"
   | "kept" // the article file was edited by hand: left as it is
   | "duplicate" // the same article as an earlier input: not imported again
+  | "skipped" // not read, by design (a symbolic link): said, not an error
   | "rejected";
 
 export interface InputReport {
@@ -96,9 +98,9 @@ export function inputId(file: string, record?: number): string {
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
-  const files = await listFiles(options.inDir);
+  const { files, unread } = await listInputs(options.inDir);
   const fileSet = new Set(files);
-  const inputs: InputReport[] = [];
+  const inputs: InputReport[] = [...unread];
 
   // Metadata given beside the dumps: a manifest for many, a sidecar for one.
   let manifest = new Map<string, Sidecar>();
@@ -578,10 +580,57 @@ export async function listFiles(root: string): Promise<string[]> {
   return out.sort(compareStrings);
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The input folder's files, as listFiles, and the entries an import does not
+ * read, each with its reason: a symbolic link (not followed: an input folder
+ * is what is archived, not what it points to) and a name that is not UTF-8
+ * (a name no article can cite; Node would read it back under another name).
+ */
+export async function listInputs(
+  root: string,
+): Promise<{ files: string[]; unread: InputReport[] }> {
+  const files: string[] = [];
+  const unread: InputReport[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(path.join(root, rel), {
+      withFileTypes: true,
+      encoding: "buffer",
+    });
+    for (const entry of entries) {
+      let name: string;
+      try {
+        name = UTF8.decode(entry.name);
+      } catch {
+        const shown = rel ? `${rel}/${entry.name.toString("utf8")}` : entry.name.toString("utf8");
+        const reason = "the file name is not valid UTF-8: rename it";
+        unread.push({ file: shown, outcome: "rejected", reason, warnings: [] });
+        continue;
+      }
+      if (name.startsWith(".")) continue;
+      const child = rel ? `${rel}/${name}` : name;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) files.push(child);
+      else if (entry.isSymbolicLink()) {
+        const reason = "a symbolic link: not followed (copy the file itself into the folder)";
+        unread.push({ file: child, outcome: "skipped", reason, warnings: [] });
+      }
+    }
+  }
+  await walk("");
+  files.sort(compareStrings);
+  unread.sort((a, b) => compareStrings(a.file, b.file));
+  return { files, unread };
+}
+
 async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
   let data: unknown;
+  const text = await readFile(path.join(inDir, file), "utf8");
+  if (nestsTooDeep(text))
+    throw new RejectedInput(`sidecar ${file} is JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
-    data = JSON.parse(await readFile(path.join(inDir, file), "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
     throw new RejectedInput(`sidecar ${file} is not valid JSON (${(error as Error).message})`);
   }

@@ -359,6 +359,8 @@ function render(changes: ArticleChange[], newTags: string[], options: ChangesOpt
     for (const input of report.inputs) {
       if (input.outcome === "rejected")
         warnings.push(`- rejected ${name(input)}: ${markdownText(input.reason ?? "")}`);
+      else if (input.outcome === "skipped")
+        warnings.push(`- skipped ${name(input)}: ${markdownText(input.reason ?? "")}`);
       else if (input.outcome === "duplicate")
         warnings.push(`- duplicate ${name(input)} of ${markdownText(input.duplicateOf ?? "")}`);
       else if (changedSources.has(id(input))) {

@@ -1,5 +1,6 @@
 import type { ArticleDate } from "../article.ts";
 import { type DateOptions, isDatelineLike, parseDateLine, parseIsoDate } from "../extract-date.ts";
+import { nestsTooDeep } from "../json-depth.ts";
 import { normaliseLine } from "../normalise.ts";
 import { blockLines } from "./blocks.ts";
 import { wordsOfName } from "./clean.ts";
@@ -142,6 +143,8 @@ function fromJsonLd(document: Doc): string | undefined {
   let fallback: string | undefined;
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? "";
+    // JSON-LD nested absurdly deep is no page's metadata: skipped.
+    if (nestsTooDeep(text)) continue;
     let data: unknown;
     try {
       data = JSON.parse(text);
