@@ -123,7 +123,9 @@ describe("npm run import", () => {
     expect(report.inputs.filter((i) => i.outcome === "rejected")).toHaveLength(6);
   });
 
-  it("names the file and the reason in one line for hostile inputs, and says what it did not read", async () => {
+  it("names the file and the reason in one line for hostile inputs, and says what it did not read", {
+    timeout: 20_000,
+  }, async () => {
     const root = tempDir();
     const raw = path.join(root, "raw");
     mkdirSync(raw);
@@ -141,6 +143,10 @@ describe("npm run import", () => {
     writeFileSync(
       path.join(raw, "deep-ld.html"),
       `<html><head><script type="application/ld+json">${'{"@graph":['.repeat(20_000)}${"]}".repeat(20_000)}</script></head><body><article><h1>عنوان الخبر</h1><p>${"نص الخبر في بغداد اليوم. ".repeat(20)}</p></article></body></html>`,
+    );
+    writeFileSync(
+      path.join(raw, "deep-divs.html"),
+      `<html><body>${"<div>".repeat(5_000)}<h1>عنوان</h1><p>${"نص الخبر. ".repeat(30)}</p>${"</div>".repeat(5_000)}</body></html>`,
     );
     symlinkSync(path.join(raw, "good.txt"), path.join(raw, "link.txt"));
     writeFileSync(
@@ -166,6 +172,8 @@ describe("npm run import", () => {
     expect(byFile["deep.json"]?.reason).toMatch(/^JSON nested deeper than \d+ levels$/);
     expect(report.inputs.find((i) => i.file === "deep.jsonl")?.reason).toMatch(/nested deeper/);
     expect(byFile["deep-ld.html"]?.outcome).toBe("imported");
+    // Bounded: rejected at once, where the walks over 5,000 levels never finished.
+    expect(byFile["deep-divs.html"]?.reason).toMatch(/^HTML nested deeper than 512 elements/);
     expect(byFile["link.txt"]).toMatchObject({ outcome: "skipped" });
     expect(byFile["link.txt"]?.reason).toMatch(/symbolic link: not followed/);
     expect(byFile["good.txt"]?.outcome).toBe("imported");

@@ -7,7 +7,7 @@ import type { DateOptions } from "./extract-date.ts";
 import { blockLines } from "./html/blocks.ts";
 import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
 import { publicationDate } from "./html/dates.ts";
-import { type Doc, type El, parsePage } from "./html/dom.ts";
+import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseTextDump, readBody } from "./parse-text.ts";
@@ -38,6 +38,10 @@ export function parseHtmlDump(
   prose: ProseModel,
 ): ParsedDump {
   const document = parsePage(html);
+  if (treeNestsTooDeep(document))
+    throw new RejectedInput(
+      `HTML nested deeper than ${MAX_DEPTH} elements (no page needs that many)`,
+    );
   const pageTitle = headlineOf(document);
   const meta = pageMetadata(document, dates, pageTitle);
   const related = relatedHeadlines(document, furniture);

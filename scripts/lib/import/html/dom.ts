@@ -27,3 +27,36 @@ function wellFormed(document: Doc, html: string): boolean {
   // An empty body is right only when the source has none of its own.
   return !/<body[\s>]/i.test(html) || !/<\/body\s*>/i.test(html);
 }
+
+/**
+ * Deepest element nesting a page may have. Browsers stop nesting there too
+ * (Blink's tree builder caps it at 512); a deeper page is a fault or an attack,
+ * and the extraction's walks cost time with every level (2,000 levels took
+ * minutes, 5,000 never finished).
+ */
+export const MAX_DEPTH = 512;
+
+/** Whether the tree nests deeper than `limit` elements, walked without recursion. */
+export function treeNestsTooDeep(document: Doc, limit = MAX_DEPTH): boolean {
+  const root = document.documentElement;
+  if (!root) return false;
+  let depth = 1;
+  let node: El | null = root as El;
+  while (node) {
+    if (depth > limit) return true;
+    const child = node.firstElementChild as El | null;
+    if (child) {
+      node = child;
+      depth++;
+      continue;
+    }
+    // Up until a sibling is found.
+    while (node && !node.nextElementSibling && node !== root) {
+      node = node.parentElement as El | null;
+      depth--;
+    }
+    if (!node || node === root) break;
+    node = node.nextElementSibling as El | null;
+  }
+  return false;
+}
