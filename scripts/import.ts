@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import config from "../nashra.config.ts";
 import { loadPipelineContext } from "./lib/import/context.ts";
-import { type ImportReport, inputId, inSync, runImport } from "./lib/import/run.ts";
+import { FolderLocked, type ImportReport, inputId, inSync, runImport } from "./lib/import/run.ts";
 import { repoRoot } from "./lib/paths.ts";
 
 const { values } = parseArgs({
@@ -37,13 +37,20 @@ const inDir = path.resolve(values.in ?? path.join(repoRoot, config.import.rawDir
 const outDir = path.resolve(values.out ?? path.join(repoRoot, config.import.articlesDir));
 
 const started = performance.now();
-const report = await runImport({
-  ...loadPipelineContext(),
-  inDir,
-  outDir,
-  force: values.force,
-  dryRun: values.check,
-});
+let report: ImportReport;
+try {
+  report = await runImport({
+    ...loadPipelineContext(),
+    inDir,
+    outDir,
+    force: values.force,
+    dryRun: values.check,
+  });
+} catch (error) {
+  if (!(error instanceof FolderLocked)) throw error;
+  console.error(`import: ${error.message}`);
+  process.exit(2);
+}
 const seconds = (performance.now() - started) / 1000;
 
 printReport(report, outDir);
@@ -74,6 +81,9 @@ function printReport(r: ImportReport, out: string): void {
     console.log(
       `${verb(input.outcome).padEnd(9)} ${inputId(input.file, input.record)}${target}${duplicate}${reason}${warnings}`,
     );
+  }
+  for (const stale of r.staleTemporaryFiles ?? []) {
+    console.log(`removed   ${rel}/${stale}: a temporary file an interrupted import left`);
   }
   for (const orphan of r.orphans) {
     console.log(

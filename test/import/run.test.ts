@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -181,6 +189,47 @@ describe("npm run import", () => {
     const impossible = articles.get("impossible.txt");
     expect(impossible?.date).toBeUndefined();
     expect(impossible?.body.some((p) => p.includes("فبراير"))).toBe(false);
+  });
+
+  it("writes alone: a second import into a folder another is writing to stops, naming it; a dead one's lock is taken over", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    mkdirSync(out);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر أول", ["نص الخبر الأول."]));
+    // This very process holds the lock: as another import would.
+    writeFileSync(path.join(out, ".nashra-import.lock"), `${process.ppid}\n`);
+    await expect(importFolder(raw, out)).rejects.toThrow(
+      /another import \(process \d+\) is writing to/,
+    );
+    await expect(listFiles(out)).resolves.toEqual([]);
+    // A lock left by a process that is gone, and a temporary file a kill left behind.
+    writeFileSync(path.join(out, ".nashra-import.lock"), "999999999\n");
+    mkdirSync(path.join(out, "undated"));
+    writeFileSync(path.join(out, "undated", "half.md.nashra-tmp-999999999"), "---\ntitle: نصف");
+    const report = await importFolder(raw, out);
+    expect(report.inputs[0]?.outcome).toBe("imported");
+    expect(report.staleTemporaryFiles).toEqual(["undated/half.md.nashra-tmp-999999999"]);
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual([
+      "undated",
+      path.join("undated", "خبر-اول.md"),
+    ]);
+  });
+
+  it("when it cannot write, says so for each input and still reports every one", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر أول", ["نص الخبر الأول."]));
+    writeFileSync(path.join(raw, "b.txt"), dump("خبر ثان", ["نص الخبر الثاني."]));
+    // An output folder that cannot exist: its parent is a file (as a read-only or full disk, every write fails).
+    writeFileSync(path.join(root, "file"), "");
+    const report = await importFolder(raw, path.join(root, "file", "out"));
+    expect(report.inputs.map((i) => i.outcome)).toEqual(["rejected", "rejected"]);
+    for (const input of report.inputs) {
+      expect(input.reason).toMatch(/^not written to undated\/.+\.md: .*\(ENOTDIR\)$/);
+    }
   });
 
   it("gives two articles with the same title two files, whatever order they arrive in", async () => {

@@ -69,6 +69,8 @@ export interface InputReport {
 export interface ImportReport {
   /** True when nothing was written (`--check`). */
   dryRun: boolean;
+  /** Temporary files an interrupted import left in the output folder, removed by this one. */
+  staleTemporaryFiles?: string[];
   /** Inputs whose article was confirmed from the cache, without extraction. */
   reused: number;
   inputs: InputReport[];
@@ -97,7 +99,84 @@ export function inputId(file: string, record?: number): string {
   return record === undefined ? file : `${file}:${record}`;
 }
 
+/** Another import is writing to the same folder. */
+export class FolderLocked extends Error {}
+
+/**
+ * Runs an import. One import at a time writes to an output folder (a lock
+ * file in it, `.nashra-import.lock`, names the process); the temporary files
+ * an interrupted import left there are removed first.
+ */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  if (options.dryRun) return importFolder(options);
+  const release = await lockFolder(options.outDir);
+  try {
+    const stale = await removeStaleTemporaryFiles(options.outDir);
+    const report = await importFolder(options);
+    return stale.length > 0 ? { ...report, staleTemporaryFiles: stale } : report;
+  } finally {
+    await release();
+  }
+}
+
+const LOCK = ".nashra-import.lock";
+const TEMPORARY = /\.nashra-tmp-\d+$/;
+
+/** Takes the folder's lock, or fails naming the import that holds it; a dead process's lock is taken over. */
+async function lockFolder(outDir: string): Promise<() => Promise<void>> {
+  const file = path.join(outDir, LOCK);
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch {
+    // A folder that cannot be made cannot be written: each input will say so.
+    return async () => {};
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: "wx" });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST") return async () => {}; // read-only, full: inputs will say so
+      const pid = Number.parseInt(await readFile(file, "utf8").catch(() => ""), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new FolderLocked(
+          `another import (process ${pid}) is writing to ${outDir}; wait for it to finish, or remove ${file} if it is gone`,
+        );
+      }
+      await rm(file, { force: true }); // left by an import that was killed
+    }
+  }
+  throw new FolderLocked(`could not take the lock ${file}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Deletes `*.nashra-tmp-PID` files under the folder (only its lock holder writes there). */
+async function removeStaleTemporaryFiles(outDir: string): Promise<string[]> {
+  const stale: string[] = [];
+  let entries: string[];
+  try {
+    entries = (await readdir(outDir, { recursive: true })).map(String);
+  } catch {
+    return stale;
+  }
+  for (const rel of entries.sort(compareStrings)) {
+    if (!TEMPORARY.test(rel)) continue;
+    await rm(path.join(outDir, rel), { force: true });
+    stale.push(rel.split(path.sep).join("/"));
+  }
+  return stale;
+}
+
+async function importFolder(options: ImportOptions): Promise<ImportReport> {
   const { files, unread } = await listInputs(options.inDir);
   const fileSet = new Set(files);
   const inputs: InputReport[] = [...unread];
@@ -325,7 +404,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (previous?.path === target && previous.text === text) continue;
     report.outcome = previous ? "updated" : "imported";
     if (options.dryRun) continue;
-    await writeAtomically(insideFolder(options.outDir, target), text);
+    try {
+      await writeAtomically(insideFolder(options.outDir, target), text);
+    } catch (error) {
+      // A full or read-only disk: this input says so, and the others are still tried.
+      report.outcome = "rejected";
+      report.reason = `not written to ${target}: ${fileSystemError(error)}`;
+      delete report.article;
+      continue;
+    }
     if (previous && previous.path !== target) {
       await rm(path.join(options.outDir, previous.path));
       taken.delete(previous.path);
@@ -343,11 +430,16 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         lines: [...lines].sort(compareStrings),
       };
     }
-    await ensureCacheDir(cacheFile);
-    await writeAtomically(
-      cacheFile,
-      JSON.stringify({ dumps: remember, sources } satisfies ImportCache),
-    );
+    // The cache only saves time next run: a cache that cannot be written is not kept.
+    try {
+      await ensureCacheDir(cacheFile);
+      await writeAtomically(
+        cacheFile,
+        JSON.stringify({ dumps: remember, sources } satisfies ImportCache),
+      );
+    } catch {
+      await rm(cacheFile, { force: true }).catch(() => {});
+    }
   }
 
   inputs.sort((a, b) => compareStrings(a.file, b.file) || (a.record ?? 0) - (b.record ?? 0));
@@ -668,7 +760,9 @@ async function indexExistingArticles(
   try {
     paths = (await listFiles(outDir)).filter((f) => f.endsWith(".md"));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    // No folder yet (or a path that cannot be one): nothing there; writing will say why it fails.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
   }
   const bySource = new Map<string, ExistingArticle>();
   for (const rel of paths) {
@@ -750,6 +844,23 @@ export function insideFolder(root: string, rel: string): string {
   if (!full.startsWith(base + path.sep))
     throw new Error(`refusing to write outside ${root}: ${rel}`);
   return full;
+}
+
+/** A file-system failure in a reader's words: «no space left on the disk (ENOSPC)». */
+export function fileSystemError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    ENOSPC: "no space left on the disk",
+    EROFS: "the file system is read-only",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    EISDIR: "a folder is in the way",
+    EDQUOT: "disk quota exceeded",
+  };
+  return e.code
+    ? `${words[e.code] ?? e.message.split("\n")[0]} (${e.code})`
+    : String(e.message ?? e);
 }
 
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
