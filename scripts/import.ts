@@ -4,6 +4,8 @@
  * Raw dumps → markdown articles. Prints one line per input and a summary;
  * exits 1 when an input was rejected (after writing every good one).
  */
+
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -84,6 +86,14 @@ function printReport(r: ImportReport, out: string): void {
   }
   for (const stale of r.staleTemporaryFiles ?? []) {
     console.log(`removed   ${rel}/${stale}: a temporary file an interrupted import left`);
+  }
+  for (const copy of r.duplicateFiles ?? []) {
+    const gone = !existsSync(path.join(out, copy));
+    console.log(
+      gone
+        ? `removed   ${rel}/${copy}: a second copy of an article another file holds (left by an interrupted import)`
+        : `copy      ${rel}/${copy}: edited by hand, but another file holds the same source: keep one (the site shows both)`,
+    );
   }
   for (const orphan of r.orphans) {
     console.log(

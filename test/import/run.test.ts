@@ -232,6 +232,40 @@ describe("npm run import", () => {
     }
   });
 
+  it("reports a second file for one source: a stale copy goes, two edited by hand stay and fail --check", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر أول", ["نص الخبر الأول."]));
+    await importFolder(raw, out);
+    const original = path.join(out, "undated", "خبر-اول.md");
+    const text = readFileSync(original, "utf8");
+    // An untouched copy (what a killed move leaves): removed, and said.
+    writeFileSync(path.join(out, "undated", "نسخة.md"), text);
+    const first = await importFolder(raw, out);
+    expect(first.duplicateFiles).toEqual(["undated/نسخة.md"]);
+    expect(readdirSync(path.join(out, "undated"))).toEqual(["خبر-اول.md"]);
+    // A copy edited by hand: left, and the archive is not in sync until one goes.
+    writeFileSync(
+      path.join(out, "undated", "نسخة.md"),
+      text.replace("نص الخبر الأول.", "نص معدل."),
+    );
+    const second = await importFolder(raw, out);
+    expect(second.duplicateFiles).toEqual(["undated/خبر-اول.md"]);
+    expect(readdirSync(path.join(out, "undated"))).toEqual(["نسخة.md"]);
+    expect(inSync(await importFolder(raw, out, false, true))).toBe(true);
+    // Two copies both edited by hand: both stay, reported, and --check fails until one goes.
+    writeFileSync(
+      path.join(out, "undated", "نسخة-ثانية.md"),
+      text.replace("نص الخبر الأول.", "نص آخر."),
+    );
+    const check = await importFolder(raw, out, false, true);
+    expect(check.duplicateFiles).toEqual(["undated/نسخة.md"]);
+    expect(inSync(check)).toBe(false);
+    expect(readdirSync(path.join(out, "undated")).sort()).toEqual(["نسخة-ثانية.md", "نسخة.md"]);
+  });
+
   it("gives two articles with the same title two files, whatever order they arrive in", async () => {
     const root = tempDir();
     const raw = path.join(root, "raw");

@@ -71,6 +71,11 @@ export interface ImportReport {
   dryRun: boolean;
   /** Temporary files an interrupted import left in the output folder, removed by this one. */
   staleTemporaryFiles?: string[];
+  /**
+   * Second article files for a source that already has one: removed when
+   * untouched (a stale copy), left in place when edited by hand.
+   */
+  duplicateFiles?: string[];
   /** Inputs whose article was confirmed from the cache, without extraction. */
   reused: number;
   inputs: InputReport[];
@@ -384,6 +389,17 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   }
 
   const taken = new Set(existing.paths);
+  // Second files for one source: an untouched one is only a stale copy of the import's own
+  // output and goes; one edited by hand stays, and is reported (the site would show both).
+  const duplicateFiles: string[] = [];
+  for (const copy of existing.copies) {
+    if (isUntouched(copy.text) && !options.dryRun) {
+      await rm(path.join(options.outDir, copy.path), { force: true });
+      taken.delete(copy.path);
+      await removeEmptyParents(options.outDir, copy.path);
+    }
+    duplicateFiles.push(copy.path);
+  }
   // Paths are decided in input order (sorted), so a run is deterministic.
   for (const { report, article, text } of planned) {
     const id = inputId(article.source.file, article.source.record);
@@ -452,13 +468,20 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     .filter(([source]) => !imported.has(source))
     .map(([, a]) => a.path)
     .sort(compareStrings);
-  return { dryRun: options.dryRun ?? false, inputs, orphans, reused: reused.size };
+  return {
+    dryRun: options.dryRun ?? false,
+    inputs,
+    orphans,
+    reused: reused.size,
+    ...(duplicateFiles.length > 0 ? { duplicateFiles: duplicateFiles.sort(compareStrings) } : {}),
+  };
 }
 
 /** Whether content/ is what an import of the inputs would write. */
 export function inSync(report: ImportReport): boolean {
   return (
     report.orphans.length === 0 &&
+    (report.duplicateFiles ?? []).length === 0 &&
     report.inputs.every((i) => i.outcome !== "imported" && i.outcome !== "updated")
   );
 }
@@ -755,7 +778,7 @@ interface ExistingArticle {
 /** What the output folder holds now: every markdown file, and the imported ones by source input. */
 async function indexExistingArticles(
   outDir: string,
-): Promise<{ paths: string[]; bySource: Map<string, ExistingArticle> }> {
+): Promise<{ paths: string[]; bySource: Map<string, ExistingArticle>; copies: ExistingArticle[] }> {
   let paths: string[] = [];
   try {
     paths = (await listFiles(outDir)).filter((f) => f.endsWith(".md"));
@@ -765,12 +788,22 @@ async function indexExistingArticles(
     if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
   }
   const bySource = new Map<string, ExistingArticle>();
+  const copies: ExistingArticle[] = [];
   for (const rel of paths) {
     const text = readFileSync(path.join(outDir, rel), "utf8");
     const source = sourceOf(text);
-    if (source) bySource.set(inputId(source.file, source.record), { path: rel, text });
+    if (!source) continue;
+    const id = inputId(source.file, source.record);
+    const first = bySource.get(id);
+    // Two files for one source (an import killed between writing a moved article and
+    // deleting its old file, or a copy by hand): the one edited by hand is the article.
+    if (first && !(isUntouched(first.text) && !isUntouched(text))) copies.push({ path: rel, text });
+    else {
+      if (first) copies.push(first);
+      bySource.set(id, { path: rel, text });
+    }
   }
-  return { paths, bySource };
+  return { paths, bySource, copies };
 }
 
 const QUICK_SOURCE = /^source:\n {2}file: (.+)\n(?: {2}record: (\d+)\n)?/m;
@@ -870,11 +903,26 @@ export async function writeAtomically(file: string, text: string): Promise<void>
   const tmp = `${resolved}.nashra-tmp-${process.pid}`;
   try {
     await writeFile(tmp, text, "utf8");
+    faultPoint("before-rename");
     await rename(tmp, resolved);
+    faultPoint("after-rename");
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Fault injection for the tests that kill an import midway:
+ * NASHRA_FAULT=N:before-rename (or N:after-rename) kills this process with
+ * SIGKILL at that point of its Nth file write. Unset, it does nothing.
+ */
+const FAULT = /^(\d+):(before-rename|after-rename)$/.exec(process.env.NASHRA_FAULT ?? "");
+let writes = 0;
+function faultPoint(point: "before-rename" | "after-rename"): void {
+  if (!FAULT) return;
+  if (point === "before-rename") writes++;
+  if (FAULT[2] === point && writes === Number(FAULT[1])) process.kill(process.pid, "SIGKILL");
 }
 
 async function removeEmptyParents(root: string, rel: string): Promise<void> {

@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { fileHashes } from "../helpers/files.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+/**
+ * Killed midway, then run again: the import and the build must leave exactly
+ * what a clean run leaves — no half file, no temporary file, no second copy of
+ * an article, no page missing. The import is killed at chosen file writes
+ * (NASHRA_FAULT, see writeAtomically), before and after the rename that makes
+ * a file appear; the build at moments spread over its run.
+ */
+
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * A command as its own process group (node itself, not the tsx wrapper), so
+ * that a kill reaches it and every process it started, as a crash would.
+ */
+function start(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: repoRoot,
+    detached: true,
+    env: {
+      ...process.env,
+      NASHRA_PATH_PREFIX: "",
+      NASHRA_BASE_URL: "",
+      NASHRA_CONTENT_DIR: "",
+      NASHRA_OUTPUT_DIR: "",
+      NASHRA_SHARD_MERGE_PAGES: "",
+      NASHRA_FAULT: "",
+      ...env,
+    },
+    stdio: "ignore",
+  });
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-(child.pid as number), "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+function ended(child: ChildProcess): Promise<Ended> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+}
+
+const runImport = (inDir: string, outDir: string, env: Record<string, string> = {}) =>
+  ended(start("scripts/import.ts", ["--in", inDir, "--out", outDir], env));
+
+function dump(headline: string, paragraph: string, dateLine?: string): string {
+  return [headline, "", ...(dateLine ? [dateLine, ""] : []), paragraph, ""].join("\n");
+}
+
+describe("an import killed midway", () => {
+  it("leaves, once run again, exactly what a clean import leaves", async () => {
+    const root = tempDir("nashra-fault-");
+    const raw = path.join(root, "raw");
+    cpSync(path.join(repoRoot, "raw"), raw, { recursive: true });
+    const clean = path.join(root, "clean");
+    await runImport(raw, clean);
+    const expected = fileHashes(clean);
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+
+    for (const fault of [
+      "1:before-rename",
+      "4:after-rename",
+      "9:before-rename",
+      "13:after-rename",
+    ]) {
+      const out = path.join(root, `out-${fault.replace(":", "-")}`);
+      const killed = await runImport(raw, out, { NASHRA_FAULT: fault });
+      expect(killed.signal, fault).toBe("SIGKILL");
+      await runImport(raw, out);
+      expect(fileHashes(out), fault).toEqual(expected);
+    }
+  }, 120_000);
+
+  it("never leaves an article twice when killed between writing a moved article and deleting its old file", async () => {
+    const root = tempDir("nashra-fault-move-");
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    const paragraph = "وصل وفد وزاري إلى الموصل صباح اليوم لبحث مشاريع إعادة الإعمار في المدينة.";
+    writeFileSync(path.join(raw, "a.txt"), dump("وفد وزاري في الموصل", paragraph));
+    writeFileSync(
+      path.join(raw, "b.txt"),
+      dump("افتتاح جسر في بغداد", `${paragraph} وافتتح جسر.`, "2025-11-20"),
+    );
+    const out = path.join(root, "out");
+    await runImport(raw, out);
+    // The dump gains a date: its article moves from undated/ to 2025/11/.
+    writeFileSync(path.join(raw, "a.txt"), dump("وفد وزاري في الموصل", paragraph, "2025-11-16"));
+    const clean = path.join(root, "clean");
+    await runImport(raw, clean);
+    const killed = await runImport(raw, out, { NASHRA_FAULT: "1:after-rename" });
+    expect(killed.signal).toBe("SIGKILL");
+    await runImport(raw, out);
+    expect(fileHashes(out)).toEqual(fileHashes(clean));
+  }, 60_000);
+});
+
+describe("a build killed midway", () => {
+  it("gives, built again incrementally, the same site as a clean full build", async () => {
+    const root = tempDir("nashra-fault-build-");
+    const build = (output: string, cache: string, extra: string[] = []) =>
+      start("scripts/build.ts", ["--output", output, ...extra], { NASHRA_CACHE_DIR: cache });
+    const clean = path.join(root, "clean");
+    expect((await ended(build(clean, path.join(root, "cache-clean")))).code).toBe(0);
+    const expected = fileHashes(clean);
+
+    // Moments spread over a build of the sample archive (a few seconds here).
+    for (const ms of [900, 1800, 2700]) {
+      const output = path.join(root, `site-${ms}`);
+      const cache = path.join(root, `cache-${ms}`);
+      // A first complete build, then a second one killed: the worst case for --incremental.
+      expect((await ended(build(output, cache))).code).toBe(0);
+      const child = build(output, cache);
+      const timer = setTimeout(() => killGroup(child), ms);
+      await ended(child);
+      clearTimeout(timer);
+      expect((await ended(build(output, cache, ["--incremental"]))).code).toBe(0);
+      expect(fileHashes(output), `killed after ${ms} ms`).toEqual(expected);
+      // …and killed during a first build, then built in full.
+      const fresh = path.join(root, `fresh-${ms}`);
+      const freshCache = path.join(root, `fresh-cache-${ms}`);
+      const first = build(fresh, freshCache);
+      const stop = setTimeout(() => killGroup(first), ms);
+      await ended(first);
+      clearTimeout(stop);
+      expect((await ended(build(fresh, freshCache, ["--incremental"]))).code).toBe(0);
+      expect(fileHashes(fresh), `first build killed after ${ms} ms`).toEqual(expected);
+    }
+  }, 300_000);
+});
