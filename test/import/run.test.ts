@@ -407,6 +407,30 @@ describe("what the import does across dumps", () => {
     expect(articles[0]).toEqual(["خبر رقم 1", "2025-11-16", P(1), P(11)]);
   });
 
+  it("leaves every article alone while the manifest cannot be read, as a broken sidecar does", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    for (const name of ["a", "b", "c"])
+      writeFileSync(path.join(raw, `${name}.txt`), [`عنوان من النص ${name}`, "", P(1)].join("\n"));
+    const manifest = (quote: string) =>
+      `file,title,published\na.txt,${quote}عنوان من البيان, أ",2025-08-10\nb.txt,عنوان ب,2025-08-11\nc.txt,عنوان ج,2025-08-12\n`;
+    writeFileSync(path.join(raw, "manifest.csv"), manifest('"'));
+    await runImport({ ...pipelineContext(), inDir: raw, outDir: out });
+    const before = fileHashes(out);
+    expect(Object.keys(before).every((f) => f.startsWith("2025/08/"))).toBe(true);
+    // One quote lost: the manifest cannot be read.
+    writeFileSync(path.join(raw, "manifest.csv"), manifest(""));
+    const report = await runImport({ ...pipelineContext(), inDir: raw, outDir: out });
+    expect(fileHashes(out)).toEqual(before);
+    expect(report.orphans).toEqual([]);
+    const byFile = Object.fromEntries(report.inputs.map((i) => [i.file, i]));
+    expect(byFile["manifest.csv"]?.outcome).toBe("rejected");
+    for (const dump of ["a.txt", "b.txt", "c.txt"])
+      expect(byFile[dump]?.reason).toMatch(/^not imported: manifest\.csv cannot be read/);
+  });
+
   it("merges manifest and sidecar metadata, the sidecar winning", async () => {
     const root = tempDir();
     const raw = path.join(root, "raw");

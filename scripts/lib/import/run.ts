@@ -188,6 +188,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
 
   // Metadata given beside the dumps: a manifest for many, a sidecar for one.
   let manifest = new Map<string, Sidecar>();
+  const unreadableManifests: string[] = [];
   for (const name of MANIFEST_NAMES.filter((n) => fileSet.has(n))) {
     try {
       manifest = new Map([
@@ -195,6 +196,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
         ...parseManifest(name, await readFile(path.join(options.inDir, name), "utf8")),
       ]);
     } catch (error) {
+      unreadableManifests.push(name);
       inputs.push({
         file: name,
         outcome: "rejected",
@@ -204,9 +206,16 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     }
   }
   const isMetadata = (f: string) => f.endsWith(SIDECAR_SUFFIX) || MANIFEST_NAMES.includes(f);
-  const dumps = files.filter((f) => !isMetadata(f));
+  let dumps = files.filter((f) => !isMetadata(f));
+  // Which dumps an unreadable manifest speaks for cannot be known: importing them without
+  // it would undo its titles and dates. As with a broken sidecar, they wait, untouched.
+  if (unreadableManifests.length > 0) {
+    const reason = `not imported: ${unreadableManifests.join(", ")} cannot be read; fix it and import again (articles left as they are)`;
+    for (const file of dumps) inputs.push({ file, outcome: "rejected", reason, warnings: [] });
+    dumps = [];
+  }
   const stem = (f: string) => f.replace(/\.[^./]+$/, "");
-  const dumpStems = new Set(dumps.map(stem));
+  const dumpStems = new Set(files.filter((f) => !isMetadata(f)).map(stem));
   for (const file of files.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
     if (!dumpStems.has(file.slice(0, -SIDECAR_SUFFIX.length))) {
       inputs.push({
