@@ -3,6 +3,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -405,6 +406,30 @@ describe("what the import does across dumps", () => {
     });
     expect(report.inputs.every((i) => i.outcome === "imported")).toBe(true);
     expect(articles[0]).toEqual(["خبر رقم 1", "2025-11-16", P(1), P(11)]);
+  });
+
+  it("follows a dump moved into a sub-folder (a source profile): the same article file, no orphan, no second article", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر أول", ["نص الخبر الأول."]));
+    writeFileSync(path.join(raw, "b.txt"), dump("خبر ثان", ["نص الخبر الثاني."]));
+    await importFolder(raw, out);
+    const before = Object.keys(fileHashes(out));
+    mkdirSync(path.join(raw, "agency"));
+    renameSync(path.join(raw, "a.txt"), path.join(raw, "agency", "a.txt"));
+    const report = await importFolder(raw, out);
+    expect(report.orphans).toEqual([]);
+    expect(Object.keys(fileHashes(out))).toEqual(before);
+    const moved = report.inputs.find((i) => i.file === "agency/a.txt");
+    expect(moved).toMatchObject({ outcome: "updated", article: "undated/خبر-اول.md" });
+    expect(readFileSync(path.join(out, "undated", "خبر-اول.md"), "utf8")).toContain(
+      "file: agency/a.txt",
+    );
+    // …and the next run has nothing to do.
+    const again = await importFolder(raw, out);
+    expect(again.inputs.every((i) => i.outcome === "unchanged")).toBe(true);
   });
 
   it("leaves every article alone while the manifest cannot be read, as a broken sidecar does", async () => {

@@ -409,10 +409,24 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     }
     duplicateFiles.push(copy.path);
   }
+  // A dump moved within the input folder (into a source's sub-folder, say) is the same
+  // dump: its article is the one whose source is gone and whose checksum it has.
+  const gone = new Map<string, { id: string; article: ExistingArticle }>();
+  for (const [id, a] of existing.bySource) {
+    const sha = SOURCE_SHA.exec(a.text.slice(0, a.text.indexOf("\n---\n", 3) + 1))?.[1];
+    if (sha && !fileSet.has(id.replace(/:\d+$/, "")) && !gone.has(sha)) gone.set(sha, { id, article: a });
+  }
+  const moved = new Set<string>();
   // Paths are decided in input order (sorted), so a run is deterministic.
   for (const { report, article, text } of planned) {
     const id = inputId(article.source.file, article.source.record);
-    const previous = existing.bySource.get(id);
+    let previous = existing.bySource.get(id);
+    const from = previous ? undefined : gone.get(article.source.sha256);
+    if (from && !moved.has(from.id)) {
+      previous = from.article;
+      moved.add(from.id);
+      report.warnings.push(`moved from ${from.id}: the same dump, the same article file`);
+    }
     if (previous && !options.force && !isUntouched(previous.text)) {
       report.outcome = "kept";
       report.article = previous.path;
@@ -474,7 +488,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
       .map((i) => inputId(i.file, i.record)),
   );
   const orphans = [...existing.bySource.entries()]
-    .filter(([source]) => !imported.has(source))
+    .filter(([source]) => !imported.has(source) && !moved.has(source))
     .map(([, a]) => a.path)
     .sort(compareStrings);
   return {
@@ -778,6 +792,8 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
   }
   return sidecar;
 }
+
+const SOURCE_SHA = /^ {2}sha256: ([0-9a-f]{64})$/m;
 
 interface ExistingArticle {
   path: string;
