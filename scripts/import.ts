@@ -19,6 +19,7 @@ const { values } = parseArgs({
     in: { type: "string" },
     out: { type: "string" },
     force: { type: "boolean", default: false },
+    "force-file": { type: "string", multiple: true },
     check: { type: "boolean", default: false },
     report: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
@@ -26,10 +27,11 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`usage: npm run import -- [--in DIR] [--out DIR] [--force] [--report FILE.json]
+  console.log(`usage: npm run import -- [--in DIR] [--out DIR] [--force | --force-file FILE…] [--report FILE.json]
   --in DIR        folder of raw dumps (default: ${config.import.rawDir})
   --out DIR       folder of article markdown (default: ${config.import.articlesDir})
   --force         overwrite article files that were edited by hand
+  --force-file F  overwrite only this one (an article path under --out, or a dump under --in; repeatable)
   --check         change nothing; exit 1 if content/ is not what an import would write
   --report FILE   write every input's outcome as JSON`);
   process.exit(0);
@@ -45,7 +47,7 @@ try {
     ...loadPipelineContext(),
     inDir,
     outDir,
-    force: values.force,
+    force: values.force || forcedFiles(values["force-file"] ?? []),
     dryRun: values.check,
   });
 } catch (error) {
@@ -70,6 +72,16 @@ if (values.check) {
   process.exit(ok ? 0 : 1);
 }
 process.exit(report.inputs.some((i) => i.outcome === "rejected") ? 1 : 0);
+
+/** A --force-file as written (an article path, a dump path) and relative to --out and --in. */
+function forcedFiles(given: string[]): string[] {
+  const posix = (p: string) => p.split(path.sep).join("/");
+  return given.flatMap((f) => [
+    posix(f),
+    posix(path.relative(outDir, path.resolve(f))),
+    posix(path.relative(inDir, path.resolve(f))),
+  ]);
+}
 
 function printReport(r: ImportReport, out: string): void {
   const rel = path.relative(process.cwd(), out) || ".";

@@ -304,6 +304,45 @@ describe("npm run import", () => {
     expect(readFileSync(file, "utf8")).toContain("نص معدل في المصدر.");
   });
 
+  it("says what a sidecar added after a hand edit would change, counts the file as it is, and overwrites just one with --force-file", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "a.txt"), dump("خبر أول", ["نص الخبر الأول."]));
+    writeFileSync(path.join(raw, "b.txt"), dump("خبر ثان", ["نص الخبر الثاني."]));
+    const first = await importFolder(raw, out);
+    for (const input of first.inputs) {
+      const file = path.join(out, input.article as string);
+      writeFileSync(file, readFileSync(file, "utf8").replace("نص الخبر", "نص الخبر المصحح"));
+    }
+    writeFileSync(path.join(raw, "a.meta.json"), JSON.stringify({ published: "2025-03-01" }));
+    writeFileSync(path.join(raw, "b.meta.json"), JSON.stringify({ date: "2025-03-02" }));
+    const report = await importFolder(raw, out);
+    const byFile = Object.fromEntries(report.inputs.map((i) => [i.file, i]));
+    // a: kept, still undated in the archive, and the report says the sidecar's date waits.
+    expect(byFile["a.txt"]?.outcome).toBe("kept");
+    expect(byFile["a.txt"]?.warnings).toContain("no date");
+    expect(byFile["a.txt"]?.warnings.join()).toMatch(
+      /kept as it is \(the import would change date\); --force-file undated\/خبر-اول\.md overwrites it/,
+    );
+    // b: a misspelt field is not ignored without a word.
+    expect(byFile["b.txt"]?.reason).toMatch(
+      /sidecar b\.meta\.json: unknown field "date" \(the fields are title, published/,
+    );
+    // Only the one named is overwritten.
+    writeFileSync(path.join(raw, "b.meta.json"), JSON.stringify({ published: "2025-03-02" }));
+    const forced = await runImport({
+      ...pipelineContext(),
+      inDir: raw,
+      outDir: out,
+      force: ["undated/خبر-اول.md"],
+    });
+    const after = Object.fromEntries(forced.inputs.map((i) => [i.file, i]));
+    expect(after["a.txt"]).toMatchObject({ outcome: "updated", article: "2025/03/خبر-اول.md" });
+    expect(after["b.txt"]?.outcome).toBe("kept");
+  });
+
   it("keeps a hand-edited file an editor moved, found by its source, without writing a second copy", async () => {
     const root = tempDir();
     const raw = path.join(root, "raw");

@@ -86,8 +86,11 @@ export interface ImportReport {
 export interface ImportOptions extends PipelineContext {
   inDir: string;
   outDir: string;
-  /** Overwrite article files edited by hand. */
-  force?: boolean;
+  /**
+   * Overwrite article files edited by hand: all of them (true), or only these
+   * (article paths relative to the output folder, or input files).
+   */
+  force?: boolean | readonly string[];
   /** Change nothing; report what an import would do. */
   dryRun?: boolean;
   /** Sees every article the import extracted (the evaluation reads them). */
@@ -414,7 +417,8 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   const gone = new Map<string, { id: string; article: ExistingArticle }>();
   for (const [id, a] of existing.bySource) {
     const sha = SOURCE_SHA.exec(a.text.slice(0, a.text.indexOf("\n---\n", 3) + 1))?.[1];
-    if (sha && !fileSet.has(id.replace(/:\d+$/, "")) && !gone.has(sha)) gone.set(sha, { id, article: a });
+    if (sha && !fileSet.has(id.replace(/:\d+$/, "")) && !gone.has(sha))
+      gone.set(sha, { id, article: a });
   }
   const moved = new Set<string>();
   // Paths are decided in input order (sorted), so a run is deterministic.
@@ -427,12 +431,23 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
       moved.add(from.id);
       report.warnings.push(`moved from ${from.id}: the same dump, the same article file`);
     }
-    if (previous && !options.force && !isUntouched(previous.text)) {
+    const forced =
+      options.force === true ||
+      (Array.isArray(options.force) &&
+        previous !== undefined &&
+        (options.force.includes(previous.path) || options.force.includes(article.source.file)));
+    if (previous && !forced && !isUntouched(previous.text)) {
       report.outcome = "kept";
       report.article = previous.path;
+      // The report speaks of the file as it is, not of the article the import would write.
+      report.warnings = report.warnings.filter((w) => w !== "no date");
+      if (!frontMatterLine(previous.text, "date")) report.warnings.unshift("no date");
       if (previous.text !== text) {
+        const differ = ["title", "date", "author", "tags", "section"].filter(
+          (key) => frontMatterLine(previous.text, key) !== frontMatterLine(text, key),
+        );
         report.warnings.push(
-          "edited by hand since the last import: kept as it is (--force overwrites)",
+          `edited by hand since the last import: kept as it is${differ.length > 0 ? ` (the import would change ${differ.join(", ")})` : ""}; --force-file ${previous.path} overwrites it`,
         );
       }
       continue;
@@ -762,6 +777,8 @@ export async function listInputs(
   return { files, unread };
 }
 
+const SIDECAR_FIELDS = ["title", "published", "author", "url", "lang", "section", "tags"];
+
 async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
   let data: unknown;
   const text = await readFile(path.join(inDir, file), "utf8");
@@ -776,6 +793,13 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
     throw new RejectedInput(`sidecar ${file} is not a JSON object`);
   }
   const record = data as Record<string, unknown>;
+  // A misspelt field («date» for «published») would be ignored without a word.
+  const unknown = Object.keys(record).filter((k) => !SIDECAR_FIELDS.includes(k));
+  if (unknown.length > 0) {
+    throw new RejectedInput(
+      `sidecar ${file}: unknown field ${unknown.map((k) => `"${k}"`).join(", ")} (the fields are ${SIDECAR_FIELDS.join(", ")})`,
+    );
+  }
   const sidecar: Sidecar = {};
   for (const key of ["title", "published", "author", "url", "lang", "section"] as const) {
     const value = record[key];
@@ -794,6 +818,13 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
 }
 
 const SOURCE_SHA = /^ {2}sha256: ([0-9a-f]{64})$/m;
+
+/** A top-level front-matter line of an article file («date: 2025-03-01»), as written. */
+function frontMatterLine(markdown: string, key: string): string | undefined {
+  const end = markdown.indexOf("\n---\n", 3);
+  const head = end < 0 ? "" : markdown.slice(0, end + 1);
+  return new RegExp(`^${key}:.*$`, "m").exec(head)?.[0];
+}
 
 interface ExistingArticle {
   path: string;
