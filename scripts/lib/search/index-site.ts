@@ -234,9 +234,18 @@ export async function indexSite(
   const size = (id: string) => (byShard.get(id) as string[]).length;
   const queue = [...ids].sort((a, b) => size(b) - size(a) || compareShards(a, b));
   const vocabulary = await options.vocabulary;
+  // A shard's years: its folders' and its pages' own year filters (a date added by hand to
+  // an article left in undated/ puts it in that year, wherever its file is).
+  const yearsOf = new Map<string, string[]>();
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const pages = await indexedPages(siteDir, byShard.get(id) as string[], vocabulary);
+      yearsOf.set(
+        id,
+        [
+          ...new Set([...shardYears(pages.map((p) => p.page)), ...pages.flatMap((p) => p.years)]),
+        ].sort((a, b) => compareStrings(b, a)),
+      );
       const target = path.join(root, id);
       const cached = options.cacheDir
         ? path.join(options.cacheDir, `${id}-${await shardHash(pages)}`)
@@ -254,7 +263,7 @@ export async function indexSite(
   for (const id of ids)
     shards.push({
       id,
-      years: shardYears(byShard.get(id) as string[]),
+      years: yearsOf.get(id) ?? shardYears(byShard.get(id) as string[]),
       path: `/pagefind/${id}/`,
       pages: await indexedPageCount(path.join(root, id)),
     });
@@ -371,6 +380,9 @@ async function shardHash(pages: IndexedPage[]): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** The year filter of an article page (layouts/article.ts): `year:2025` in data-pagefind-filter. */
+const YEAR_FILTER = /data-pagefind-filter="[^"]*\byear:(\d{4})\b/g;
+
 /** The alias field of an article page, where bare forms go (layouts/article.ts). */
 const ALIAS = /data-pagefind-meta="alias:/;
 
@@ -379,6 +391,8 @@ interface IndexedPage {
   page: string;
   indexed: string;
   bareForms: string[];
+  /** Its year filter's values. */
+  years: string[];
 }
 
 async function indexedPages(
@@ -390,7 +404,8 @@ async function indexedPages(
     const indexed = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
     const bareForms =
       vocabulary && ALIAS.test(indexed) ? vocabulary.aliasOf(searchableText(indexed)) : [];
-    return { page, indexed, bareForms };
+    const years = [...indexed.matchAll(YEAR_FILTER)].map((m) => m[1] as string);
+    return { page, indexed, bareForms, years };
   });
 }
 
