@@ -117,16 +117,27 @@ describe("the archive index", () => {
   });
 
   it("names the file and the problem when front matter is not a valid article", () => {
-    expect(() => articleFromMarkdown("x.md", "no front matter")).toThrow(
-      /content\/articles\/x.md: no front matter/,
+    const rel = "undated/x.md";
+    expect(() => articleFromMarkdown(rel, "no front matter")).toThrow(
+      /content\/articles\/undated\/x.md: no front matter/,
     );
-    expect(() => articleFromMarkdown("x.md", "---\ntitle: [\n---\n")).toThrow(/not valid YAML/);
-    expect(() => articleFromMarkdown("x.md", "---\nlang: ar\n---\n")).toThrow(/"title" is missing/);
-    expect(() => articleFromMarkdown("x.md", "---\ntitle: x\ndate: 16/11/2025\n---\n")).toThrow(
+    expect(() => articleFromMarkdown(rel, "---\ntitle: [\n---\n")).toThrow(/not valid YAML/);
+    expect(() => articleFromMarkdown(rel, "---\nlang: ar\n---\n")).toThrow(/"title" is missing/);
+    expect(() => articleFromMarkdown(rel, "---\ntitle: x\ndate: 16/11/2025\n---\n")).toThrow(
       /date "16\/11\/2025"/,
     );
-    expect(() => articleFromMarkdown("x.md", "---\ntitle: x\ntags: أ\n---\n")).toThrow(
+    expect(() => articleFromMarkdown(rel, "---\ntitle: x\ntags: أ\n---\n")).toThrow(
       /"tags" must be a list/,
     );
+  });
+
+  it("names an article file outside YYYY/MM/ and undated/, which would have no URL and no search shard", () => {
+    const ok = "---\ntitle: x\n---\n\nنص.\n";
+    expect(articleFromMarkdown("2025/01/x.md", ok).title).toBe("x");
+    for (const rel of ["misc/x.md", "x.md", "2025/x.md", "2025/01/sub/x.md"]) {
+      expect(() => articleFromMarkdown(rel, ok)).toThrow(
+        new RegExp(`content/articles/${rel}: an article file lives in YYYY/MM/ or undated/`),
+      );
+    }
   });
 });

@@ -706,10 +706,15 @@ export function excerptOf(body: string): string {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+const ARTICLE_PATH = /^(?:\d{4}\/\d{2}|undated)\/[^/]+\.md$/;
+
 export function articleFromMarkdown(rel: string, markdown: string): ArchiveArticle {
   const fail = (why: string): never => {
     throw new Error(`content/articles/${rel}: ${why}`);
   };
+  // The archive's folders are its URLs and its search shards: a file elsewhere has neither.
+  if (!ARTICLE_PATH.test(rel))
+    fail("an article file lives in YYYY/MM/ or undated/ (as the import writes it): move it there");
   const end = markdown.indexOf("\n---\n", 3);
   if (!markdown.startsWith("---\n") || end < 0) fail("no front matter (a --- block at the top)");
   let fm: Record<string, unknown>;
