@@ -171,7 +171,10 @@ async function buildSite(): Promise<void> {
   };
   const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
   // The archive's words for the index, read while the parts render (this process only waits).
-  const { indexSite, readArchiveVocabulary } = await import("./lib/search/index-site.ts");
+  const { articlePageFile, indexSite, readArchiveVocabulary } = await import(
+    "./lib/search/index-site.ts"
+  );
+  const { redirectsIn } = await import("./lib/site/archive.ts");
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"));
   await rendering;
   const renderSeconds = seconds();
@@ -192,6 +195,9 @@ async function buildSite(): Promise<void> {
     expectedPages: articleCount,
     cacheDir: searchCacheDir(),
     vocabulary,
+    notArticles: (await redirectsIn(path.join(input, "articles"))).map((r) =>
+      articlePageFile(r.url),
+    ),
   });
   merged.pages = Object.fromEntries(
     Object.entries(merged.pages).sort(([a], [b]) => compareStrings(a, b)),

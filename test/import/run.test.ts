@@ -382,7 +382,15 @@ describe("npm run import", () => {
     rmSync(path.join(raw, "gone.txt"));
     const report = await importFolder(raw, out);
     expect(report.inputs[0]).toMatchObject({ outcome: "updated", article: "2024/02/خبر-متنقل.md" });
-    expect(await listFiles(out)).toEqual(["2024/02/خبر-متنقل.md", "undated/خبر-سيحذف-مصدره.md"]);
+    // The old URL is recorded, for the build's redirect page.
+    expect(await listFiles(out)).toEqual([
+      "2024/02/خبر-متنقل.md",
+      "redirects.yaml",
+      "undated/خبر-سيحذف-مصدره.md",
+    ]);
+    expect(readFileSync(path.join(out, "redirects.yaml"), "utf8")).toContain(
+      "undated/خبر-متنقل.md: 2024/02/خبر-متنقل.md",
+    );
     expect(report.orphans).toEqual(["undated/خبر-سيحذف-مصدره.md"]);
   });
 });

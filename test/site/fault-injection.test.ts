@@ -96,10 +96,13 @@ describe("an import killed midway", () => {
     );
     const out = path.join(root, "out");
     await runImport(raw, out);
-    // The dump gains a date: its article moves from undated/ to 2025/11/.
-    writeFileSync(path.join(raw, "a.txt"), dump("وفد وزاري في الموصل", paragraph, "2025-11-16"));
+    // The same archive, for the run nobody interrupts.
     const clean = path.join(root, "clean");
+    cpSync(out, clean, { recursive: true });
+    // The dump gains a date: its article moves from undated/ to 2025/11/ (and its old URL redirects).
+    writeFileSync(path.join(raw, "a.txt"), dump("وفد وزاري في الموصل", paragraph, "2025-11-16"));
     await runImport(raw, clean);
+    expect(Object.keys(fileHashes(clean))).toContain("redirects.yaml");
     const killed = await runImport(raw, out, { NASHRA_FAULT: "1:after-rename" });
     expect(killed.signal).toBe("SIGKILL");
     await runImport(raw, out);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import YAML from "yaml";
+import { parseRedirects, REDIRECTS_FILE, serialiseRedirects, withMoves } from "../redirects.ts";
 import { slugify } from "../slug.ts";
 import type { Article, RawDump, Sidecar } from "./article.ts";
 import { RejectedInput } from "./article.ts";
@@ -404,11 +405,17 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // Second files for one source: an untouched one is only a stale copy of the import's own
   // output and goes; one edited by hand stays, and is reported (the site would show both).
   const duplicateFiles: string[] = [];
+  // Article files this run moved (old path, new path): their old URLs redirect.
+  const movedFiles: [string, string][] = [];
   for (const copy of existing.copies) {
     if (isUntouched(copy.text) && !options.dryRun) {
       await rm(path.join(options.outDir, copy.path), { force: true });
       taken.delete(copy.path);
       await removeEmptyParents(options.outDir, copy.path);
+      // The copy's URL was the article's (a move cut short): it redirects too.
+      const id = sourceOf(copy.text);
+      const kept = id && existing.bySource.get(inputId(id.file, id.record));
+      if (kept) movedFiles.push([copy.path, kept.path]);
     }
     duplicateFiles.push(copy.path);
   }
@@ -471,8 +478,10 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
       await rm(path.join(options.outDir, previous.path));
       taken.delete(previous.path);
       await removeEmptyParents(options.outDir, previous.path);
+      movedFiles.push([previous.path, target]);
     }
   }
+  if (!options.dryRun) await recordMoves(options.outDir, movedFiles, taken);
 
   if (cacheFile && !options.dryRun) {
     // Only what this run wrote or confirmed is remembered; hand-kept files are asked again next time.
@@ -818,6 +827,26 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
 }
 
 const SOURCE_SHA = /^ {2}sha256: ([0-9a-f]{64})$/m;
+
+/** Adds this run's moves to the folder's redirects file (scripts/lib/redirects.ts), if anything changes. */
+async function recordMoves(
+  outDir: string,
+  movedFiles: readonly [string, string][],
+  live: ReadonlySet<string>,
+): Promise<void> {
+  const file = path.join(outDir, REDIRECTS_FILE);
+  let before = "";
+  try {
+    before = await readFile(file, "utf8");
+  } catch {
+    if (movedFiles.length === 0) return;
+  }
+  const moves = withMoves(before ? parseRedirects(before) : new Map(), movedFiles, live);
+  const after = moves.size > 0 ? serialiseRedirects(moves) : "";
+  if (after === before) return;
+  if (after) await writeAtomically(file, after);
+  else await rm(file, { force: true });
+}
 
 /** A top-level front-matter line of an article file («date: 2025-03-01»), as written. */
 function frontMatterLine(markdown: string, key: string): string | undefined {

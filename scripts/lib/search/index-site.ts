@@ -52,6 +52,8 @@ export interface IndexSiteOptions {
    * None: no bare forms.
    */
   vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
+  /** Pages under articles/ that are not articles (redirect pages at old URLs), e.g. "articles/undated/x/index.html". */
+  notArticles?: readonly string[];
 }
 
 export interface IndexSiteResult {
@@ -220,7 +222,8 @@ export async function indexSite(
   const files = existsSync(articlesDir)
     ? (await listFiles(articlesDir)).filter((f) => f.endsWith(".html"))
     : [];
-  const byShard = planShards(files.map((f) => `articles/${f}`));
+  const skip = new Set(options.notArticles ?? []);
+  const byShard = planShards(files.map((f) => `articles/${f}`).filter((f) => !skip.has(f)));
   for (const id of [...byShard.keys()]) {
     if (options.onlyShards && !options.onlyShards.includes(id)) byShard.delete(id);
   }

@@ -6,6 +6,7 @@ import YAML from "yaml";
 import { foldArabic } from "../arabic.ts";
 import { compareStrings, listFiles } from "../import/run.ts";
 import { repoRoot } from "../paths.ts";
+import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
 import { slugify } from "../slug.ts";
 import { textOfHtml } from "./html.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -165,6 +166,8 @@ export class Archive {
   readonly undatedPages: ListPage[];
   readonly feeds: Feed[];
   readonly sitemaps: SitemapFile[];
+  /** Old article URLs and where each article lives now (scripts/lib/redirects.ts). */
+  redirects: Redirect[] = [];
   /** Languages and sections the articles have, for the search filters. */
   readonly languages: string[];
   readonly sections: string[];
@@ -651,7 +654,44 @@ export async function loadArchive(
   ) {
     await writeArchiveCache(options.cacheFile, fresh);
   }
-  return new Archive(articles, pageSize, { dir: articlesDir, hashes });
+  const archive = new Archive(articles, pageSize, { dir: articlesDir, hashes });
+  archive.redirects = redirectsOf(await readMoves(articlesDir), new Set(files));
+  return archive;
+}
+
+/** The redirects of an articles folder, without loading the archive (a build in parts indexes with them). */
+export async function redirectsIn(articlesDir: string): Promise<Redirect[]> {
+  let files: string[] = [];
+  try {
+    files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
+  } catch {
+    return [];
+  }
+  return redirectsOf(await readMoves(articlesDir), new Set(files));
+}
+
+/** A page at an old article URL that sends the reader to the article's URL now. */
+export interface Redirect {
+  url: string;
+  to: string;
+}
+
+async function readMoves(articlesDir: string): Promise<Moves> {
+  let text: string;
+  try {
+    text = await readFile(path.join(articlesDir, REDIRECTS_FILE), "utf8");
+  } catch {
+    return new Map();
+  }
+  return parseRedirects(text, `content/articles/${REDIRECTS_FILE}`);
+}
+
+/** Redirects to articles that exist, from URLs no article has. */
+export function redirectsOf(moves: Moves, articleFiles: ReadonlySet<string>): Redirect[] {
+  return [...moves]
+    .filter(([from, to]) => !articleFiles.has(from) && articleFiles.has(to))
+    .map(([from, to]) => ({ url: URLS.article(from), to: URLS.article(to) }))
+    .sort((a, b) => compareStrings(a.url, b.url));
 }
 
 interface ArchiveCache {

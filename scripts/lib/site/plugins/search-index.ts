@@ -1,7 +1,12 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { repoRoot } from "../../paths.ts";
-import { type IndexSiteResult, indexSite, readArchiveVocabulary } from "../../search/index-site.ts";
+import {
+  articlePageFile,
+  type IndexSiteResult,
+  indexSite,
+  readArchiveVocabulary,
+} from "../../search/index-site.ts";
 import type { Archive } from "../archive.ts";
 import { activePlan, shardSizes } from "../render-plan.ts";
 
@@ -38,6 +43,7 @@ export default function searchIndex(eleventyConfig: UserConfig, options: SearchI
       expectedPages: shards ? shards.reduce((n, s) => n + (sizes.get(s) ?? 0), 0) : articles.length,
       cacheDir: searchCacheDir(),
       vocabulary: readArchiveVocabulary(path.join(directories.input, "articles")),
+      notArticles: (options.archive()?.redirects ?? []).map((r) => articlePageFile(r.url)),
       ...(shards ? { onlyShards: shards } : {}),
     });
     lastIndex.seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,25 @@
+import { onePagePerItem, type PaginatedData } from "../layouts/types.ts";
+import type { Redirect } from "../scripts/lib/site/archive.ts";
+import { html } from "../scripts/lib/site/html.ts";
+
+/**
+ * A page at each old URL of an article that moved (scripts/lib/redirects.ts):
+ * any static host serves it, and it sends the reader on at once — the
+ * canonical link tells search engines where the article is now.
+ */
+export const data = onePagePerItem<Redirect>("archive.redirects");
+
+export function render({ site, p }: PaginatedData<Redirect>): string {
+  return `<!DOCTYPE html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
+<head>
+<meta charset="utf-8">
+<title>انتقل هذا المقال — ${site.title}</title>
+<meta http-equiv="refresh" content="0; url=${site.href(p.to)}">
+<link rel="canonical" href="${site.absolute(p.to)}">
+<meta name="robots" content="noindex">
+</head>
+<body>
+<p>انتقل هذا المقال إلى <a href="${site.href(p.to)}">عنوانه الجديد</a>.</p>
+</body>
+</html>`}\n`;
+}
