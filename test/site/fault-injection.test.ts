@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { DEVELOPER_SETTINGS_CLEARED } from "../../scripts/lib/site/fixture-site.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -27,16 +28,7 @@ function start(script: string, args: string[], env: Record<string, string>): Chi
   return spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: repoRoot,
     detached: true,
-    env: {
-      ...process.env,
-      NASHRA_PATH_PREFIX: "",
-      NASHRA_BASE_URL: "",
-      NASHRA_CONTENT_DIR: "",
-      NASHRA_OUTPUT_DIR: "",
-      NASHRA_SHARD_MERGE_PAGES: "",
-      NASHRA_FAULT: "",
-      ...env,
-    },
+    env: { ...process.env, ...DEVELOPER_SETTINGS_CLEARED, ...env },
     stdio: "ignore",
   });
 }

@@ -34,6 +34,16 @@ export function linkTemplates(from: string, to: string): void {
   }
 }
 
+/** Settings a developer may have in the environment, cleared for a build or import a test runs. */
+export const DEVELOPER_SETTINGS_CLEARED: Record<string, string> = {
+  NASHRA_PATH_PREFIX: "",
+  NASHRA_BASE_URL: "",
+  NASHRA_CONTENT_DIR: "",
+  NASHRA_OUTPUT_DIR: "",
+  NASHRA_SHARD_MERGE_PAGES: "",
+  NASHRA_FAULT: "",
+};
+
 /**
  * `scripts/build.ts` with these arguments, as a separate process, its output
  * returned. Settings a developer may have in the environment (path prefix,
@@ -45,15 +55,7 @@ export async function runBuild(args: string[], env: Record<string, string> = {})
     ["scripts/build.ts", ...args],
     {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        NASHRA_PATH_PREFIX: "",
-        NASHRA_BASE_URL: "",
-        NASHRA_CONTENT_DIR: "",
-        NASHRA_OUTPUT_DIR: "",
-        NASHRA_SHARD_MERGE_PAGES: "",
-        ...env,
-      },
+      env: { ...process.env, ...DEVELOPER_SETTINGS_CLEARED, ...env },
       maxBuffer: 64 * 1024 * 1024,
     },
   );
