@@ -1,17 +1,21 @@
 /**
- * Run before `npm test`: the browser tests need Debian's Chromium. If it is
- * missing and this is a Debian machine where we are root, install it with apt
- * (the only place it may come from here); otherwise say exactly what to do.
+ * Run before `npm test`: the browser tests need a Chromium. If it is missing,
+ * say exactly what to do; only in CI (CI=true, root, Debian) install Debian's
+ * package with apt — on a developer's machine the tests never install
+ * system packages by themselves.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromiumPath, hasChromium } from "./lib/chromium.ts";
 
 if (!hasChromium()) {
-  const canApt = existsSync("/usr/bin/apt-get") && process.getuid?.() === 0;
+  const canApt =
+    process.env.CI === "true" && existsSync("/usr/bin/apt-get") && process.getuid?.() === 0;
   if (!canApt) {
     console.error(
-      `Chromium not found at ${chromiumPath()}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+      `Chromium not found at ${chromiumPath()}: the browser tests need one. On Debian or Ubuntu: sudo apt-get install chromium. ` +
+        "Elsewhere (macOS, Windows) set CHROMIUM_PATH to a Chromium or Chrome executable, e.g. " +
+        'CHROMIUM_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome".',
     );
     process.exit(1);
   }
