@@ -67,11 +67,17 @@ ${
 </section>`
     : ""
 }
-<p class="source">المصدر: ${
-    sourceUrl
-      ? html`<a href="${sourceUrl}" rel="nofollow noopener" dir="ltr">${source.name ?? sourceUrl}</a>`
-      : source.name
-  }${source.file ? html` <span class="source-file">(ملف الأرشيف: <bdi dir="ltr">${source.file}</bdi>)</span>` : ""}</p>
+${
+  // What readers know the source by: its name, linked when its address is known. The
+  // dump's file name traces the article in the repository (its front matter), not on the page.
+  sourceUrl || source.name
+    ? html`<p class="source">المصدر: ${
+        sourceUrl
+          ? html`<a href="${sourceUrl}" rel="nofollow noopener" dir="auto">${source.name ?? sourceUrl}</a>`
+          : source.name
+      }</p>`
+    : ""
+}
 </footer>
 </article>
 ${
