@@ -25,7 +25,7 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
   // Dates, labels and tags are in the interface's language, even around an English article.
   const ui = entry.lang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
 
-  const main = html`${breadcrumbs(site, [...dateCrumbs(site, entry.day, "day"), { label: entry.title }])}
+  const main = html`${breadcrumbs(site, dateCrumbs(site, entry.day, "day"), { toParent: true })}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
 ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
 <span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${textOfHtml(content, " ")}`).join(" ")}"></span>

@@ -143,11 +143,17 @@ export interface Crumb {
   url?: string;
 }
 
-export function breadcrumbs(site: Site, crumbs: readonly Crumb[]): Html {
+export function breadcrumbs(
+  site: Site,
+  crumbs: readonly Crumb[],
+  /** The trail stops at the page's parent (an article: its day; its headline is the <h1> right under it). */
+  options: { toParent?: boolean } = {},
+): Html {
+  const last = options.toParent ? crumbs.length : crumbs.length - 1;
   return html`<nav class="breadcrumbs" aria-label="مسار التصفح">
 <ol>
 ${crumbs.map((c, i) =>
-  c.url && i < crumbs.length - 1
+  c.url && i < last
     ? html`<li><a href="${site.href(c.url)}">${c.label}</a></li>`
     : html`<li aria-current="page"><bdi>${c.label}</bdi></li>`,
 )}

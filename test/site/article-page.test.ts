@@ -6,8 +6,8 @@ import { buildFixtureSite } from "../helpers/site.ts";
 const article = (title: string, source: string) =>
   `---\ntitle: ${title}\ndate: 2025-03-01\nsource:\n${source}\n---\n\nنص الخبر.\n`;
 
-describe("an article's source on its page", () => {
-  it("is the source's name, linked when its address is known, and never an internal file name", async () => {
+describe("an article page", () => {
+  it("names the source as readers know it, never an internal file name, under a trail that ends at its day", async () => {
     const site = await buildFixtureSite({
       "2025/03/bare.md": article("خبر بلا مصدر معروف", "  file: 016_basra_gas_total.txt"),
       "2025/03/named.md": article(
@@ -25,6 +25,11 @@ describe("an article's source on its page", () => {
     expect(page("bare")).not.toContain('class="source"');
     expect(page("named")).toContain('<p class="source">المصدر: وكالة الأنباء الوطنية</p>');
     expect(page("named")).not.toContain("017_agency");
+    // The trail leads to the article's day; the headline is the <h1>, not a crumb again.
+    const trail = /<nav class="breadcrumbs"[\s\S]*?<\/nav>/.exec(page("named"))?.[0] ?? "";
+    expect(trail).not.toContain("خبر من وكالة");
+    expect(trail).not.toContain("aria-current");
+    expect(trail).toMatch(/<li><a href="\/archive\/2025\/03\/01\/">[^<]+<\/a><\/li>\s*<\/ol>/);
     expect(page("linked")).toMatch(
       /<p class="source">المصدر: <a href="https:\/\/example\.org\/news\/1"[^>]*>جريدة الصباح<\/a><\/p>/,
     );
