@@ -108,6 +108,7 @@ ${items.map(
   (a) => html`<li${langAttributes(site, a.lang, a.dir)}>
 <h2><a href="${site.href(a.url)}">${a.title}</a></h2>
 <p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${a.tags.slice(0, 4).join("، ")}</bdi>` : ""}</p>
+${a.excerpt ? html`<p class="excerpt">${a.excerpt}</p>` : ""}
 </li>
 `,
 )}</ol>`;

@@ -30,6 +30,9 @@ describe("an article page", () => {
     expect(trail).not.toContain("خبر من وكالة");
     expect(trail).not.toContain("aria-current");
     expect(trail).toMatch(/<li><a href="\/archive\/2025\/03\/01\/">[^<]+<\/a><\/li>\s*<\/ol>/);
+    // Listings show each article's lead under its headline.
+    const day = readFileSync(path.join(site.output, "archive/2025/03/01/index.html"), "utf8");
+    expect(day.match(/<p class="excerpt">نص الخبر\.<\/p>/g)?.length).toBe(3);
     expect(page("linked")).toMatch(
       /<p class="source">المصدر: <a href="https:\/\/example\.org\/news\/1"[^>]*>جريدة الصباح<\/a><\/p>/,
     );
