@@ -182,3 +182,18 @@ describe("the date of a saved page", () => {
     ).toBeUndefined();
   });
 });
+
+describe("an HTML page's language", () => {
+  const arabic =
+    "<p>أعلنت وزارة الموارد المائية اليوم عن خطة جديدة لتحسين توزيع مياه الري في المحافظات الجنوبية خلال الموسم المقبل.</p><p>وقال المتحدث باسم الوزارة إن الخطة تشمل إنشاء محطات ضخ جديدة وصيانة القنوات القديمة في البصرة وميسان.</p>";
+  const withLang = (lang: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>خطة لتحسين توزيع مياه الري</title></head><body><article><h1>خطة لتحسين توزيع مياه الري</h1>${arabic}</article></body></html>`;
+
+  it("is the page's own when its script is the text's, and the text's when a template declares another", () => {
+    expect(extractOne("page.html", withLang("ar-IQ")).article.lang).toBe("ar-IQ");
+    const mislabelled = extractOne("page.html", withLang("en-US"));
+    expect(mislabelled.article.lang).toBe("ar");
+    expect(mislabelled.article.dir).toBe("rtl");
+    expect(mislabelled.warnings.join()).toMatch(/declares lang en-US, but the text is ar/);
+  });
+});

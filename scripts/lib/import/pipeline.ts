@@ -173,7 +173,7 @@ function buildArticle(
   if (!date) warnings.push("no date");
 
   const text = `${title}\n${parsed.paragraphs.join("\n")}`;
-  const lang = normaliseLang(given.lang) ?? detectLanguage(text);
+  const lang = chooseLang(dump.sidecar?.lang, parsed.meta.lang, text, warnings);
   const tags = canonicalTags(ctx.gazetteer, [
     ...(dump.sidecar?.tags ?? []),
     ...(parsed.meta.tags ?? []),
@@ -249,6 +249,41 @@ function chooseDate(
   if (!found) return undefined;
   warnings.push(...found.warnings);
   return found.date;
+}
+
+/** Languages written in the Arabic or the Hebrew script; other declared languages are not checked. */
+const SCRIPT_OF: Record<string, string> = {
+  ar: "arabic",
+  fa: "arabic",
+  ur: "arabic",
+  ps: "arabic",
+  ckb: "arabic",
+  sd: "arabic",
+  ug: "arabic",
+  he: "hebrew",
+  yi: "hebrew",
+};
+
+/**
+ * The article's language: an editor's (sidecar, manifest) as given; the
+ * page's own declaration when its script is the text's (a site template
+ * often says `lang="en-US"` around Arabic text); else the text's.
+ */
+function chooseLang(
+  edited: string | undefined,
+  declared: string | undefined,
+  text: string,
+  warnings: string[],
+): string {
+  const given = normaliseLang(edited);
+  if (given) return given;
+  const page = normaliseLang(declared);
+  const detected = detectLanguage(text);
+  if (!page) return detected;
+  const scriptOf = (tag: string) => SCRIPT_OF[tag.split("-")[0] as string] ?? "other";
+  if (detected === "und" || scriptOf(page) === scriptOf(detected)) return page;
+  warnings.push(`the page declares lang ${page}, but the text is ${detected}: ${detected} kept`);
+  return detected;
 }
 
 /** "ar", "ar-EG", "en-US" → kept; anything that is not a BCP 47 language tag → ignored. */
