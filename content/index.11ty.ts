@@ -20,7 +20,7 @@ export function render(data: PaginatedData<ListPage>): string {
   const first = p.pageNumber === 1;
   const main = html`<h1>${first ? "أحدث المقالات" : `أحدث المقالات${pageSuffix(site, p)}`}</h1>
 <p class="lead">${site.description} يضم الأرشيف ${site.format.count(archive.articles.length)}.</p>
-${articleList(site, p.items)}
+${articleList(site, archive, p.items)}
 ${pagination(site, p)}
 ${
   first && archive.years.length + archive.tags.length > 0

@@ -1,4 +1,4 @@
-import type { ArchiveArticle, Feed, ListPage } from "../scripts/lib/site/archive.ts";
+import type { Archive, ArchiveArticle, Feed, ListPage } from "../scripts/lib/site/archive.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
 import { type Html, html, jsonForScript, type Renderable } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
@@ -101,13 +101,20 @@ export function dateLine(site: Site, article: Pick<ArchiveArticle, "date">): Htm
   return html`<time datetime="${article.date}">${site.format.date(article.date)}</time>`;
 }
 
-export function articleList(site: Site, items: readonly ArchiveArticle[]): Html {
+export function articleList(site: Site, archive: Archive, items: readonly ArchiveArticle[]): Html {
   if (items.length === 0) return html`<p class="empty">لا مقالات هنا بعد.</p>`;
+  // Tags link to their pages (their URLs are part of each listed article's render key).
+  const tagLinks = (a: ArchiveArticle) =>
+    a.tags.slice(0, 4).map((name, i) => {
+      const tag = archive.tag(name);
+      const link = tag ? html`<a href="${site.href(tag.url)}">${name}</a>` : html`${name}`;
+      return i === 0 ? link : html`، ${link}`;
+    });
   return html`<ol class="article-list">
 ${items.map(
   (a) => html`<li${langAttributes(site, a.lang, a.dir)}>
 <h2><a href="${site.href(a.url)}">${a.title}</a></h2>
-<p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${a.tags.slice(0, 4).join("، ")}</bdi>` : ""}</p>
+<p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${tagLinks(a)}</bdi>` : ""}</p>
 ${a.excerpt ? html`<p class="excerpt">${a.excerpt}</p>` : ""}
 </li>
 `,

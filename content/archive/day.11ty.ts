@@ -14,12 +14,12 @@ import { html } from "../../scripts/lib/site/html.ts";
 /** One day's articles, paginated. */
 export const data = onePagePerItem<DayPage>("archive.dayPages");
 
-export function render({ site, p }: PaginatedData<DayPage>): string {
+export function render({ site, archive, p }: PaginatedData<DayPage>): string {
   const day = site.format.day(p.day.day);
   const main = html`${breadcrumbs(site, dateCrumbs(site, p.day.day, "day"))}
 <h1>أرشيف ${day}${pageSuffix(site, p)}</h1>
 <p class="lead">${site.format.count(p.day.count)} في هذا اليوم.</p>
-${articleList(site, p.items)}
+${articleList(site, archive, p.items)}
 ${pagination(site, p)}
 ${neighbourLinks(
   site,

@@ -14,7 +14,7 @@ import { html } from "../../scripts/lib/site/html.ts";
 /** One month: its days with counts, then its articles, paginated. */
 export const data = onePagePerItem<MonthPage>("archive.monthPages");
 
-export function render({ site, p }: PaginatedData<MonthPage>): string {
+export function render({ site, archive, p }: PaginatedData<MonthPage>): string {
   const month = site.format.month(p.month.month);
   const main = html`${breadcrumbs(site, dateCrumbs(site, `${p.month.month}-01`, "month"))}
 <h1>أرشيف ${month}${pageSuffix(site, p)}</h1>
@@ -22,7 +22,7 @@ export function render({ site, p }: PaginatedData<MonthPage>): string {
 <h2>الأيام</h2>
 <ul class="chips">${p.month.days.map((d) => html`<li><a href="${site.href(d.url)}">${site.format.day(d.day)} <span class="count">(${site.format.number(d.count)})</span></a></li>`)}</ul>
 <h2>المقالات</h2>
-${articleList(site, p.items)}
+${articleList(site, archive, p.items)}
 ${pagination(site, p)}
 ${neighbourLinks(
   site,

@@ -22,7 +22,7 @@ export function render({ site, archive, p }: PaginatedData<ListPage>): string {
   ])}
 <h1>مقالات بدون تاريخ${pageSuffix(site, p)}</h1>
 <p class="lead">${site.format.count(archive.undated.length)} لم يذكر مصدرها تاريخ النشر، مرتبة أبجديًا.</p>
-${articleList(site, p.items)}
+${articleList(site, archive, p.items)}
 ${pagination(site, p)}`;
   return document(site, { title: `مقالات بدون تاريخ${pageSuffix(site, p)}`, url: p.url, main });
 }

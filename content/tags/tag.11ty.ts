@@ -26,7 +26,7 @@ export function render({ site, archive, p }: PaginatedData<TagPage>): string {
   ])}
 <h1>${p.tag.name}${pageSuffix(site, p)}</h1>
 <p class="lead">${site.format.count(p.tag.count)} بهذا الوسم.</p>
-${articleList(site, p.items)}
+${articleList(site, archive, p.items)}
 ${pagination(site, p)}`;
   return document(site, {
     title: `${p.tag.name}${pageSuffix(site, p)}`,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildFixtureSite } from "../helpers/site.ts";
 
 const article = (title: string, source: string) =>
-  `---\ntitle: ${title}\ndate: 2025-03-01\nsource:\n${source}\n---\n\nنص الخبر.\n`;
+  `---\ntitle: ${title}\ndate: 2025-03-01\ntags: [بغداد]\nsource:\n${source}\n---\n\nنص الخبر.\n`;
 
 describe("an article page", () => {
   it("names the source as readers know it, never an internal file name, under a trail that ends at its day", async () => {
@@ -33,6 +33,10 @@ describe("an article page", () => {
     // Listings show each article's lead under its headline.
     const day = readFileSync(path.join(site.output, "archive/2025/03/01/index.html"), "utf8");
     expect(day.match(/<p class="excerpt">نص الخبر\.<\/p>/g)?.length).toBe(3);
+    // …and its tags as links to their pages.
+    expect(day).toMatch(
+      /<p class="meta">[^\n]*<bdi><a href="\/tags\/[^"]+\/">بغداد<\/a><\/bdi><\/p>/,
+    );
     expect(page("linked")).toMatch(
       /<p class="source">المصدر: <a href="https:\/\/example\.org\/news\/1"[^>]*>جريدة الصباح<\/a><\/p>/,
     );

@@ -357,7 +357,11 @@ export class Archive {
     if (article === undefined || article !== value) return value;
     let digest = this.digests.get(article);
     if (digest === undefined) {
-      digest = createHash("sha1").update(JSON.stringify(article)).digest("base64url");
+      // With its tags' URLs: a page that links them changes when a tag's slug does.
+      const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
+      digest = createHash("sha1")
+        .update(JSON.stringify([article, tagUrls]))
+        .digest("base64url");
       this.digests.set(article, digest);
     }
     return digest;
