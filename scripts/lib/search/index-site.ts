@@ -184,9 +184,12 @@ function monthRuns(year: string, list: string[], limit: number): Map<string, str
   return runs;
 }
 
-/** The years a shard's pages are from, newest first (none for undated shards). */
-export function shardYears(pages: readonly string[]): string[] {
-  const years = new Set<string>();
+/**
+ * The years a shard's pages are from, newest first (none for undated shards),
+ * with `alsoYears` (the pages' own year filters) added.
+ */
+export function shardYears(pages: readonly string[], alsoYears: readonly string[] = []): string[] {
+  const years = new Set<string>(alsoYears);
   for (const page of pages) {
     const year = yearOf(page);
     if (year) years.add(year);
@@ -242,12 +245,13 @@ export async function indexSite(
   const yearsOf = new Map<string, string[]>();
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const pages = await indexedPages(siteDir, byShard.get(id) as string[], vocabulary);
+      const pages = indexedPages(siteDir, byShard.get(id) as string[], vocabulary);
       yearsOf.set(
         id,
-        [
-          ...new Set([...shardYears(pages.map((p) => p.page)), ...pages.flatMap((p) => p.years)]),
-        ].sort((a, b) => compareStrings(b, a)),
+        shardYears(
+          pages.map((p) => p.page),
+          pages.flatMap((p) => p.years),
+        ),
       );
       const target = path.join(root, id);
       const cached = options.cacheDir
@@ -398,11 +402,11 @@ interface IndexedPage {
   years: string[];
 }
 
-async function indexedPages(
+function indexedPages(
   siteDir: string,
   pages: string[],
   vocabulary: ArchiveVocabulary | undefined,
-): Promise<IndexedPage[]> {
+): IndexedPage[] {
   return pages.map((page) => {
     const indexed = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
     const bareForms =
