@@ -50,7 +50,7 @@ export default function (eleventyConfig: UserConfig) {
       "layouts/assets/favicon.svg": "assets/favicon.svg",
     });
     eleventyConfig.addPlugin(browserScripts, {
-      entries: { "assets/search.js": "layouts/assets/search.ts" },
+      entries: { "assets/search.js": "scripts/browser/search-page.ts" },
     });
   }
   eleventyConfig.addWatchTarget("layouts/");

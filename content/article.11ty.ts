@@ -1,6 +1,7 @@
 import { renderArticle } from "../layouts/article.ts";
-import { onePagePerItem, type PaginatedData } from "../layouts/types.ts";
+import type { PaginatedData } from "../layouts/types.ts";
 import type { ArchiveArticle } from "../scripts/lib/site/archive.ts";
+import { onePagePerItem } from "../scripts/lib/site/pages.ts";
 
 /**
  * Every article, one page each. The markdown files under articles/ are data,

@@ -1,7 +1,8 @@
 import { articleList, document, pageSuffix, pagination } from "../layouts/components.ts";
-import { onePagePerItem, type PaginatedData } from "../layouts/types.ts";
+import type { PaginatedData } from "../layouts/types.ts";
 import { type ListPage, URLS } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../scripts/lib/site/pages.ts";
 
 /** Home: the latest articles, paginated; the first page also offers years and top tags. */
 const TOP_TAGS = 12;

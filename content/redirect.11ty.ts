@@ -1,6 +1,7 @@
-import { onePagePerItem, type PaginatedData } from "../layouts/types.ts";
+import type { PaginatedData } from "../layouts/types.ts";
 import type { Redirect } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../scripts/lib/site/pages.ts";
 
 /**
  * A page at each old URL of an article that moved (scripts/lib/redirects.ts):

@@ -1,5 +1,6 @@
-import { type PageData, singlePage } from "../layouts/types.ts";
+import type { PageData } from "../layouts/types.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
+import { singlePage } from "../scripts/lib/site/pages.ts";
 
 /** robots.txt: everything may be crawled; the sitemap says where the pages are. */
 export const data = singlePage("/robots.txt");

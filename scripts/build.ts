@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
-import { compareStrings, listFiles } from "./lib/import/run.ts";
+import { compareStrings, listFiles } from "./lib/files.ts";
 import { repoRoot, unsafeOutput } from "./lib/paths.ts";
 import type { RenderManifest } from "./lib/site/render-plan.ts";
 

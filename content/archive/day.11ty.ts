@@ -7,9 +7,10 @@ import {
   pageSuffix,
   pagination,
 } from "../../layouts/components.ts";
-import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { PaginatedData } from "../../layouts/types.ts";
 import type { DayPage } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One day's articles, paginated. */
 export const data = onePagePerItem<DayPage>("archive.dayPages");

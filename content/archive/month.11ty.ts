@@ -7,9 +7,10 @@ import {
   pageSuffix,
   pagination,
 } from "../../layouts/components.ts";
-import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { PaginatedData } from "../../layouts/types.ts";
 import type { MonthPage } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One month: its days with counts, then its articles, paginated. */
 export const data = onePagePerItem<MonthPage>("archive.monthPages");

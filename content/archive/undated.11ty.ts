@@ -5,9 +5,10 @@ import {
   pageSuffix,
   pagination,
 } from "../../layouts/components.ts";
-import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { PaginatedData } from "../../layouts/types.ts";
 import { type ListPage, URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** Articles whose source gives no date, alphabetically. Nashra never guesses a date. */
 export const data = onePagePerItem<ListPage>("archive.undatedPages", {

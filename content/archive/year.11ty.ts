@@ -1,7 +1,8 @@
 import { breadcrumbs, dateCrumbs, document, neighbourLinks } from "../../layouts/components.ts";
-import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { PaginatedData } from "../../layouts/types.ts";
 import type { YearPage } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One year: its months with counts, and the days of each month. */
 export const data = onePagePerItem<YearPage>("archive.yearPages");

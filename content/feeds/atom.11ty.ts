@@ -1,7 +1,8 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { PaginatedData } from "../../layouts/types.ts";
 import type { ArchiveArticle, Feed } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 import type { Site } from "../../scripts/lib/site/site.ts";
 
 /** Atom feeds: the whole archive (/feed.xml) and each tag (/tags/<slug>/feed.xml). */

@@ -5,9 +5,10 @@ import {
   pageSuffix,
   pagination,
 } from "../../layouts/components.ts";
-import { onePagePerItem, type PaginatedData } from "../../layouts/types.ts";
+import type { PaginatedData } from "../../layouts/types.ts";
 import { type TagPage, URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One tag: its articles, newest first, paginated. */
 export const data = onePagePerItem<TagPage>("archive.tagPages", {

@@ -11,8 +11,9 @@ import {
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "../../scripts/lib/files.ts";
 import type { Article } from "../../scripts/lib/import/article.ts";
-import { choosePath, inSync, listFiles, runImport } from "../../scripts/lib/import/run.ts";
+import { choosePath, inSync, runImport } from "../../scripts/lib/import/run.ts";
 import { slugify } from "../../scripts/lib/slug.ts";
 import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
 import { fileHashes } from "../helpers/files.ts";

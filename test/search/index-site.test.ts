@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { shardsToSearch } from "../../scripts/browser/search-client.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { shardsToSearch } from "../../scripts/lib/search/client.ts";
 import {
   compareShards,
   indexedPart,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ShardInfo, shardsToSearch } from "../../scripts/lib/search/client.ts";
+import { type ShardInfo, shardsToSearch } from "../../scripts/browser/search-client.ts";
 import { buildFixtureSite } from "../helpers/site.ts";
 
 describe("an article in undated/ given a date by hand", () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import YAML from "yaml";
+import { compareStrings, listFiles, writeAtomically } from "../files.ts";
 import { parseRedirects, REDIRECTS_FILE, serialiseRedirects, withMoves } from "../redirects.ts";
 import { slugify } from "../slug.ts";
 import type { Article, RawDump, Sidecar } from "./article.ts";
@@ -721,27 +722,6 @@ async function* inOrder<T>(
   }
 }
 
-/** Code-unit order: the same on every machine, whatever its locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Files under a folder, relative, "/"-separated, sorted; hidden files and folders are not inputs. */
-export async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) out.push(child);
-    }
-  }
-  await walk("");
-  return out.sort(compareStrings);
-}
-
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
@@ -979,35 +959,6 @@ export function fileSystemError(error: unknown): string {
   return e.code
     ? `${words[e.code] ?? e.message.split("\n")[0]} (${e.code})`
     : String(e.message ?? e);
-}
-
-/** Write to a temporary file beside the target, then rename: readers never see half a file. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  const resolved = path.resolve(file);
-  await mkdir(path.dirname(resolved), { recursive: true });
-  const tmp = `${resolved}.nashra-tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, text, "utf8");
-    faultPoint("before-rename");
-    await rename(tmp, resolved);
-    faultPoint("after-rename");
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
-/**
- * Fault injection for the tests that kill an import midway:
- * NASHRA_FAULT=N:before-rename (or N:after-rename) kills this process with
- * SIGKILL at that point of its Nth file write. Unset, it does nothing.
- */
-const FAULT = /^(\d+):(before-rename|after-rename)$/.exec(process.env.NASHRA_FAULT ?? "");
-let writes = 0;
-function faultPoint(point: "before-rename" | "after-rename"): void {
-  if (!FAULT) return;
-  if (point === "before-rename") writes++;
-  if (FAULT[2] === point && writes === Number(FAULT[1])) process.kill(process.pid, "SIGKILL");
 }
 
 async function removeEmptyParents(root: string, rel: string): Promise<void> {

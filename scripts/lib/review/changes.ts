@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { compareStrings } from "../files.ts";
 import type { ImportReport } from "../import/run.ts";
-import { compareStrings } from "../import/run.ts";
 import { URLS } from "../site/archive.ts";
 
 /**

@@ -5,7 +5,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { compareStrings, listFiles } from "../import/run.ts";
+import { compareStrings, listFiles } from "../files.ts";
 import { repoRoot } from "../paths.ts";
 import { ArchiveVocabulary } from "./proclitics.ts";
 
@@ -20,7 +20,7 @@ import { ArchiveVocabulary } from "./proclitics.ts";
  * does not keep a global date order. Shards stay under 5,000 pages, are
  * indexed one per core, a shard whose pages did not change is copied from
  * the cache instead of indexed again, and the browser merges the shards
- * itself (scripts/lib/search/client.ts): newest first is the shards in order,
+ * itself (scripts/browser/search-client.ts): newest first is the shards in order,
  * relevance is a merge by score.
  */
 

@@ -4,8 +4,9 @@
  * with the reader's words marked — whatever their spelling or proclitics —
  * so no markup from an article can reach the page.
  */
-import { type Filters, ShardedSearch, type Sort } from "../../scripts/lib/search/client.ts";
-import { marksQueryWord } from "../../scripts/lib/search/fold.ts";
+
+import { marksQueryWord } from "../lib/search/fold.ts";
+import { type Filters, ShardedSearch, type Sort } from "./search-client.ts";
 
 const PAGE_SIZE = 20;
 const FILTERS = ["tag", "year", "lang", "section"] as const;

@@ -1,6 +1,6 @@
-import { words } from "../arabic.ts";
-import { matchesQueryWord, queryWords } from "./fold.ts";
-import { procliticSplits } from "./proclitics.ts";
+import { words } from "../lib/arabic.ts";
+import { matchesQueryWord, queryWords } from "../lib/search/fold.ts";
+import { procliticSplits } from "../lib/search/proclitics.ts";
 
 /**
  * Search across the archive's Pagefind shards, in the browser (bundled into

@@ -1,0 +1,58 @@
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * File and ordering helpers shared by the importer, the site build, search
+ * indexing, the review summary and the benchmark: below all of them, so none
+ * of them loads another's code to list a folder.
+ */
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Files under a folder, relative, "/"-separated, sorted; hidden files and folders are not inputs. */
+export async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) out.push(child);
+    }
+  }
+  await walk("");
+  return out.sort(compareStrings);
+}
+
+/** Write to a temporary file beside the target, then rename: readers never see half a file. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  const resolved = path.resolve(file);
+  await mkdir(path.dirname(resolved), { recursive: true });
+  const tmp = `${resolved}.nashra-tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, text, "utf8");
+    faultPoint("before-rename");
+    await rename(tmp, resolved);
+    faultPoint("after-rename");
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Fault injection for the tests that kill an import midway:
+ * NASHRA_FAULT=N:before-rename (or N:after-rename) kills this process with
+ * SIGKILL at that point of its Nth file write. Unset, it does nothing.
+ */
+const FAULT = /^(\d+):(before-rename|after-rename)$/.exec(process.env.NASHRA_FAULT ?? "");
+let writes = 0;
+function faultPoint(point: "before-rename" | "after-rename"): void {
+  if (!FAULT) return;
+  if (point === "before-rename") writes++;
+  if (FAULT[2] === point && writes === Number(FAULT[1])) process.kill(process.pid, "SIGKILL");
+}
