@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { codeKeyOf } from "../code-key.ts";
 import { repoRoot } from "../paths.ts";
 
 /**
@@ -61,30 +62,27 @@ export async function ensureCacheDir(file: string): Promise<void> {
 
 let knowledge: string | undefined;
 
-/** Hash of everything besides a dump that decides its article: the data files and the importer's code. */
+/**
+ * Hash of everything besides a dump that decides its article: the importer's
+ * code (every module its entry points reach, the worker's included), the data
+ * files it reads, and the dependencies.
+ */
 export function knowledgeHash(): string {
-  if (knowledge) return knowledge;
-  const hash = createHash("sha256");
-  const tree = (dir: string, ext: string) =>
-    (readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[])
-      .filter((f) => f.endsWith(ext))
-      .map((f) => `${dir}/${f.split(path.sep).join("/")}`)
-      .sort();
-  const files = [
-    ...tree("scripts/data", ".yaml"),
-    "nashra.config.ts",
-    "scripts/lib/arabic.ts",
-    "scripts/lib/slug.ts",
-    "scripts/lib/http-url.ts",
-    // the importer, with its html/ and text/ stages
-    ...tree("scripts/lib/import", ".ts"),
-  ];
-  for (const f of files) {
-    hash.update(f);
-    hash.update(readFileSync(path.join(repoRoot, f)));
-  }
-  knowledge = hash.digest("hex").slice(0, 16);
+  knowledge ??= codeKeyOf(IMPORTER_ENTRIES, importerData());
   return knowledge;
+}
+
+/** Where the importer's code starts: the run, and the worker it starts by file name. */
+export const IMPORTER_ENTRIES = [
+  "scripts/lib/import/run.ts",
+  "scripts/lib/import/extract-worker.ts",
+];
+
+/** The data files the importer reads at run time (gazetteer, profiles, word lists). */
+function importerData(): string[] {
+  return (readdirSync(path.join(repoRoot, "scripts/data"), { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => `scripts/data/${f.split(path.sep).join("/")}`);
 }
 
 export function hashOf(...parts: (string | Uint8Array)[]): string {

@@ -4,7 +4,8 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import { foldArabic } from "../arabic.ts";
-import { compareStrings, listFiles } from "../import/run.ts";
+import { codeKeyOf } from "../code-key.ts";
+import { compareStrings, listFiles } from "../files.ts";
 import { repoRoot } from "../paths.ts";
 import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
 import { slugify } from "../slug.ts";
@@ -703,19 +704,12 @@ interface ArchiveCache {
   articles: Record<string, { hash: string; article: ArchiveArticle }>;
 }
 
-/** The code that turns a file into an ArchiveArticle: a change to it empties the cache. */
+/** The code that turns a file into an ArchiveArticle (this module and all it imports): a change to it empties the cache. */
 function archiveCodeKey(): string {
-  const hash = createHash("sha256");
-  for (const file of [
-    "scripts/lib/site/archive.ts",
-    "scripts/lib/site/markdown.ts",
-    "scripts/lib/arabic.ts",
-    "package-lock.json",
-  ]) {
-    hash.update(readFileSync(path.join(repoRoot, file)));
-  }
-  return hash.digest("hex").slice(0, 16);
+  archiveCode ??= codeKeyOf(["scripts/lib/site/archive.ts"]);
+  return archiveCode;
 }
+let archiveCode: string | undefined;
 
 async function readArchiveCache(file: string): Promise<ArchiveCache | undefined> {
   try {

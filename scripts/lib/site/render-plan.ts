@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { compareStrings } from "../import/run.ts";
+import { codeKeyOf } from "../code-key.ts";
+import { compareStrings } from "../files.ts";
 import { repoRoot } from "../paths.ts";
 import { articlePageFile, planShards } from "../search/index-site.ts";
 
@@ -209,46 +210,49 @@ export function setActivePlan(plan: RenderPlan | undefined): void {
   active = plan;
 }
 
-/** Files whose change can change any page: templates, site code, configuration, dependencies. */
-const CODE = [
-  ".eleventy.ts",
-  "nashra.config.ts",
-  "package-lock.json",
-  "layouts",
-  "scripts/lib",
-  "scripts/data",
-];
+/** Where the code that renders pages starts: the build, Eleventy's configuration, the search page's script. */
+const RENDER_ENTRIES = [".eleventy.ts", "scripts/build.ts", "scripts/browser/search-page.ts"];
+/** Files copied or read as they are: the stylesheet, the icon. */
+const ASSETS = "layouts/assets";
 
 /**
- * The code key: every file that renders pages (and the page templates of the
- * content folder, not its articles), the resolved configuration (the
- * environment can change the base URL and path prefix), and Node's version.
+ * The code key: every module that renders pages (reached by import from the
+ * build, the configuration and the page templates of the content folder —
+ * not its articles), the assets, the dependencies, the resolved
+ * configuration (the environment can change the base URL and path prefix),
+ * and Node's version.
  */
 export function codeKey(contentDir: string, config: unknown): string {
   const hash = createHash("sha256");
   hash.update(`${process.version}\n${JSON.stringify(config)}\n`);
-  const add = (file: string, name: string) => {
-    hash.update(`${name}\n`);
-    hash.update(readFileSync(file));
-  };
-  const walk = (dir: string, name: string, skip?: string) => {
+  const templates: string[] = [];
+  const walk = (dir: string, skip: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       compareStrings(a.name, b.name),
     )) {
       const full = path.join(dir, entry.name);
       if (full === skip) continue;
-      if (entry.isDirectory()) walk(full, `${name}/${entry.name}`, skip);
-      else if (!entry.name.endsWith(".md")) add(full, `${name}/${entry.name}`);
+      if (entry.isDirectory()) walk(full, skip);
+      else if (!entry.name.endsWith(".md")) templates.push(full);
     }
   };
-  for (const rel of CODE) {
-    const full = path.join(repoRoot, rel);
-    if (!existsSync(full)) continue;
-    if (statSync(full).isDirectory()) walk(full, rel);
-    else add(full, rel);
-  }
   // Templates in the content folder; the articles are pages' data, not code.
-  walk(contentDir, "content", path.join(contentDir, "articles"));
+  walk(contentDir, path.join(contentDir, "articles"));
+  for (const file of templates) {
+    hash.update(`${path.relative(contentDir, file)}\n`);
+    hash.update(readFileSync(file));
+  }
+  // A template linked from another content folder (a test's, the benchmark's) runs the repository's code.
+  const entries = [
+    ...RENDER_ENTRIES,
+    ...templates
+      .map((t) => path.relative(repoRoot, realpathSync(t)).split(path.sep).join("/"))
+      .filter((t) => /\.[cm]?ts$/.test(t) && !t.startsWith("..")),
+  ];
+  const assets = readdirSync(path.join(repoRoot, ASSETS))
+    .filter((f) => !f.endsWith(".ts"))
+    .map((f) => `${ASSETS}/${f}`);
+  hash.update(codeKeyOf(entries, assets));
   return hash.digest("hex").slice(0, 32);
 }
 
