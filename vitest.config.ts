@@ -2,11 +2,32 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Site builds and browser tests start Eleventy, Pagefind and Chromium.
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Dates and sorting must not depend on where the tests run.
     env: { TZ: "Pacific/Kiritimati", LANG: "C" },
+    // Most long tests wait on child processes (builds) or on Chromium: two files
+    // at a time keep both cores busy (the default on 2 cores is one).
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit and site",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/browser/**"],
+        },
+      },
+      {
+        // The browser suites share two builds of the sample archive, made once per run.
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/browser/shared-sites.ts"],
+        },
+      },
+    ],
   },
 });

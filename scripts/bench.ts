@@ -22,12 +22,12 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { linkTemplates } from "../test/helpers/fixture-site.ts";
 import { generateCorpus, vocabulary } from "./lib/bench/corpus.ts";
 import { writeHugoSite } from "./lib/bench/hugo.ts";
 import { measureSearch, type SearchMeasure } from "./lib/bench/search.ts";
 import { loadPipelineContext } from "./lib/import/context.ts";
 import { repoRoot } from "./lib/paths.ts";
-import { linkTemplates } from "./lib/site/fixture-site.ts";
 
 const { values } = parseArgs({
   options: {

@@ -5,9 +5,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { SAMPLE_PAGES } from "../test/helpers/sample-pages.ts";
 import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium.ts";
 import { repoRoot } from "./lib/paths.ts";
-import { SAMPLE_PAGES } from "./lib/site/sample-pages.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
 const SHOTS = SAMPLE_PAGES.map((p) => ({

@@ -1,23 +1,25 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type StaticServer, serveStatic } from "../../scripts/lib/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { buildFixtureSite, buildRepositorySite } from "../helpers/site.ts";
+import { buildFixtureSite } from "../helpers/site.ts";
 
 /** The search page, used as a reader uses it: typing, filtering, sorting, following, going back — by keyboard too. */
 
 let browser: Browser;
+/** The reader's browser profile: each test opens its own tab in it. */
+let tabs: BrowserContext;
 let server: StaticServer;
 beforeAll(async () => {
   // A shard per year, so that newest-first and the year filter are seen across shards.
-  const site = await buildRepositorySite({ pathPrefix: "/archive/", shardMergePages: 0 });
-  server = await serveStatic(site.output, "/archive/");
+  server = await serveStatic(inject("prefixedSite"), "/archive/");
   browser = await launchChromium();
+  tabs = await browser.newContext();
 });
 afterAll(() => server?.close());
 
 async function open(query = ""): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await tabs.newPage();
   page.on("pageerror", (e) => {
     throw e;
   });
@@ -135,7 +137,7 @@ describe("the search page, under a path prefix", () => {
   });
 
   it("says so when the index cannot be loaded, instead of searching forever", async () => {
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     await page.route("**/pagefind/shards.json", (route) => route.abort("failed"));
     await page.goto(`${server.origin}/archive/search/?q=بغداد`);
     await page.waitForFunction(() => document.getElementById("search")?.dataset.state === "error");
@@ -145,7 +147,7 @@ describe("the search page, under a path prefix", () => {
   });
 
   it("spells dates in the configured locale, not always in Arabic", async () => {
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     // The page as a build configured for English dates and Latin digits would write it.
     await page.route("**/search/?*", async (route) => {
       const response = await route.fetch();
@@ -180,7 +182,7 @@ describe("search excerpts", () => {
         "---\ntitle: رموز في النص\ndate: 2025-01-05\nlang: ar\ndir: rtl\n---\n\nكتب المحرر الرمز &amp;lt;script&amp;gt; حرفيا ثم الوسم \\<b\\> ثم علامة & في خبر عن الميناء.\n",
     });
     const own = await serveStatic(site.output);
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     try {
       await page.goto(`${own.origin}/articles/2025/01/entities/`);
       const shown = (await page.locator("article").first().textContent()) ?? "";

@@ -10,7 +10,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { repoRoot } from "../paths.ts";
+import { repoRoot } from "../../scripts/lib/paths.ts";
 
 const run = promisify(execFile);
 

@@ -2,10 +2,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import YAML from "yaml";
-import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
-import { listFiles } from "../import/run.ts";
-import { buildSiteWith } from "../site/fixture-site.ts";
-import { serveStatic } from "../static-server.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/lib/chromium.ts";
+import { listFiles } from "../../scripts/lib/files.ts";
+import { serveStatic } from "../../scripts/lib/static-server.ts";
+import { buildSiteWith } from "./fixture-site.ts";
 
 /**
  * The search evaluation: a fixture archive (test/fixtures/search/articles)
@@ -131,4 +131,39 @@ export async function countArticles(fixtureDir: string): Promise<number> {
   return (await readdir(path.join(fixtureDir, "articles"), { recursive: true })).filter((f) =>
     String(f).endsWith(".md"),
   ).length;
+}
+
+/**
+ * What each evaluation set must keep (`npm run eval:search -- --check`, run by
+ * CI): enough queries to mean something, recall@10 and MRR high, every query
+ * that must find nothing finding nothing, newest-first in date order, and no
+ * article a query must keep out. Returns what was missed, in words.
+ */
+export function targetsMissed(
+  set: "search" | "search-proclitics",
+  result: SearchEvaluation,
+): string[] {
+  const missed: string[] = [];
+  const atLeast = (what: string, value: number, target: number) => {
+    if (!(value >= target)) missed.push(`${what} ${value} < ${target}`);
+  };
+  if (set === "search") {
+    atLeast("queries", result.outcomes.length, 40);
+    atLeast("MRR", result.mrr, 0.9);
+  } else {
+    atLeast(
+      "bare-word queries",
+      result.outcomes.filter((o) => o.query.kind === "proclitic-bare").length,
+      30,
+    );
+    atLeast("must-find-nothing queries", result.empty.total, 10);
+  }
+  atLeast("recall@10", result.recallAt10, 0.95);
+  if (result.empty.ok < result.empty.total)
+    missed.push(`must-find-nothing ${result.empty.ok}/${result.empty.total}`);
+  if (result.ordered.ok < result.ordered.total)
+    missed.push(`newest-first order ${result.ordered.ok}/${result.ordered.total}`);
+  if (result.excluded.ok < result.excluded.total)
+    missed.push(`kept out ${result.excluded.ok}/${result.excluded.total}`);
+  return missed;
 }

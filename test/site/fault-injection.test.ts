@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { DEVELOPER_SETTINGS_CLEARED } from "../../scripts/lib/site/fixture-site.ts";
 import { fileHashes } from "../helpers/files.ts";
+import { DEVELOPER_SETTINGS_CLEARED } from "../helpers/fixture-site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -111,26 +111,29 @@ describe("a build killed midway", () => {
     expect((await ended(build(clean, path.join(root, "cache-clean")))).code).toBe(0);
     const expected = fileHashes(clean);
 
-    // Moments spread over a build of the sample archive (a few seconds here).
-    for (const ms of [900, 1800, 2700]) {
-      const output = path.join(root, `site-${ms}`);
-      const cache = path.join(root, `cache-${ms}`);
-      // A first complete build, then a second one killed: the worst case for --incremental.
-      expect((await ended(build(output, cache))).code).toBe(0);
+    // Moments spread over a build of the sample archive (a few seconds here), each in two
+    // situations, run side by side: a complete build's output rebuilt in full and killed —
+    // the worst case for --incremental — and a first build killed.
+    const rebuilt = path.join(root, "site");
+    const rebuiltCache = path.join(root, "cache");
+    expect((await ended(build(rebuilt, rebuiltCache))).code).toBe(0);
+    const killedAfter = async (ms: number, output: string, cache: string) => {
       const child = build(output, cache);
       const timer = setTimeout(() => killGroup(child), ms);
       await ended(child);
       clearTimeout(timer);
-      expect((await ended(build(output, cache, ["--incremental"]))).code).toBe(0);
-      expect(fileHashes(output), `killed after ${ms} ms`).toEqual(expected);
-      // …and killed during a first build, then built in full.
+      return (await ended(build(output, cache, ["--incremental"]))).code;
+    };
+    for (const ms of [900, 1800, 2700]) {
       const fresh = path.join(root, `fresh-${ms}`);
-      const freshCache = path.join(root, `fresh-cache-${ms}`);
-      const first = build(fresh, freshCache);
-      const stop = setTimeout(() => killGroup(first), ms);
-      await ended(first);
-      clearTimeout(stop);
-      expect((await ended(build(fresh, freshCache, ["--incremental"]))).code).toBe(0);
+      const [again, first] = await Promise.all([
+        // The incremental build after it leaves a complete build for the next moment.
+        killedAfter(ms, rebuilt, rebuiltCache),
+        killedAfter(ms, fresh, path.join(root, `fresh-cache-${ms}`)),
+      ]);
+      expect(again).toBe(0);
+      expect(fileHashes(rebuilt), `killed after ${ms} ms`).toEqual(expected);
+      expect(first).toBe(0);
       expect(fileHashes(fresh), `first build killed after ${ms} ms`).toEqual(expected);
     }
   }, 300_000);

@@ -5,9 +5,9 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../scripts/lib/import/article.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { linkTemplates, runBuild } from "../../scripts/lib/site/fixture-site.ts";
 import { fixtureArticle } from "../helpers/articles.ts";
 import { fileHashes } from "../helpers/files.ts";
+import { linkTemplates, runBuild } from "../helpers/fixture-site.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
