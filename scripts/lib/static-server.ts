@@ -38,6 +38,11 @@ export async function serveStatic(root: string, pathPrefix = "/", port = 0): Pro
   const { port: bound } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        // A browser still open keeps its connections alive: closing does not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }

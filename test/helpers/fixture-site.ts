@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { viaTsx } from "./command.ts";
 
 const run = promisify(execFile);
 
@@ -50,15 +51,11 @@ export const DEVELOPER_SETTINGS_CLEARED: Record<string, string> = {
  * base URL, folders, shard size) are cleared; `env` sets the ones wanted.
  */
 export async function runBuild(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run(
-    path.join(repoRoot, "node_modules/.bin/tsx"),
-    ["scripts/build.ts", ...args],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, ...DEVELOPER_SETTINGS_CLEARED, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const { stdout } = await run(...viaTsx(["scripts/build.ts", ...args]), {
+    cwd: repoRoot,
+    env: { ...process.env, ...DEVELOPER_SETTINGS_CLEARED, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 

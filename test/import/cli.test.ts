@@ -4,14 +4,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { viaTsx } from "../helpers/command.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const run = promisify(execFile);
-const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
 
 async function importCommand(args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(tsx, ["scripts/import.ts", ...args], { cwd: repoRoot });
+    const { stdout } = await run(...viaTsx(["scripts/import.ts", ...args]), { cwd: repoRoot });
     return { code: 0, stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };

@@ -13,6 +13,7 @@ import {
   summariseChanges,
   visibleControls,
 } from "../../scripts/lib/review/changes.ts";
+import { viaTsx } from "../helpers/command.ts";
 import { pipelineContext } from "../helpers/context.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -23,7 +24,6 @@ import { tempDir } from "../helpers/tmp.ts";
  */
 
 const runAsync = promisify(execFile);
-const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
 const changesScript = path.join(repoRoot, "scripts/changes.ts");
 
 function dump(headline: string, body: string[], dateLine?: string): string {
@@ -169,7 +169,7 @@ describe("npm run changes", () => {
     write("raw/f.txt", dump("مؤتمر في عمّان", ["بدأ المؤتمر."], "2025-11-21"));
     await importRaw();
     try {
-      const { stdout } = await runAsync(tsx, [changesScript], {
+      const { stdout } = await runAsync(...viaTsx([changesScript]), {
         cwd: repo,
       });
       expect(stdout).toContain("**2 added · 3 modified · 1 removed**");
@@ -191,12 +191,15 @@ describe("npm run changes", () => {
       "--link-base",
       "https://example.org/blob/x/",
     ];
-    const { stdout: whole } = await runAsync(tsx, [changesScript, ...args], { cwd: repo });
+    const { stdout: whole } = await runAsync(...viaTsx([changesScript, ...args]), { cwd: repo });
     expect(whole).toContain("### Import warnings");
     expect(whole).toContain("](https://example.org/blob/x/content/articles/");
-    const { stdout: cut } = await runAsync(tsx, [changesScript, ...args, "--max-length", "400"], {
-      cwd: repo,
-    });
+    const { stdout: cut } = await runAsync(
+      ...viaTsx([changesScript, ...args, "--max-length", "400"]),
+      {
+        cwd: repo,
+      },
+    );
     expect(cut.length).toBeLessThanOrEqual(400);
     expect(whole.startsWith(cut.slice(0, cut.indexOf("\n\n…")))).toBe(true);
     expect(cut).toContain("cut to fit a comment");

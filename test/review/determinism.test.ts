@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { viaTsx } from "../helpers/command.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -14,7 +15,6 @@ import { tempDir } from "../helpers/tmp.ts";
  */
 
 const run = promisify(execFile);
-const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
 
 const MACHINES = {
   utc: { TZ: "UTC", LANG: "C", LC_ALL: "C" },
@@ -23,7 +23,7 @@ const MACHINES = {
 type Machine = keyof typeof MACHINES;
 
 async function command(machine: Machine, script: string, args: string[]): Promise<void> {
-  await run(tsx, [script, ...args], {
+  await run(...viaTsx([script, ...args]), {
     cwd: repoRoot,
     env: {
       ...process.env,

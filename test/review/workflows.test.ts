@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { viaTsx } from "../helpers/command.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -70,8 +71,7 @@ describe("npm run check's workflow lint (GitHub's own parser and schema)", () =>
   const lint = async (folder?: string) => {
     try {
       const { stdout } = await run(
-        path.join(repoRoot, "node_modules/.bin/tsx"),
-        ["scripts/lint-workflows.ts", ...(folder ? [folder] : [])],
+        ...viaTsx(["scripts/lint-workflows.ts", ...(folder ? [folder] : [])]),
         { cwd: repoRoot },
       );
       return { code: 0, output: stdout };

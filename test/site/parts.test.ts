@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../scripts/lib/import/article.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import { fixtureArticle } from "../helpers/articles.ts";
+import { viaTsx } from "../helpers/command.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { linkTemplates, runBuild } from "../helpers/fixture-site.ts";
 import { tempDir } from "../helpers/tmp.ts";
@@ -17,7 +18,6 @@ import { tempDir } from "../helpers/tmp.ts";
  */
 
 const run = promisify(execFile);
-const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
 
 const md = (title: string, fields: Partial<Article>) =>
   fixtureArticle(title, fields, [`نص خبر «${title}» عن بغداد.`]);
@@ -93,9 +93,12 @@ describe("a build in parts", () => {
     ]);
 
     const merged = path.join(root, "merged");
-    const { stdout } = await run(tsx, ["scripts/merge-sites.ts", "--output", merged, ...parts], {
-      cwd: repoRoot,
-    });
+    const { stdout } = await run(
+      ...viaTsx(["scripts/merge-sites.ts", "--output", merged, ...parts]),
+      {
+        cwd: repoRoot,
+      },
+    );
     expect(stdout).toMatch(/Merged 3 parts .*6 search shards \(40 articles\)/);
     expect(fileHashes(merged)).toEqual(single);
   }, 180_000);
@@ -105,9 +108,12 @@ describe("a build in parts", () => {
     const b = path.join(root, "odd");
     mkdirSync(b, { recursive: true });
     writeFileSync(path.join(b, "404.html"), "<p>another build</p>");
-    const merging = run(tsx, ["scripts/merge-sites.ts", "--output", path.join(root, "bad"), a, b], {
-      cwd: repoRoot,
-    });
+    const merging = run(
+      ...viaTsx(["scripts/merge-sites.ts", "--output", path.join(root, "bad"), a, b]),
+      {
+        cwd: repoRoot,
+      },
+    );
     await expect(merging).rejects.toThrow(/404\.html differs between/);
   });
 });
