@@ -15,16 +15,16 @@ import { repoRoot } from "./paths.ts";
 const SPECIFIER =
   /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
-/** The relative module specifiers a TypeScript source imports (statically or by a literal dynamic import). */
-export function importsOf(source: string): string[] {
-  const out: string[] = [];
+/** Every module specifier a TypeScript source imports (statically or by a literal dynamic import), packages included. */
+export function specifiersOf(source: string): string[] {
   // Comments may show an import as an example: they are not code.
   const code = source.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/(^|\s)\/\/.*$/gm, "$1");
-  for (const m of code.matchAll(SPECIFIER)) {
-    const spec = m[1] ?? m[2] ?? m[3];
-    if (spec?.startsWith(".")) out.push(spec);
-  }
-  return out;
+  return [...code.matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+}
+
+/** The relative module specifiers a source imports: the repository's own modules. */
+export function importsOf(source: string): string[] {
+  return specifiersOf(source).filter((spec) => spec.startsWith("."));
 }
 
 /**

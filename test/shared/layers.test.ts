@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { modulesOf } from "../../scripts/lib/code-key.ts";
+import { modulesOf, specifiersOf } from "../../scripts/lib/code-key.ts";
 import { IMPORTER_ENTRIES } from "../../scripts/lib/import/cache.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 
@@ -12,11 +12,7 @@ import { repoRoot } from "../../scripts/lib/paths.ts";
  */
 
 const packagesOf = (file: string) =>
-  [
-    ...readFileSync(path.join(repoRoot, file), "utf8").matchAll(
-      /(?:^|\s)(?:import|export)\s[^'";]*?from\s*["']([^."'][^"']*)["']/g,
-    ),
-  ].map((m) => m[1] as string);
+  specifiersOf(readFileSync(path.join(repoRoot, file), "utf8")).filter((s) => !s.startsWith("."));
 
 describe("the code's layers", () => {
   it("the search page's script loads nothing of Node and no package", () => {
