@@ -234,6 +234,27 @@ describe("npm run import", () => {
     }
   });
 
+  it("finds each record of a JSON Lines dump again on a second import: nothing moves, nothing is a copy", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    mkdirSync(raw);
+    const record = (title: string, text: string) =>
+      JSON.stringify({ title, date: "2025-01-02", maintext: text.repeat(3) });
+    writeFileSync(
+      path.join(raw, "feed.jsonl"),
+      `${record("خبر أول عن الاقتصاد", "نص الخبر الأول عن الاقتصاد في بغداد. ")}\n${record("خبر ثان عن الرياضة", "نص الخبر الثاني عن الرياضة في البصرة. ")}\n`,
+    );
+    const first = await importFolder(raw, out);
+    expect(first.inputs.map((i) => i.outcome)).toEqual(["imported", "imported"]);
+    const before = fileHashes(out);
+    const second = await importFolder(raw, out);
+    expect(second.inputs.map((i) => i.outcome)).toEqual(["unchanged", "unchanged"]);
+    expect(second.duplicateFiles ?? []).toEqual([]);
+    expect(second.orphans ?? []).toEqual([]);
+    expect(fileHashes(out)).toEqual(before);
+  });
+
   it("reports a second file for one source: a stale copy goes, two edited by hand stay and fail --check", async () => {
     const root = tempDir();
     const raw = path.join(root, "raw");

@@ -3,6 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { splitArticleFile } from "../../scripts/lib/article-file.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import { viaTsx } from "../helpers/command.ts";
 import { fileHashes } from "../helpers/files.ts";
@@ -110,13 +111,12 @@ describe("the committed markdown is built for line diffs", () => {
     expect(text).not.toContain("\r");
     expect(text.endsWith("\n") && !text.endsWith("\n\n")).toBe(true);
     expect(text.split("\n").filter((line) => /[ \t\u00A0]$/.test(line))).toEqual([]);
-    const afterFrontMatter = text.slice(text.indexOf("\n---\n", 3) + 5);
+    const { head, body: afterFrontMatter } = splitArticleFile(text) ?? { head: "", body: "" };
     expect(afterFrontMatter.startsWith("\n")).toBe(true);
     const body = afterFrontMatter.slice(1).trimEnd().split("\n");
     // Paragraph, blank, paragraph…: no paragraph is wrapped over two lines.
     expect(body.map((line) => line === "")).toEqual(body.map((_, i) => i % 2 === 1));
-    const keys = text
-      .slice(4, text.indexOf("\n---\n", 3))
+    const keys = head
       .split("\n")
       .filter((l) => /^[a-z]+:/.test(l))
       .map((l) => l.slice(0, l.indexOf(":")));
@@ -126,6 +126,7 @@ describe("the committed markdown is built for line diffs", () => {
       "lang",
       "dir",
       "author",
+      "section",
       "tags",
       "related",
       "source",

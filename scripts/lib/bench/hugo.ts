@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import YAML from "yaml";
+import { readArticleFile } from "../article-file.ts";
 
 /**
  * The peer a newsroom would otherwise pick, for the benchmark: a Hugo site of
@@ -46,12 +46,7 @@ export function writeHugoSite(articlesDir: string, siteDir: string): number {
       if (entry.isDirectory()) walk(child);
       else if (entry.name.endsWith(".md")) {
         const text = readFileSync(path.join(articlesDir, child), "utf8");
-        const end = text.indexOf("\n---\n", 3);
-        const fm = YAML.parse(text.slice(4, end + 1)) as {
-          title: string;
-          date?: string;
-          tags?: string[];
-        };
+        const { frontMatter: fm, body } = readArticleFile(text);
         const day = fm.date?.slice(0, 10);
         const front = {
           title: fm.title,
@@ -64,7 +59,7 @@ export function writeHugoSite(articlesDir: string, siteDir: string): number {
           "content/articles",
           `${String(count++).padStart(7, "0")}.md`,
         );
-        writeFileSync(out, `---\n${JSON.stringify(front)}\n---\n${text.slice(end + 5)}`);
+        writeFileSync(out, `---\n${JSON.stringify(front)}\n---\n${body}`);
       }
     }
   };

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import YAML from "yaml";
+import { frontMatterLine, isUntouched, sourceOf, sourceShaOf } from "../article-file.ts";
 import { compareStrings, listFiles, writeAtomically } from "../files.ts";
 import { parseRedirects, REDIRECTS_FILE, serialiseRedirects, withMoves } from "../redirects.ts";
 import { slugify } from "../slug.ts";
@@ -38,7 +38,7 @@ import {
   sourceKey,
 } from "./pipeline.ts";
 import { contentKey, type Prepared, prepare } from "./prepare.ts";
-import { isUntouched, serialiseArticle } from "./serialise.ts";
+import { serialiseArticle } from "./serialise.ts";
 
 /**
  * The import's edges: read the input folder, find the lines every dump of a
@@ -424,7 +424,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // dump: its article is the one whose source is gone and whose checksum it has.
   const gone = new Map<string, { id: string; article: ExistingArticle }>();
   for (const [id, a] of existing.bySource) {
-    const sha = SOURCE_SHA.exec(a.text.slice(0, a.text.indexOf("\n---\n", 3) + 1))?.[1];
+    const sha = sourceShaOf(a.text);
     if (sha && !fileSet.has(id.replace(/:\d+$/, "")) && !gone.has(sha))
       gone.set(sha, { id, article: a });
   }
@@ -806,8 +806,6 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
   return sidecar;
 }
 
-const SOURCE_SHA = /^ {2}sha256: ([0-9a-f]{64})$/m;
-
 /** Adds this run's moves to the folder's redirects file (scripts/lib/redirects.ts), if anything changes. */
 async function recordMoves(
   outDir: string,
@@ -826,13 +824,6 @@ async function recordMoves(
   if (after === before) return;
   if (after) await writeAtomically(file, after);
   else await rm(file, { force: true });
-}
-
-/** A top-level front-matter line of an article file («date: 2025-03-01»), as written. */
-function frontMatterLine(markdown: string, key: string): string | undefined {
-  const end = markdown.indexOf("\n---\n", 3);
-  const head = end < 0 ? "" : markdown.slice(0, end + 1);
-  return new RegExp(`^${key}:.*$`, "m").exec(head)?.[0];
 }
 
 interface ExistingArticle {
@@ -869,33 +860,6 @@ async function indexExistingArticles(
     }
   }
   return { paths, bySource, copies };
-}
-
-const QUICK_SOURCE = /^source:\n {2}file: (.+)\n(?: {2}record: (\d+)\n)?/m;
-
-/** `source.file` (and `source.record`) from a markdown file's front matter, or undefined. */
-export function sourceOf(markdown: string): { file: string; record?: number } | undefined {
-  const end = markdown.indexOf("\n---\n", 3);
-  if (!markdown.startsWith("---\n") || end < 0) return undefined;
-  // The importer writes `source:` as a block with plain values: read it without a YAML parse
-  // (an archive has many files); anything else is parsed properly.
-  const quick = QUICK_SOURCE.exec(markdown.slice(0, end + 1));
-  if (quick && !/^["'&*!|>{[]/.test(quick[1] as string)) {
-    return quick[2] === undefined
-      ? { file: quick[1] as string }
-      : { file: quick[1] as string, record: Number(quick[2]) };
-  }
-  try {
-    const fm = YAML.parse(markdown.slice(4, end + 1)) as {
-      source?: { file?: unknown; record?: unknown };
-    } | null;
-    const file = fm?.source?.file;
-    if (typeof file !== "string") return undefined;
-    const record = fm?.source?.record;
-    return typeof record === "number" ? { file, record } : { file };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Folder of an article: its year and month, or "undated". */

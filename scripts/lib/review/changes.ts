@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { frontMatterFields, splitArticleFile } from "../article-file.ts";
 import { compareStrings } from "../files.ts";
 import type { ImportReport } from "../import/run.ts";
 import { URLS } from "../site/archive.ts";
@@ -67,16 +68,14 @@ export function defaultBase(cwd: string): string {
 }
 
 function parse(file: string, text: string): Snapshot {
-  const end = text.indexOf("\n---\n", 3);
   let fields: Record<string, unknown> = {};
   let body = text;
-  if (text.startsWith("---\n") && end > 0) {
-    try {
-      fields = (YAML.parse(text.slice(4, end + 1)) ?? {}) as Record<string, unknown>;
-    } catch {
-      fields = { "(front matter)": "not valid YAML" };
-    }
-    body = text.slice(end + 5);
+  try {
+    const read = frontMatterFields(text);
+    if (read) ({ fields, body } = read);
+  } catch {
+    fields = { "(front matter)": "not valid YAML" };
+    body = splitArticleFile(text)?.body ?? text;
   }
   const source = (fields.source ?? {}) as { file?: unknown; record?: unknown };
   return {

@@ -2,11 +2,16 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import YAML from "yaml";
 import { foldArabic } from "../arabic.ts";
+import {
+  type ArticleFile,
+  ArticleFileError,
+  type ArticleFrontMatter,
+  readArticleFile,
+  splitArticleFile,
+} from "../article-file.ts";
 import { codeKeyOf } from "../code-key.ts";
 import { compareStrings, listFiles } from "../files.ts";
-import { repoRoot } from "../paths.ts";
 import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
 import { slugify } from "../slug.ts";
 import { textOfHtml } from "./html.ts";
@@ -20,23 +25,16 @@ import { createMarkdown } from "./markdown.ts";
  * in the number of articles.
  */
 
-export interface ArchiveArticle {
+/** An article as the site sees it: its front matter, where it lives, and its opening. */
+export interface ArchiveArticle extends Omit<ArticleFrontMatter, "source"> {
   /** Path relative to the articles folder, e.g. "2025/11/slug.md". */
   path: string;
   /** Site URL without the path prefix, e.g. "/articles/2025/11/slug/". */
   url: string;
-  title: string;
-  /** As in front matter: "2025-11-16" or "2025-11-16T10:30:00+02:00". */
-  date?: string;
   /** Local calendar day the article is filed under. */
   day?: string;
-  lang: string;
-  dir: "rtl" | "ltr";
-  author?: string;
-  section?: string;
-  tags: string[];
-  related: string[];
-  source: { file: string; name?: string; url?: string };
+  /** The source as pages show it (the dump's checksum and record stay out of the site). */
+  source: Pick<ArticleFrontMatter["source"], "file" | "name" | "url">;
   /** The opening of the body as plain text (for descriptions and feeds). */
   excerpt: string;
 }
@@ -373,7 +371,7 @@ export class Archive {
   bodyHtml(a: ArchiveArticle): string {
     if (!this.files) return "";
     const text = readFileSync(path.join(this.files.dir, a.path), "utf8");
-    return md.render(text.slice(text.indexOf("\n---\n", 3) + 5));
+    return md.render(splitArticleFile(text)?.body ?? "");
   }
 
   /**
@@ -741,11 +739,9 @@ export function excerptOf(body: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXCERPT_CHARS / 2))}…`;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
 const ARTICLE_PATH = /^(?:\d{4}\/\d{2}|undated)\/[^/]+\.md$/;
 
+/** An article file as the site sees it; a file that is not a valid article stops the build, named. */
 export function articleFromMarkdown(rel: string, markdown: string): ArchiveArticle {
   const fail = (why: string): never => {
     throw new Error(`content/articles/${rel}: ${why}`);
@@ -753,54 +749,31 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
   // The archive's folders are its URLs and its search shards: a file elsewhere has neither.
   if (!ARTICLE_PATH.test(rel))
     fail("an article file lives in YYYY/MM/ or undated/ (as the import writes it): move it there");
-  const end = markdown.indexOf("\n---\n", 3);
-  if (!markdown.startsWith("---\n") || end < 0) fail("no front matter (a --- block at the top)");
-  let fm: Record<string, unknown>;
+  let file: ArticleFile;
   try {
-    fm = (YAML.parse(markdown.slice(4, end + 1)) ?? {}) as Record<string, unknown>;
+    file = readArticleFile(markdown);
   } catch (error) {
-    return fail(`front matter is not valid YAML: ${(error as Error).message}`);
+    if (error instanceof ArticleFileError) return fail(error.message);
+    throw error;
   }
-  const str = (key: string, required = false): string | undefined => {
-    const v = fm[key];
-    if (v === undefined || v === null) return required ? fail(`"${key}" is missing`) : undefined;
-    if (typeof v !== "string") return fail(`"${key}" must be text`);
-    return v;
-  };
-  const list = (key: string): string[] => {
-    const v = fm[key] ?? [];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
-      return fail(`"${key}" must be a list of text`);
-    return v;
-  };
-  const title = str("title", true) as string;
-  const date = str("date");
-  if (date !== undefined && !DAY.test(date) && !INSTANT.test(date)) {
-    fail(`date "${date}" must be YYYY-MM-DD or an ISO 8601 date-time with an offset`);
-  }
-  const lang = str("lang") ?? "ar";
-  const dir = str("dir") ?? "rtl";
-  if (dir !== "rtl" && dir !== "ltr") fail(`dir must be rtl or ltr`);
-  const author = str("author");
-  const section = str("section");
-  const source = (fm.source ?? {}) as Record<string, unknown>;
-  const article: ArchiveArticle = {
+  const { frontMatter: fm, body } = file;
+  const { source } = fm;
+  return {
     path: rel,
     url: URLS.article(rel),
-    title,
-    excerpt: excerptOf(markdown.slice(end + 5)),
-    lang,
-    dir: dir as "rtl" | "ltr",
-    tags: [...new Set(list("tags"))],
-    related: list("related"),
+    title: fm.title,
+    excerpt: excerptOf(body),
+    lang: fm.lang,
+    dir: fm.dir,
+    tags: [...new Set(fm.tags)],
+    related: fm.related,
     source: {
-      file: typeof source.file === "string" ? source.file : "",
-      ...(typeof source.name === "string" ? { name: source.name } : {}),
-      ...(typeof source.url === "string" ? { url: source.url } : {}),
+      file: source.file,
+      ...(source.name !== undefined ? { name: source.name } : {}),
+      ...(source.url !== undefined ? { url: source.url } : {}),
     },
-    ...(date ? { date, day: date.slice(0, 10) } : {}),
-    ...(author ? { author } : {}),
-    ...(section ? { section } : {}),
+    ...(fm.date ? { date: fm.date, day: fm.date.slice(0, 10) } : {}),
+    ...(fm.author ? { author: fm.author } : {}),
+    ...(fm.section ? { section: fm.section } : {}),
   };
-  return article;
 }

@@ -1,0 +1,256 @@
+import { createHash } from "node:crypto";
+import YAML from "yaml";
+
+/**
+ * The article file — `content/articles/YYYY/MM/slug.md` — and everything about
+ * its format: the front matter's fields and their order, splitting a file into
+ * front matter and body, reading it back with reasons for what is wrong, and the
+ * fingerprint that tells an imported file from one edited by hand.
+ *
+ * The importer writes these files, the site, the review summary and the
+ * benchmark read them: all through this module, so a field cannot be declared
+ * in one place and forgotten in another.
+ *
+ * The format is made for line diffs in pull requests: fixed key order, one
+ * paragraph per line, LF, a final newline, no trailing spaces, no line folding.
+ */
+
+/** Where the article came from: the dump, and the source as readers know it. */
+export interface ArticleSourceField {
+  /** The dump, relative to the input folder. */
+  file: string;
+  /** For a JSON Lines dump (or a JSON list): the 1-based record of this article. */
+  record?: number;
+  /** SHA-256 of the dump's bytes (of the record's, for one of many), hex. Absent in a file written by hand. */
+  sha256?: string;
+  name?: string;
+  url?: string;
+}
+
+export interface ArticleFrontMatter {
+  title: string;
+  /** "2025-11-16", or an instant with its offset: "2025-11-16T10:30:00+02:00". */
+  date?: string;
+  /** BCP 47 language tag. */
+  lang: string;
+  dir: "rtl" | "ltr";
+  author?: string;
+  section?: string;
+  tags: string[];
+  related: string[];
+  source: ArticleSourceField;
+}
+
+export interface ArticleFile {
+  frontMatter: ArticleFrontMatter;
+  /** The markdown after the front matter. */
+  body: string;
+}
+
+// The order keys are written in. A key of the types above missing here is a compile error,
+// so a field cannot be read and filtered yet never written.
+const KEYS = [
+  "title",
+  "date",
+  "lang",
+  "dir",
+  "author",
+  "section",
+  "tags",
+  "related",
+  "source",
+] as const;
+const SOURCE_KEYS = ["file", "record", "sha256", "name", "url"] as const;
+type Unwritten<T, Written extends readonly PropertyKey[]> = Exclude<keyof T, Written[number]>;
+const everyKeyWritten: [
+  Unwritten<ArticleFrontMatter, typeof KEYS> | Unwritten<ArticleSourceField, typeof SOURCE_KEYS>,
+] extends [never]
+  ? true
+  : never = true;
+void everyKeyWritten;
+
+/** The last front-matter key: a fingerprint of what the importer wrote. */
+export const FINGERPRINT_KEY = "imported";
+const FINGERPRINT_LINE = new RegExp(`^${FINGERPRINT_KEY}: .*\\n`, "m");
+
+/** Front matter (the YAML between the `---` lines, ending in a newline) and the body after it. */
+export function splitArticleFile(text: string): { head: string; body: string } | undefined {
+  if (!text.startsWith("---\n")) return undefined;
+  const end = text.indexOf("\n---\n", 3);
+  if (end < 0) return undefined;
+  return { head: text.slice(4, end + 1), body: text.slice(end + 5) };
+}
+
+/** A top-level front-matter line as written («date: 2025-03-01»), without parsing YAML. */
+export function frontMatterLine(text: string, key: string): string | undefined {
+  const head = splitArticleFile(text)?.head ?? "";
+  return new RegExp(`^${key}:.*$`, "m").exec(head)?.[0];
+}
+
+/** Every front-matter field as YAML gives it, unchecked (the review summary diffs them). Throws on invalid YAML. */
+export function frontMatterFields(
+  text: string,
+): { fields: Record<string, unknown>; body: string } | undefined {
+  const parts = splitArticleFile(text);
+  if (!parts) return undefined;
+  const fields = (YAML.parse(parts.head) ?? {}) as Record<string, unknown>;
+  return { fields, body: parts.body };
+}
+
+/** Why a file is not a valid article, in an editor's words (the caller names the file). */
+export class ArticleFileError extends Error {
+  override readonly name = "ArticleFileError";
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Reads and checks an article file; throws ArticleFileError saying what is wrong. */
+export function readArticleFile(text: string): ArticleFile {
+  const fail = (why: string): never => {
+    throw new ArticleFileError(why);
+  };
+  const parts = splitArticleFile(text) ?? fail("no front matter (a --- block at the top)");
+  let fm: Record<string, unknown>;
+  try {
+    fm = (YAML.parse(parts.head) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    return fail(`front matter is not valid YAML: ${(error as Error).message}`);
+  }
+  const str = (key: string, required = false): string | undefined => {
+    const v = fm[key];
+    if (v === undefined || v === null) return required ? fail(`"${key}" is missing`) : undefined;
+    if (typeof v !== "string") return fail(`"${key}" must be text`);
+    return v;
+  };
+  const list = (key: string): string[] => {
+    const v = fm[key] ?? [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+      return fail(`"${key}" must be a list of text`);
+    return v;
+  };
+  const title = str("title", true) as string;
+  const date = str("date");
+  if (date !== undefined && !DAY.test(date) && !INSTANT.test(date))
+    fail(`date "${date}" must be YYYY-MM-DD or an ISO 8601 date-time with an offset`);
+  const dir = str("dir") ?? "rtl";
+  if (dir !== "rtl" && dir !== "ltr") fail("dir must be rtl or ltr");
+  const author = str("author");
+  const section = str("section");
+  const s = (fm.source ?? {}) as Record<string, unknown>;
+  const text_ = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const source: ArticleSourceField = {
+    file: text_(s.file) ?? "",
+    ...optional("record", Number.isInteger(s.record) ? (s.record as number) : undefined),
+    ...optional("sha256", text_(s.sha256)),
+    ...optional("name", text_(s.name)),
+    ...optional("url", text_(s.url)),
+  };
+  return {
+    frontMatter: {
+      title,
+      ...optional("date", date),
+      lang: str("lang") ?? "ar",
+      dir: dir as "rtl" | "ltr",
+      ...optional("author", author),
+      ...optional("section", section),
+      tags: list("tags"),
+      related: list("related"),
+      source,
+    },
+    body: parts.body,
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+// Optional text fields left empty are not written at all.
+const OMITTED_WHEN_EMPTY: ReadonlySet<string> = new Set([
+  "date",
+  "author",
+  "section",
+  "name",
+  "url",
+]);
+
+/** The fields given, in the file's order. */
+function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (v === undefined || (v === "" && OMITTED_WHEN_EMPTY.has(key as string))) continue;
+    out[key as string] = v;
+  }
+  return out;
+}
+
+function yamlOf(fm: ArticleFrontMatter): string {
+  const fields = ordered(fm, KEYS);
+  // Tags and related headlines are written even when empty: an editor sees where they go.
+  fields.tags = fm.tags;
+  fields.related = fm.related;
+  fields.source = ordered(fm.source, SOURCE_KEYS);
+  const doc = new YAML.Document(fields);
+  // Tags are short: one line. Related headlines are long: one per line.
+  const tags = doc.get("tags", true);
+  if (YAML.isSeq(tags)) tags.flow = true;
+  return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
+}
+
+/** The file for front matter and body paragraphs (markdown, already escaped), signed with its fingerprint. */
+export function writeArticleFile(frontMatter: ArticleFrontMatter, paragraphs: string[]): string {
+  const head = yamlOf(frontMatter);
+  const unsigned = `---\n${head}---\n\n${paragraphs.join("\n\n")}\n`;
+  return `---\n${head}${FINGERPRINT_KEY}: ${fingerprint(unsigned)}\n---\n\n${paragraphs.join("\n\n")}\n`;
+}
+
+/** Short SHA-256 of the file as written, without its fingerprint line. */
+export function fingerprint(textWithoutFingerprint: string): string {
+  return createHash("sha256").update(textWithoutFingerprint, "utf8").digest("hex").slice(0, 16);
+}
+
+/** Whether a file is exactly what the importer wrote: its fingerprint line is there and matches the rest. */
+export function isUntouched(text: string): boolean {
+  const parts = splitArticleFile(text);
+  if (!parts) return false;
+  const m = FINGERPRINT_LINE.exec(parts.head);
+  if (!m) return false;
+  const recorded = m[0].slice(FINGERPRINT_KEY.length + 2).trim();
+  // m.index is within the head, which starts 4 characters into the file.
+  const at = m.index + 4;
+  return fingerprint(text.slice(0, at) + text.slice(at + m[0].length)) === recorded;
+}
+
+const QUICK_SOURCE = /^source:\n {2}file: (.+)\n(?: {2}record: (\d+)\n)?/m;
+
+/** `source.file` (and `source.record`) of an article file, or undefined. */
+export function sourceOf(text: string): { file: string; record?: number } | undefined {
+  const parts = splitArticleFile(text);
+  if (!parts) return undefined;
+  // The importer writes `source:` as a block with plain values: read it without a YAML parse
+  // (an archive has many files); anything else is parsed properly.
+  const quick = QUICK_SOURCE.exec(parts.head);
+  if (quick && !/^["'&*!|>{[]/.test(quick[1] as string)) {
+    return quick[2] === undefined
+      ? { file: quick[1] as string }
+      : { file: quick[1] as string, record: Number(quick[2]) };
+  }
+  try {
+    const fm = YAML.parse(parts.head) as { source?: { file?: unknown; record?: unknown } } | null;
+    const file = fm?.source?.file;
+    if (typeof file !== "string") return undefined;
+    const record = fm?.source?.record;
+    return typeof record === "number" ? { file, record } : { file };
+  } catch {
+    return undefined;
+  }
+}
+
+const SOURCE_SHA = /^ {2}sha256: ([0-9a-f]{64})$/m;
+
+/** `source.sha256` as written, without a YAML parse. */
+export function sourceShaOf(text: string): string | undefined {
+  return SOURCE_SHA.exec(splitArticleFile(text)?.head ?? "")?.[1];
+}
