@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { ImportReport } from "./lib/import/run.ts";
+import type { ImportReport } from "./lib/import/report.ts";
 import { defaultBase, fitSummary, summariseChanges } from "./lib/review/changes.ts";
 
 const { values, positionals } = parseArgs({

@@ -11,7 +11,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import config from "../nashra.config.ts";
 import { loadPipelineContext } from "./lib/import/context.ts";
-import { FolderLocked, type ImportReport, inputId, inSync, runImport } from "./lib/import/run.ts";
+import { type ImportReport, inputId, inSync } from "./lib/import/report.ts";
+import { runImport } from "./lib/import/run.ts";
+import { FolderLocked } from "./lib/import/write.ts";
 import { repoRoot } from "./lib/paths.ts";
 
 const { values } = parseArgs({

@@ -16,9 +16,9 @@ const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 });
 const optionalText = fc.option(text, { nil: undefined });
 const dateArb = fc.option(
   fc.oneof(
-    fc.date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map(
-      (d) => d.toISOString().slice(0, 10),
-    ),
+    fc
+      .date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
     fc.constant("2025-11-16T23:30:00+03:00"),
   ),
   { nil: undefined },

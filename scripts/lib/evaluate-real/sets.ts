@@ -6,7 +6,8 @@ import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import type { Article } from "../import/article.ts";
 import type { PipelineContext } from "../import/pipeline.ts";
-import { inputId, runImport } from "../import/run.ts";
+import { inputId } from "../import/report.ts";
+import { runImport } from "../import/run.ts";
 import {
   aggregateSegments,
   aggregateShingles,

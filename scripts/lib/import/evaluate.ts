@@ -4,7 +4,8 @@ import path from "node:path";
 import YAML from "yaml";
 import type { Article } from "./article.ts";
 import type { PipelineContext } from "./pipeline.ts";
-import { type InputReport, inputId, runImport } from "./run.ts";
+import { type InputReport, inputId } from "./report.ts";
+import { runImport } from "./run.ts";
 
 /**
  * The import's evaluation: a set of varied dumps with hand-written gold

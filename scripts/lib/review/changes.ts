@@ -4,7 +4,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { frontMatterFields, splitArticleFile } from "../article-file.ts";
 import { compareStrings } from "../files.ts";
-import type { ImportReport } from "../import/run.ts";
+import type { ImportReport } from "../import/report.ts";
 import { URLS } from "../site/archive.ts";
 
 /**

@@ -1,0 +1,133 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { RawDump } from "./article.ts";
+import type { WorkerInput, WorkerReply, WorkerRequest, WorkerResult } from "./extract-worker.ts";
+import { inOrder } from "./inputs.ts";
+import { extractArticles, type PipelineContext, rejectionReason } from "./pipeline.ts";
+import { type Prepared, prepare } from "./prepare.ts";
+
+/**
+ * The extraction stage: every dump through the pipeline (pipeline.ts), here or
+ * on several cores, results in input order whatever the number of workers.
+ */
+
+export type Extracted = { extractions: Prepared[] } | { reason: string };
+
+/** Each dump's articles (or the reason it has none), by file. */
+export async function extractAll(
+  dumps: readonly string[],
+  load: (file: string) => Promise<RawDump>,
+  ctx: PipelineContext,
+  workers = dumps.length >= PARALLEL_FROM ? availableParallelism() : 1,
+): Promise<Map<string, Extracted>> {
+  const extracted =
+    workers > 1
+      ? extractInWorkers([...dumps], load, ctx.repeatedLines ?? new Map(), workers)
+      : extractHere(dumps, load, ctx);
+  const results = new Map<string, Extracted>();
+  for await (const [file, outcome] of extracted) results.set(file, outcome);
+  return results;
+}
+
+/**
+ * A worker runs TypeScript through tsx: it registers tsx's loader, then
+ * imports the worker module (a worker does not inherit the parent's loader).
+ */
+const TSX_API = pathToFileURL(
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs",
+  ),
+).href;
+const TS_WORKER = `import(${JSON.stringify(TSX_API)})
+  .then((tsx) => tsx.register())
+  .then(() => import(${JSON.stringify(new URL("./extract-worker.ts", import.meta.url).href)}));`;
+
+/** From this many dumps on, extraction runs in worker threads (one per core). */
+const PARALLEL_FROM = 2000;
+/** Dumps sent to a worker at a time. */
+const CHUNK = 250;
+
+async function* extractHere(
+  dumps: readonly string[],
+  load: (file: string) => Promise<RawDump>,
+  ctx: PipelineContext,
+): AsyncGenerator<[string, Extracted]> {
+  for await (const [file, loaded] of inOrder(dumps, load)) {
+    try {
+      if (loaded instanceof Error) throw loaded;
+      yield [file, { extractions: extractArticles(loaded, ctx).map(prepare) }];
+    } catch (error) {
+      yield [file, { reason: rejectionReason(error) }];
+    }
+  }
+}
+
+/**
+ * Extraction on several cores: chunks of dumps go to worker threads, results
+ * come back in input order, so a run is the same whatever the number of workers.
+ */
+async function* extractInWorkers(
+  dumps: string[],
+  load: (file: string) => Promise<RawDump>,
+  repeatedLines: ReadonlyMap<string, ReadonlySet<string>>,
+  count: number,
+): AsyncGenerator<[string, Extracted]> {
+  const workerData: WorkerInput = {
+    repeatedLines: [...repeatedLines].map(([k, v]) => [k, [...v]]),
+  };
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(TS_WORKER, { eval: true, workerData }),
+  );
+  const chunks: string[][] = [];
+  for (let i = 0; i < dumps.length; i += CHUNK) chunks.push(dumps.slice(i, i + CHUNK));
+  const results: Promise<WorkerResult[]>[] = [];
+  let nextChunk = 0;
+  const run = (worker: Worker): void => {
+    if (nextChunk >= chunks.length) return;
+    const id = nextChunk++;
+    const files = chunks[id] as string[];
+    results[id] = (async () => {
+      const loaded = await Promise.all(files.map((f) => load(f).catch((e: unknown) => e as Error)));
+      const failed = new Map<number, string>();
+      const request: WorkerRequest = { id, dumps: [] };
+      loaded.forEach((d, i) => {
+        if (d instanceof Error) failed.set(i, rejectionReason(d));
+        else request.dumps.push(d);
+      });
+      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        const onMessage = (message: WorkerReply) => {
+          if (message.id !== id) return;
+          worker.off("message", onMessage);
+          worker.off("error", reject);
+          resolve(message);
+        };
+        worker.on("message", onMessage);
+        worker.once("error", reject);
+        worker.postMessage(request);
+      });
+      run(worker);
+      const out: WorkerResult[] = [];
+      let k = 0;
+      for (let i = 0; i < files.length; i++) {
+        const reason = failed.get(i);
+        out.push(reason !== undefined ? { reason } : (reply.results[k++] as WorkerResult));
+      }
+      return out;
+    })();
+  };
+  try {
+    for (const worker of pool) run(worker);
+    for (let c = 0; c < chunks.length; c++) {
+      const chunkResults = await (results[c] as Promise<WorkerResult[]>);
+      for (const [i, file] of (chunks[c] as string[]).entries())
+        yield [file, chunkResults[i] as Extracted];
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { compareStrings } from "../files.ts";
+import { type RawDump, RejectedInput, type Sidecar } from "./article.ts";
+import { hashOf } from "./cache.ts";
+import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
+import { MANIFEST_NAMES, parseManifest } from "./manifest.ts";
+import { rejectionReason, sourceKey } from "./pipeline.ts";
+import type { InputReport } from "./report.ts";
+
+/**
+ * The first stage of a run: what the input folder holds. Dumps, the metadata
+ * given beside them (a manifest for many, a `NAME.meta.json` sidecar for one),
+ * and every entry that cannot be imported, each with its reason.
+ */
+
+const SIDECAR_SUFFIX = ".meta.json";
+
+export interface InputFolder {
+  /** Every file, sorted. */
+  files: string[];
+  fileSet: ReadonlySet<string>;
+  /** The files to extract articles from (not metadata). */
+  dumps: string[];
+  /** Entries not read and metadata that cannot be used, with their reasons. */
+  rejected: InputReport[];
+  /** A dump's bytes with its metadata (manifest, then sidecar). */
+  loadDump: (file: string) => Promise<RawDump>;
+}
+
+export async function readInputFolder(inDir: string): Promise<InputFolder> {
+  const { files, unread } = await listInputs(inDir);
+  const fileSet = new Set(files);
+  const rejected: InputReport[] = [...unread];
+
+  let manifest = new Map<string, Sidecar>();
+  const unreadableManifests: string[] = [];
+  for (const name of MANIFEST_NAMES.filter((n) => fileSet.has(n))) {
+    try {
+      manifest = new Map([
+        ...manifest,
+        ...parseManifest(name, await readFile(path.join(inDir, name), "utf8")),
+      ]);
+    } catch (error) {
+      unreadableManifests.push(name);
+      rejected.push({
+        file: name,
+        outcome: "rejected",
+        reason: rejectionReason(error),
+        warnings: [],
+      });
+    }
+  }
+  const isMetadata = (f: string) => f.endsWith(SIDECAR_SUFFIX) || MANIFEST_NAMES.includes(f);
+  let dumps = files.filter((f) => !isMetadata(f));
+  // Which dumps an unreadable manifest speaks for cannot be known: importing them without
+  // it would undo its titles and dates. As with a broken sidecar, they wait, untouched.
+  if (unreadableManifests.length > 0) {
+    const reason = `not imported: ${unreadableManifests.join(", ")} cannot be read; fix it and import again (articles left as they are)`;
+    for (const file of dumps) rejected.push({ file, outcome: "rejected", reason, warnings: [] });
+    dumps = [];
+  }
+  const stem = (f: string) => f.replace(/\.[^./]+$/, "");
+  const dumpStems = new Set(files.filter((f) => !isMetadata(f)).map(stem));
+  for (const file of files.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
+    if (!dumpStems.has(file.slice(0, -SIDECAR_SUFFIX.length))) {
+      rejected.push({
+        file,
+        outcome: "rejected",
+        reason: "sidecar without a dump beside it",
+        warnings: [],
+      });
+    }
+  }
+  for (const file of manifest.keys()) {
+    if (!fileSet.has(file)) {
+      rejected.push({
+        file,
+        outcome: "rejected",
+        reason: "named in the manifest, but no such file",
+        warnings: [],
+      });
+    }
+  }
+
+  async function loadDump(file: string): Promise<RawDump> {
+    // Dumps are small: a synchronous read costs less than the promise machinery around an async one.
+    const dump: RawDump = { file, bytes: readFileSync(path.join(inDir, file)) };
+    const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
+    const fromManifest = manifest.get(file);
+    const fromSidecar = fileSet.has(sidecarFile)
+      ? await readSidecar(inDir, sidecarFile)
+      : undefined;
+    if (fromManifest || fromSidecar) dump.sidecar = { ...fromManifest, ...fromSidecar };
+    return dump;
+  }
+
+  return { files, fileSet, dumps, rejected, loadDump };
+}
+
+/** A dump's identity — its bytes and metadata — and the source it belongs to. */
+export interface DumpIdentity {
+  input: string;
+  group: string;
+}
+
+/** Each readable dump's identity (one that cannot be read is reported when it is extracted). */
+export async function identifyDumps(
+  dumps: readonly string[],
+  load: (file: string) => Promise<RawDump>,
+): Promise<Map<string, DumpIdentity>> {
+  const info = new Map<string, DumpIdentity>();
+  for await (const [file, loaded] of inOrder(dumps, load)) {
+    if (loaded instanceof Error) continue;
+    info.set(file, {
+      input: hashOf(loaded.bytes, JSON.stringify(loaded.sidecar ?? {})),
+      group: sourceKey(file, loaded.sidecar),
+    });
+  }
+  return info;
+}
+
+/** Files read this many at a time, ahead of the (single-threaded) parsing. */
+const READ_AHEAD = 64;
+
+/**
+ * Loads items with up to READ_AHEAD reads in flight and yields them in their
+ * order, so the disk works while the previous dumps are parsed. A failed load
+ * is yielded as its Error.
+ */
+export async function* inOrder<T>(
+  items: readonly string[],
+  load: (item: string) => Promise<T>,
+): AsyncGenerator<[string, T | Error]> {
+  const pending: Promise<T | Error>[] = [];
+  const start = (i: number) => {
+    pending[i] = load(items[i] as string).catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    );
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, items.length); i++) start(i);
+  for (let i = 0; i < items.length; i++) {
+    const value = await (pending[i] as Promise<T | Error>);
+    delete pending[i];
+    if (i + READ_AHEAD < items.length) start(i + READ_AHEAD);
+    yield [items[i] as string, value];
+  }
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The input folder's files, as listFiles, and the entries an import does not
+ * read, each with its reason: a symbolic link (not followed: an input folder
+ * is what is archived, not what it points to) and a name that is not UTF-8
+ * (a name no article can cite; Node would read it back under another name).
+ */
+export async function listInputs(
+  root: string,
+): Promise<{ files: string[]; unread: InputReport[] }> {
+  const files: string[] = [];
+  const unread: InputReport[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(path.join(root, rel), {
+      withFileTypes: true,
+      encoding: "buffer",
+    });
+    for (const entry of entries) {
+      let name: string;
+      try {
+        name = UTF8.decode(entry.name);
+      } catch {
+        const shown = rel ? `${rel}/${entry.name.toString("utf8")}` : entry.name.toString("utf8");
+        const reason = "the file name is not valid UTF-8: rename it";
+        unread.push({ file: shown, outcome: "rejected", reason, warnings: [] });
+        continue;
+      }
+      if (name.startsWith(".")) continue;
+      const child = rel ? `${rel}/${name}` : name;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) files.push(child);
+      else if (entry.isSymbolicLink()) {
+        const reason = "a symbolic link: not followed (copy the file itself into the folder)";
+        unread.push({ file: child, outcome: "skipped", reason, warnings: [] });
+      }
+    }
+  }
+  await walk("");
+  files.sort(compareStrings);
+  unread.sort((a, b) => compareStrings(a.file, b.file));
+  return { files, unread };
+}
+
+const SIDECAR_FIELDS = ["title", "published", "author", "url", "lang", "section", "tags"];
+
+async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
+  let data: unknown;
+  const text = await readFile(path.join(inDir, file), "utf8");
+  if (nestsTooDeep(text))
+    throw new RejectedInput(`sidecar ${file} is JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new RejectedInput(`sidecar ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new RejectedInput(`sidecar ${file} is not a JSON object`);
+  }
+  const record = data as Record<string, unknown>;
+  // A misspelt field («date» for «published») would be ignored without a word.
+  const unknown = Object.keys(record).filter((k) => !SIDECAR_FIELDS.includes(k));
+  if (unknown.length > 0) {
+    throw new RejectedInput(
+      `sidecar ${file}: unknown field ${unknown.map((k) => `"${k}"`).join(", ")} (the fields are ${SIDECAR_FIELDS.join(", ")})`,
+    );
+  }
+  const sidecar: Sidecar = {};
+  for (const key of ["title", "published", "author", "url", "lang", "section"] as const) {
+    const value = record[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string")
+      throw new RejectedInput(`sidecar ${file}: "${key}" must be a string`);
+    sidecar[key] = value;
+  }
+  if (record.tags !== undefined) {
+    if (!Array.isArray(record.tags) || !record.tags.every((t) => typeof t === "string")) {
+      throw new RejectedInput(`sidecar ${file}: "tags" must be a list of strings`);
+    }
+    sidecar.tags = record.tags;
+  }
+  return sidecar;
+}
