@@ -1,8 +1,8 @@
 import { document, searchForm } from "../layouts/components.ts";
 import type { PageData } from "../layouts/types.ts";
-import { URLS } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import { singlePage } from "../scripts/lib/site/pages.ts";
+import { URLS } from "../scripts/lib/site/urls.ts";
 
 /** Not found: static hosts serve /404.html for unknown paths. */
 export const data = singlePage("/404.html");

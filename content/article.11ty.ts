@@ -1,6 +1,6 @@
 import { renderArticle } from "../layouts/article.ts";
 import type { PaginatedData } from "../layouts/types.ts";
-import type { ArchiveArticle } from "../scripts/lib/site/archive.ts";
+import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
 import { onePagePerItem } from "../scripts/lib/site/pages.ts";
 
 /**

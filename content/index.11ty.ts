@@ -1,13 +1,14 @@
 import { articleList, document, pageSuffix, pagination } from "../layouts/components.ts";
 import type { PaginatedData } from "../layouts/types.ts";
-import { type ListPage, URLS } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
+import type { ListPage } from "../scripts/lib/site/page-kinds/kind.ts";
 import { onePagePerItem } from "../scripts/lib/site/pages.ts";
+import { URLS } from "../scripts/lib/site/urls.ts";
 
 /** Home: the latest articles, paginated; the first page also offers years and top tags. */
 const TOP_TAGS = 12;
 
-export const data = onePagePerItem<ListPage>("archive.homePages", {
+export const data = onePagePerItem<ListPage>("archive.pages.home", {
   alsoShows: (p, archive) => [
     archive.articles.length,
     p.pageNumber === 1

@@ -1,6 +1,6 @@
 import type { PaginatedData } from "../layouts/types.ts";
-import type { Redirect } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
+import type { Redirect } from "../scripts/lib/site/load.ts";
 import { onePagePerItem } from "../scripts/lib/site/pages.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { breadcrumbs, document } from "../layouts/components.ts";
 import type { PageData } from "../layouts/types.ts";
-import { URLS } from "../scripts/lib/site/archive.ts";
 import { RESULT_NOUN } from "../scripts/lib/site/format.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import { singlePage } from "../scripts/lib/site/pages.ts";
+import { URLS } from "../scripts/lib/site/urls.ts";
 
 /**
  * Search, in the browser, over the Pagefind shards of the articles. The

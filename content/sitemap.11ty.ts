@@ -1,7 +1,7 @@
 import type { PaginatedData } from "../layouts/types.ts";
-import type { SitemapFile } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import { onePagePerItem } from "../scripts/lib/site/pages.ts";
+import type { SitemapFile } from "../scripts/lib/site/sitemaps.ts";
 
 /** sitemap.xml: every page; past 45,000 URLs, an index of numbered sitemap files. */
 export const data = onePagePerItem<SitemapFile>("archive.sitemaps");

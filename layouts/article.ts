@@ -1,8 +1,10 @@
 import { httpUrl } from "../scripts/lib/http-url.ts";
 import { aliasWords } from "../scripts/lib/search/fold.ts";
-import { type Archive, type ArchiveArticle, URLS } from "../scripts/lib/site/archive.ts";
+import type { Archive } from "../scripts/lib/site/archive.ts";
+import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
 import { html, raw, textOfHtml } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
+import { URLS } from "../scripts/lib/site/urls.ts";
 import { breadcrumbs, dateCrumbs, document, langAttributes, neighbourLinks } from "./components.ts";
 
 /**

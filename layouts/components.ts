@@ -1,7 +1,10 @@
-import type { Archive, ArchiveArticle, Feed, ListPage } from "../scripts/lib/site/archive.ts";
-import { URLS } from "../scripts/lib/site/archive.ts";
+import type { Archive } from "../scripts/lib/site/archive.ts";
+import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
+import type { Feed } from "../scripts/lib/site/feeds.ts";
 import { type Html, html, jsonForScript, type Renderable } from "../scripts/lib/site/html.ts";
+import type { ListPage } from "../scripts/lib/site/page-kinds/kind.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
+import { URLS } from "../scripts/lib/site/urls.ts";
 
 /**
  * The pieces every page is made of: the document shell with header and

@@ -1,8 +1,9 @@
-import type { Archive, TagSummary } from "../scripts/lib/site/archive.ts";
-import { URLS } from "../scripts/lib/site/archive.ts";
+import type { Archive } from "../scripts/lib/site/archive.ts";
 import { TAG_NOUN } from "../scripts/lib/site/format.ts";
 import { type Html, html } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
+import type { TagSummary } from "../scripts/lib/site/tags.ts";
+import { URLS } from "../scripts/lib/site/urls.ts";
 import { breadcrumbs, document } from "./components.ts";
 
 /**

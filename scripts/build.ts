@@ -174,7 +174,7 @@ async function buildSite(): Promise<void> {
   const { articlePageFile, indexSite, readArchiveVocabulary } = await import(
     "./lib/search/index-site.ts"
   );
-  const { redirectsIn } = await import("./lib/site/archive.ts");
+  const { redirectsIn } = await import("./lib/site/load.ts");
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"));
   await rendering;
   const renderSeconds = seconds();

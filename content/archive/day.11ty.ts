@@ -8,12 +8,12 @@ import {
   pagination,
 } from "../../layouts/components.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
-import type { DayPage } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import type { DayPage } from "../../scripts/lib/site/page-kinds/day.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One day's articles, paginated. */
-export const data = onePagePerItem<DayPage>("archive.dayPages");
+export const data = onePagePerItem<DayPage>("archive.pages.day");
 
 export function render({ site, archive, p }: PaginatedData<DayPage>): string {
   const day = site.format.day(p.day.day);

@@ -1,8 +1,8 @@
 import { breadcrumbs, document } from "../../layouts/components.ts";
 import type { PageData } from "../../layouts/types.ts";
-import { URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 import { singlePage } from "../../scripts/lib/site/pages.ts";
+import { URLS } from "../../scripts/lib/site/urls.ts";
 
 /** The date archive's front door: every year and its months, with counts. */
 export const data = singlePage(URLS.archive);

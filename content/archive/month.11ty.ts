@@ -8,12 +8,12 @@ import {
   pagination,
 } from "../../layouts/components.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
-import type { MonthPage } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import type { MonthPage } from "../../scripts/lib/site/page-kinds/month.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One month: its days with counts, then its articles, paginated. */
-export const data = onePagePerItem<MonthPage>("archive.monthPages");
+export const data = onePagePerItem<MonthPage>("archive.pages.month");
 
 export function render({ site, archive, p }: PaginatedData<MonthPage>): string {
   const month = site.format.month(p.month.month);

@@ -6,12 +6,13 @@ import {
   pagination,
 } from "../../layouts/components.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
-import { type ListPage, URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import type { ListPage } from "../../scripts/lib/site/page-kinds/kind.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
+import { URLS } from "../../scripts/lib/site/urls.ts";
 
 /** Articles whose source gives no date, alphabetically. Nashra never guesses a date. */
-export const data = onePagePerItem<ListPage>("archive.undatedPages", {
+export const data = onePagePerItem<ListPage>("archive.pages.undated", {
   alsoShows: (_, archive) => archive.undated.length,
 });
 

@@ -1,11 +1,11 @@
 import { breadcrumbs, dateCrumbs, document, neighbourLinks } from "../../layouts/components.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
-import type { YearPage } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import type { YearPage } from "../../scripts/lib/site/page-kinds/year.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** One year: its months with counts, and the days of each month. */
-export const data = onePagePerItem<YearPage>("archive.yearPages");
+export const data = onePagePerItem<YearPage>("archive.pages.year");
 
 export function render({ site, p }: PaginatedData<YearPage>): string {
   const year = site.format.year(p.year.year);

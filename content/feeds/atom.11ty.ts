@@ -1,6 +1,7 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { PaginatedData } from "../../layouts/types.ts";
-import type { ArchiveArticle, Feed } from "../../scripts/lib/site/archive.ts";
+import type { ArchiveArticle } from "../../scripts/lib/site/archive-article.ts";
+import type { Feed } from "../../scripts/lib/site/feeds.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 import type { Site } from "../../scripts/lib/site/site.ts";

@@ -1,5 +1,5 @@
 import type { PaginatedData } from "../../layouts/types.ts";
-import type { Feed } from "../../scripts/lib/site/archive.ts";
+import type { Feed } from "../../scripts/lib/site/feeds.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** JSON Feed 1.1: the whole archive (/feed.json) and each tag (/tags/<slug>/feed.json). */

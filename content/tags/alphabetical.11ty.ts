@@ -1,7 +1,7 @@
 import { renderTagIndex } from "../../layouts/tag-index.ts";
 import type { PageData } from "../../layouts/types.ts";
-import { URLS } from "../../scripts/lib/site/archive.ts";
 import { singlePage } from "../../scripts/lib/site/pages.ts";
+import { URLS } from "../../scripts/lib/site/urls.ts";
 
 /** Every tag with its article count, in Arabic alphabetical order with a letter index. */
 export const data = singlePage(URLS.tagsAlphabetical);

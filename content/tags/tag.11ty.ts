@@ -6,12 +6,13 @@ import {
   pagination,
 } from "../../layouts/components.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
-import { type TagPage, URLS } from "../../scripts/lib/site/archive.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import type { TagPage } from "../../scripts/lib/site/page-kinds/tag.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
+import { URLS } from "../../scripts/lib/site/urls.ts";
 
 /** One tag: its articles, newest first, paginated. */
-export const data = onePagePerItem<TagPage>("archive.tagPages", {
+export const data = onePagePerItem<TagPage>("archive.pages.tag", {
   alsoShows: (p, archive) => {
     const feed = archive.feedFor(p.tag.url);
     return feed ? [feed.title, feed.atomUrl, feed.jsonUrl] : null;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Archive } from "../../scripts/lib/site/archive.ts";
 import {
-  Archive,
   type ArchiveArticle,
   articleFromMarkdown,
-} from "../../scripts/lib/site/archive.ts";
+} from "../../scripts/lib/site/archive-article.ts";
 
 function article(path: string, fields: Partial<ArchiveArticle> = {}): ArchiveArticle {
   return {
@@ -26,7 +26,7 @@ describe("the archive index", () => {
     // 23:30 in New York on the 16th is already the 17th in UTC.
     const a = new Archive([article("a.md", { date: "2025-11-16T23:30:00-05:00" })], 20);
     expect(a.years[0]?.months[0]?.days[0]?.day).toBe("2025-11-16");
-    expect(a.dayPages[0]?.url).toBe("/archive/2025/11/16/");
+    expect(a.pages.day[0]?.url).toBe("/archive/2025/11/16/");
   });
 
   it("sorts newest first by day, then time of day, then path; undated last, alphabetically", () => {
@@ -68,7 +68,7 @@ describe("the archive index", () => {
     );
     expect(a.tags).toEqual([{ name: "أربيل", slug: "اربيل", url: "/tags/اربيل/", count: 4 }]);
     expect(a.tag("اربيل")).toBe(a.tag("أربيل"));
-    expect(a.tagPages[0]?.items).toHaveLength(4);
+    expect(a.pages.tag[0]?.items).toHaveLength(4);
   });
 
   it("keeps Oman (عُمان) and Amman (عمّان) apart, though they fold alike; one voweling with the bare spelling is one tag", () => {
@@ -103,17 +103,17 @@ describe("the archive index", () => {
       article(`${String(i).padStart(2, "0")}.md`, { date: "2025-01-01", tags: ["t"] }),
     );
     const a = new Archive(many, 20);
-    expect(a.homePages.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
-    expect(a.tagPages.map((p) => p.items.length)).toEqual([20, 20, 5]);
-    expect(a.dayPages.map((p) => p.url)).toEqual([
+    expect(a.pages.home.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
+    expect(a.pages.tag.map((p) => p.items.length)).toEqual([20, 20, 5]);
+    expect(a.pages.day.map((p) => p.url)).toEqual([
       "/archive/2025/01/01/",
       "/archive/2025/01/01/page/2/",
       "/archive/2025/01/01/page/3/",
     ]);
     const empty = new Archive([], 20);
-    expect(empty.homePages).toHaveLength(1);
-    expect(empty.undatedPages).toHaveLength(1);
-    expect(empty.tagPages).toEqual([]);
+    expect(empty.pages.home).toHaveLength(1);
+    expect(empty.pages.undated).toHaveLength(1);
+    expect(empty.pages.tag).toEqual([]);
   });
 
   it("names the file and the problem when front matter is not a valid article", () => {

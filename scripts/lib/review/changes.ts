@@ -5,7 +5,7 @@ import YAML from "yaml";
 import { frontMatterFields, splitArticleFile } from "../article-file.ts";
 import { compareStrings } from "../files.ts";
 import type { ImportReport } from "../import/report.ts";
-import { URLS } from "../site/archive.ts";
+import { URLS } from "../site/urls.ts";
 
 /**
  * What a pull request does to the archive, in words a reviewer reads in a

@@ -11,7 +11,7 @@ import { activePlan } from "./render-plan.ts";
 
 /**
  * The data export of a template that renders one page per item of a list the
- * archive prepared (`archive.tagPages`, …): Eleventy paginates one item at a
+ * archive prepared (`archive.pages.tag`, …): Eleventy paginates one item at a
  * time under the alias `p`, at the URL the archive computed for it.
  */
 export function onePagePerItem<T>(

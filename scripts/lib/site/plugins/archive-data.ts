@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { repoRoot } from "../../paths.ts";
-import { type Archive, loadArchive } from "../archive.ts";
+import type { Archive } from "../archive.ts";
+import { loadArchive } from "../load.ts";
 
 export interface ArchiveDataOptions {
   pageSize: number;

@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { codeKeyOf } from "../code-key.ts";
+import { compareStrings, listFiles } from "../files.ts";
+import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
+import { Archive } from "./archive.ts";
+import { type ArchiveArticle, articleFromMarkdown } from "./archive-article.ts";
+import { URLS } from "./urls.ts";
+
+/** Loading the archive: every article file's front matter (cached by file hash), and the redirects of moved articles. */
+
+/** Files read at once (well under the usual open-file limits). */
+const READ_BATCH = 256;
+
+/**
+ * Reads every article's front matter; a file that is not a valid article
+ * stops the build, named. With a cache file, an article whose file has not
+ * changed since the last build is taken from it instead of parsed again.
+ */
+export async function loadArchive(
+  articlesDir: string,
+  pageSize: number,
+  options: { cacheFile?: string } = {},
+): Promise<Archive> {
+  let files: string[] = [];
+  try {
+    files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const cache = options.cacheFile ? await readArchiveCache(options.cacheFile) : undefined;
+  const fresh: Record<string, { hash: string; article: ArchiveArticle }> = {};
+  let parsed = 0;
+  const hashes = new Map<string, string>();
+  const load = async (rel: string): Promise<ArchiveArticle> => {
+    const text = await readFile(path.join(articlesDir, rel), "utf8");
+    const hash = createHash("sha1").update(text).digest("base64url");
+    hashes.set(rel, hash);
+    const cached = cache?.articles[rel];
+    let article = cached?.hash === hash ? cached.article : undefined;
+    if (!article) {
+      article = articleFromMarkdown(rel, text);
+      parsed++;
+    }
+    fresh[rel] = { hash, article };
+    return article;
+  };
+  // In batches: 100,000 reads at once would exceed the open-file limit.
+  const articles: ArchiveArticle[] = [];
+  for (let i = 0; i < files.length; i += READ_BATCH)
+    articles.push(...(await Promise.all(files.slice(i, i + READ_BATCH).map(load))));
+  if (
+    options.cacheFile &&
+    (parsed > 0 || Object.keys(cache?.articles ?? {}).length !== files.length)
+  ) {
+    await writeArchiveCache(options.cacheFile, fresh);
+  }
+  const archive = new Archive(articles, pageSize, { dir: articlesDir, hashes });
+  archive.redirects = redirectsOf(await readMoves(articlesDir), new Set(files));
+  return archive;
+}
+
+/** The redirects of an articles folder, without loading the archive (a build in parts indexes with them). */
+export async function redirectsIn(articlesDir: string): Promise<Redirect[]> {
+  let files: string[] = [];
+  try {
+    files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
+  } catch {
+    return [];
+  }
+  return redirectsOf(await readMoves(articlesDir), new Set(files));
+}
+
+/** A page at an old article URL that sends the reader to the article's URL now. */
+export interface Redirect {
+  url: string;
+  to: string;
+}
+
+async function readMoves(articlesDir: string): Promise<Moves> {
+  let text: string;
+  try {
+    text = await readFile(path.join(articlesDir, REDIRECTS_FILE), "utf8");
+  } catch {
+    return new Map();
+  }
+  return parseRedirects(text, `content/articles/${REDIRECTS_FILE}`);
+}
+
+/** Redirects to articles that exist, from URLs no article has. */
+export function redirectsOf(moves: Moves, articleFiles: ReadonlySet<string>): Redirect[] {
+  return [...moves]
+    .filter(([from, to]) => !articleFiles.has(from) && articleFiles.has(to))
+    .map(([from, to]) => ({ url: URLS.article(from), to: URLS.article(to) }))
+    .sort((a, b) => compareStrings(a.url, b.url));
+}
+
+interface ArchiveCache {
+  code: string;
+  articles: Record<string, { hash: string; article: ArchiveArticle }>;
+}
+
+/** The code that turns a file into an ArchiveArticle (this module and all it imports): a change to it empties the cache. */
+function archiveCodeKey(): string {
+  archiveCode ??= codeKeyOf(["scripts/lib/site/archive-article.ts"]);
+  return archiveCode;
+}
+let archiveCode: string | undefined;
+
+async function readArchiveCache(file: string): Promise<ArchiveCache | undefined> {
+  try {
+    const cache = JSON.parse(await readFile(file, "utf8")) as ArchiveCache;
+    return cache.code === archiveCodeKey() && typeof cache.articles === "object"
+      ? cache
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeArchiveCache(file: string, articles: ArchiveCache["articles"]): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify({ code: archiveCodeKey(), articles } satisfies ArchiveCache));
+  await rename(tmp, file);
+}

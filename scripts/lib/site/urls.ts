@@ -1,0 +1,22 @@
+/**
+ * Every URL of the site, without the path prefix a deployment adds (Eleventy's
+ * `url` filter adds it). One place, so a page and the links to it agree.
+ */
+export const URLS = {
+  home: "/",
+  article: (relPath: string) => `/articles/${relPath.replace(/\.md$/, "")}/`,
+  tags: "/tags/",
+  tag: (slug: string) => `/tags/${slug}/`,
+  archive: "/archive/",
+  year: (year: string) => `/archive/${year}/`,
+  month: (month: string) => `/archive/${month.replace("-", "/")}/`,
+  day: (day: string) => `/archive/${day.replaceAll("-", "/")}/`,
+  undated: "/archive/undated/",
+  search: "/search/",
+  tagsAlphabetical: "/tags/alphabetical/",
+  atom: (base: string) => `${base}feed.xml`,
+  json: (base: string) => `${base}feed.json`,
+  sitemap: "/sitemap.xml",
+  sitemapPart: (n: number) => `/sitemaps/sitemap-${n}.xml`,
+  page: (base: string, n: number) => (n === 1 ? base : `${base}page/${n}/`),
+};
