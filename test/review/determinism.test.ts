@@ -106,6 +106,10 @@ describe("the committed markdown is built for line diffs", () => {
     f.endsWith(".md"),
   );
 
+  it("has the sample archive's articles to check (an empty list would pass every check below)", () => {
+    expect(files.length).toBeGreaterThanOrEqual(16);
+  });
+
   it.each(files)("%s: LF, final newline, no trailing spaces, one paragraph per line", (file) => {
     const text = readFileSync(path.join(repoRoot, "content/articles", file), "utf8");
     expect(text).not.toContain("\r");

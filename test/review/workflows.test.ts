@@ -39,6 +39,12 @@ function npmRuns(run: string): { name: string; flags: string[] }[] {
   }));
 }
 
+describe("the workflows folder", () => {
+  it("holds the checks and the deploy (an empty folder would pass every check below)", () => {
+    expect(files.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe.each(files)(".github/workflows/%s", (file) => {
   const text = readFileSync(path.join(dir, file), "utf8");
 
