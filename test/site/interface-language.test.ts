@@ -147,6 +147,16 @@ describe.each(LANGUAGES.map((lang) => [lang]))("the sample archive built in %s",
     expect(read("search/index.html")).toContain(`data-locale="${t.locale}"`);
   });
 
+  it("indexes the articles for search in the archive's language (Arabic stemming), not the interface's", () => {
+    const { shards } = JSON.parse(read("pagefind/shards.json")) as { shards: { path: string }[] };
+    for (const shard of shards) {
+      const entry = JSON.parse(read(`${shard.path.slice(1)}pagefind-entry.json`)) as {
+        languages: Record<string, unknown>;
+      };
+      expect(Object.keys(entry.languages)).toEqual(["ar"]);
+    }
+  });
+
   it("leaves no label of another language on any page", () => {
     const own = phrases(DICTIONARIES[lang]);
     const foreign = LANGUAGES.filter((other) => other !== lang)

@@ -54,6 +54,12 @@ export interface IndexSiteOptions {
   vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
   /** Pages under articles/ that are not articles (redirect pages at old URLs), e.g. "articles/undated/x/index.html". */
   notArticles?: readonly string[];
+  /**
+   * Index every page as this language (Pagefind's --force-language): the
+   * archive's, not the interface's, so an English interface over Arabic
+   * articles still gets Arabic stemming. None: each page's `<html lang>`.
+   */
+  language?: string;
 }
 
 export interface IndexSiteResult {
@@ -255,10 +261,10 @@ export async function indexSite(
       );
       const target = path.join(root, id);
       const cached = options.cacheDir
-        ? path.join(options.cacheDir, `${id}-${await shardHash(pages)}`)
+        ? path.join(options.cacheDir, `${id}-${await shardHash(pages, options.language)}`)
         : undefined;
       if (!cached || !(await exists(cached))) {
-        await indexShard(siteDir, id, pages, cached ?? target);
+        await indexShard(siteDir, id, pages, cached ?? target, options.language);
         indexed.push(id);
       }
       if (cached) await linkTree(cached, target);
@@ -298,6 +304,7 @@ async function indexShard(
   id: string,
   shardPages: IndexedPage[],
   outDir: string,
+  language: string | undefined,
 ): Promise<void> {
   const pages = shardPages.map((p) => p.page);
   const tmp = `${outDir}.tmp-${process.pid}`;
@@ -322,7 +329,8 @@ async function indexShard(
     }
   }
   try {
-    await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet"], {
+    const force = language ? ["--force-language", language] : [];
+    await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet", ...force], {
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
@@ -377,8 +385,9 @@ async function linkTree(from: string, to: string): Promise<void> {
  * as the archive grows; they lie outside the indexed element, so such a
  * change does not send the shard to Pagefind again.
  */
-async function shardHash(pages: IndexedPage[]): Promise<string> {
+async function shardHash(pages: IndexedPage[], language: string | undefined): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
+  if (language) hash.update(`language ${language}\n`);
   for (const { page, indexed, bareForms } of pages) {
     hash.update(`${page}\n`);
     hash.update(indexed);
