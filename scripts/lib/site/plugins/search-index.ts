@@ -1,6 +1,5 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { compareStrings } from "../../files.ts";
 import { repoRoot } from "../../paths.ts";
 import {
   articlePageFile,
@@ -26,19 +25,11 @@ export function searchCacheDir(): string {
 
 /**
  * After Eleventy writes the site, Pagefind indexes its articles into year
- * shards under `<output>/pagefind/`, in the language of most of them (not the
- * interface's: the pages' `<html lang>`), reusing unchanged shards from the cache
+ * shards under `<output>/pagefind/`, reusing unchanged shards from the cache
  * (scripts/lib/search/index-site.ts). A build whose index misses pages fails.
  * A part of a split build indexes its own shards, or none when the build that
  * runs the parts indexes them all at the end.
  */
-/** The language most of the archive's articles are in (the first in code order on a tie). */
-export function mainLanguage(articles: readonly { lang: string }[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const a of articles) counts.set(a.lang, (counts.get(a.lang) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0];
-}
-
 export default function searchIndex(eleventyConfig: UserConfig, options: SearchIndexOptions): void {
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const plan = activePlan();
@@ -48,14 +39,12 @@ export default function searchIndex(eleventyConfig: UserConfig, options: SearchI
     const sizes = shardSizes(articles);
     const shards = partition?.shards;
     const started = performance.now();
-    const language = mainLanguage(articles);
     lastIndex.result = await indexSite(path.resolve(directories.output), {
       expectedPages: shards ? shards.reduce((n, s) => n + (sizes.get(s) ?? 0), 0) : articles.length,
       cacheDir: searchCacheDir(),
       vocabulary: readArchiveVocabulary(path.join(directories.input, "articles")),
       notArticles: (options.archive()?.redirects ?? []).map((r) => articlePageFile(r.url)),
       ...(shards ? { onlyShards: shards } : {}),
-      ...(language ? { language } : {}),
     });
     lastIndex.seconds = (performance.now() - started) / 1000;
   });
