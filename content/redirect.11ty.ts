@@ -1,4 +1,4 @@
-import { fillHtml } from "../layouts/i18n/fill.ts";
+import { fillHtml } from "../layouts/i18n/fill-html.ts";
 import type { PaginatedData } from "../layouts/types.ts";
 import type { Redirect } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";

@@ -1,5 +1,5 @@
 import { breadcrumbs, document } from "../layouts/components.ts";
-import { fillHtml } from "../layouts/i18n/fill.ts";
+import { fillHtml } from "../layouts/i18n/fill-html.ts";
 import type { PageData } from "../layouts/types.ts";
 import { URLS } from "../scripts/lib/site/archive.ts";
 import { html } from "../scripts/lib/site/html.ts";

@@ -1,23 +1,8 @@
-import { escapeHtml, Html, type Renderable, renderValue } from "../../scripts/lib/site/html.ts";
-
 /**
  * A dictionary's sentence with its values in place: «{count} في {period}.»
  * with count and period. A name the values do not give is left as it is.
- * (The search page's script uses this too: it loads nothing else.)
+ * This file imports nothing: the search page's script uses it too.
  */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-/** The same for a sentence with markup in its values (a link): the sentence's own text is escaped. */
-export function fillHtml(template: string, values: Readonly<Record<string, Renderable>>): Html {
-  let out = "";
-  let last = 0;
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    const name = m[1] as string;
-    if (!(name in values)) continue;
-    out += escapeHtml(template.slice(last, m.index)) + renderValue(values[name]);
-    last = m.index + m[0].length;
-  }
-  return new Html(out + escapeHtml(template.slice(last)));
 }

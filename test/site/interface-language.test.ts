@@ -3,10 +3,13 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fill } from "../../layouts/i18n/fill.ts";
+import { fillHtml } from "../../layouts/i18n/fill-html.ts";
 import { DICTIONARIES, LANGUAGES, type Language } from "../../layouts/i18n/index.ts";
 import type { Dictionary } from "../../layouts/i18n/types.ts";
 import config from "../../nashra.config.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { html } from "../../scripts/lib/site/html.ts";
 import { Site } from "../../scripts/lib/site/site.ts";
 import { runBuild } from "../helpers/fixture-site.ts";
 import { htmlFiles } from "../helpers/links.ts";
@@ -57,6 +60,17 @@ describe("plurals and dates in each language", () => {
       "Saturday, November 15, 2025 at 2:05 PM",
     );
     expect(siteIn("fr").format.date("2025-11-15")).toBe("samedi 15 novembre 2025");
+  });
+
+  it("fills a sentence's values in, escaping its own text but not a link given as markup", () => {
+    expect(fill("{count} في {period}.", { count: "٣ مقالات", period: "نوفمبر" })).toBe(
+      "٣ مقالات في نوفمبر.",
+    );
+    expect(fill("{a} {missing}", { a: "$&" })).toBe("$& {missing}");
+    const link = html`<a href="/">${"<home>"}</a>`;
+    expect(fillHtml("<b> & {home}.", { home: link }).toString()).toBe(
+      '&lt;b&gt; &amp; <a href="/">&lt;home&gt;</a>.',
+    );
   });
 
   it("stops a build whose language has no dictionary, naming those there are", async () => {
