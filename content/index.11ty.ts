@@ -1,4 +1,5 @@
 import { articleList, document, pageSuffix, pagination } from "../layouts/components.ts";
+import { fill } from "../layouts/i18n/fill.ts";
 import type { PaginatedData } from "../layouts/types.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import type { ListPage } from "../scripts/lib/site/page-kinds/kind.ts";
@@ -19,26 +20,28 @@ export const data = onePagePerItem<ListPage>("archive.pages.home", {
 
 export function render(data: PaginatedData<ListPage>): string {
   const { site, archive, p } = data;
+  const { t } = site;
   const first = p.pageNumber === 1;
-  const main = html`<h1>${first ? "أحدث المقالات" : `أحدث المقالات${pageSuffix(site, p)}`}</h1>
-<p class="lead">${site.description} يضم الأرشيف ${site.format.count(archive.articles.length)}.</p>
+  const title = `${t.latestArticles}${pageSuffix(site, p)}`;
+  const main = html`<h1>${title}</h1>
+<p class="lead">${site.description} ${fill(t.archiveHolds, { count: site.articles(archive.articles.length) })}</p>
 ${articleList(site, archive, p.items)}
 ${pagination(site, p)}
 ${
   first && archive.years.length + archive.tags.length > 0
-    ? html`<aside class="browse" aria-label="تصفح الأرشيف">
+    ? html`<aside class="browse" aria-label="${t.browseTheArchive}">
 <section>
-<h2>تصفح حسب السنة</h2>
-<ul class="chips">${archive.years.map((y) => html`<li><a href="${site.href(y.url)}">${site.format.year(y.year)} <span class="count">(${site.format.count(y.count)})</span></a></li>`)}
-${archive.undated.length > 0 ? html`<li><a href="${site.href(URLS.undated)}">بدون تاريخ <span class="count">(${site.format.count(archive.undated.length)})</span></a></li>` : ""}</ul>
+<h2>${t.browseByYear}</h2>
+<ul class="chips">${archive.years.map((y) => html`<li><a href="${site.href(y.url)}">${site.format.year(y.year)} <span class="count">(${site.articles(y.count)})</span></a></li>`)}
+${archive.undated.length > 0 ? html`<li><a href="${site.href(URLS.undated)}">${t.undated} <span class="count">(${site.articles(archive.undated.length)})</span></a></li>` : ""}</ul>
 </section>
 <section>
-<h2>أبرز الوسوم</h2>
+<h2>${t.topTags}</h2>
 <ul class="chips">${archive.tags.slice(0, TOP_TAGS).map((t) => html`<li><a href="${site.href(t.url)}">${t.name} <span class="count">(${site.format.number(t.count)})</span></a></li>`)}</ul>
-<p><a href="${site.href(URLS.tags)}">كل الوسوم</a></p>
+<p><a href="${site.href(URLS.tags)}">${t.allTags}</a></p>
 </section>
 </aside>`
     : ""
 }`;
-  return document(site, { title: `أحدث المقالات${pageSuffix(site, p)}`, url: p.url, main });
+  return document(site, { title, url: p.url, main });
 }

@@ -1,3 +1,4 @@
+import { fillHtml } from "../layouts/i18n/fill-html.ts";
 import type { PaginatedData } from "../layouts/types.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import type { Redirect } from "../scripts/lib/site/load.ts";
@@ -14,13 +15,13 @@ export function render({ site, p }: PaginatedData<Redirect>): string {
   return `<!DOCTYPE html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
 <head>
 <meta charset="utf-8">
-<title>انتقل هذا المقال — ${site.title}</title>
+<title>${site.t.articleMoved} — ${site.title}</title>
 <meta http-equiv="refresh" content="0; url=${site.href(p.to)}">
 <link rel="canonical" href="${site.absolute(p.to)}">
 <meta name="robots" content="noindex">
 </head>
 <body>
-<p>انتقل هذا المقال إلى <a href="${site.href(p.to)}">عنوانه الجديد</a>.</p>
+<p>${fillHtml(site.t.articleMovedTo, { link: html`<a href="${site.href(p.to)}">${site.t.newAddress}</a>` })}</p>
 </body>
 </html>`}\n`;
 }

@@ -1,6 +1,6 @@
 import { breadcrumbs, document } from "../layouts/components.ts";
+import { fillHtml } from "../layouts/i18n/fill-html.ts";
 import type { PageData } from "../layouts/types.ts";
-import { RESULT_NOUN } from "../scripts/lib/site/format.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import { singlePage } from "../scripts/lib/site/pages.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
@@ -10,49 +10,63 @@ import { URLS } from "../scripts/lib/site/urls.ts";
  * query and filters live in the URL (?q=…&tag=…&year=…&lang=…&section=…&sort=…),
  * so the header box of every page lands here, a search can be shared and the
  * back button works. The filter choices are written into the page at build
- * time; without JavaScript the page says how else to browse.
+ * time; without JavaScript the page says how else to browse. The script takes
+ * the interface's locale, digits and labels from data attributes of #search.
+ * On a phone the filters are folded under their <summary>, so the first
+ * result shows without scrolling; on a wider screen they are always open.
  */
 export const data = singlePage(URLS.search);
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  ar: "العربية",
-  en: "الإنجليزية",
-  fr: "الفرنسية",
-  fa: "الفارسية",
-};
+/** A language's name in the interface's language («الإنجليزية», "English", «anglais» → «Anglais»). */
+function languageName(locale: string, code: string): string {
+  let name = code;
+  try {
+    name = new Intl.DisplayNames(locale, { type: "language" }).of(code) ?? code;
+  } catch {
+    // Not a language code Intl knows: shown as it is.
+  }
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
 
 export function render({ site, archive }: PageData): string {
+  const { t } = site;
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
-  const main = html`${breadcrumbs(site, [{ label: "الرئيسية", url: URLS.home }, { label: "البحث" }])}
-<h1>البحث في الأرشيف</h1>
-<div id="search" class="search" data-base="${site.pathPrefix}" data-locale="${site.format.locale}" data-numbering="${site.format.numberingSystem}" data-result-noun="${JSON.stringify(RESULT_NOUN)}">
-<form id="search-form" class="search-form search-form-large" role="search" aria-label="البحث في المقالات" action="${site.href(URLS.search)}" method="get">
-<label for="search-input">كلمات البحث</label>
-<input id="search-input" name="q" type="search" autocomplete="off" placeholder="مثال: انسحاب القوات من بغداد">
-<button type="submit">بحث</button>
+  const main = html`${breadcrumbs(site, [{ label: t.home, url: URLS.home }, { label: t.search }])}
+<h1>${t.searchTheArchive}</h1>
+<div id="search" class="search" data-base="${site.pathPrefix}" data-locale="${site.format.locale}" data-numbering="${site.format.numberingSystem}" data-labels="${JSON.stringify(t.script)}">
+<form id="search-form" class="search-form search-form-large" role="search" aria-label="${t.searchArticles}" action="${site.href(URLS.search)}" method="get">
+<label for="search-input">${t.searchWords}</label>
+<input id="search-input" name="q" type="search" autocomplete="off" placeholder="${t.searchExample}">
+<button type="submit">${t.searchButton}</button>
+<details id="search-filters" class="search-filters-toggle">
+<summary>${t.narrowResults}</summary>
 <fieldset class="search-filters">
-<legend>تضييق النتائج</legend>
-<label for="filter-tag">الوسم</label>
+<legend>${t.narrowResults}</legend>
+<label for="filter-tag">${t.tag}</label>
 <input id="filter-tag" name="tag" type="text" list="filter-tags" autocomplete="off">
-<datalist id="filter-tags">${archive.tags.map((t) => html`<option value="${t.name}"></option>`)}</datalist>
-<label for="filter-year">السنة</label>
-<select id="filter-year" name="year">${option("", "كل السنوات")}${archive.years.map((y) => option(y.year, site.format.year(y.year)))}</select>
-<label for="filter-lang">اللغة</label>
-<select id="filter-lang" name="lang">${option("", "كل اللغات")}${archive.languages.map((l) => option(l, LANGUAGE_NAMES[l] ?? l))}</select>
+<datalist id="filter-tags">${archive.tags.map((tag) => html`<option value="${tag.name}"></option>`)}</datalist>
+<label for="filter-year">${t.year}</label>
+<select id="filter-year" name="year">${option("", t.allYears)}${archive.years.map((y) => option(y.year, site.format.year(y.year)))}</select>
+<label for="filter-lang">${t.language}</label>
+<select id="filter-lang" name="lang">${option("", t.allLanguages)}${archive.languages.map((l) => option(l, languageName(site.format.locale, l)))}</select>
 ${
   archive.sections.length > 0
-    ? html`<label for="filter-section">القسم</label>
-<select id="filter-section" name="section">${option("", "كل الأقسام")}${archive.sections.map((s) => option(s, s))}</select>`
+    ? html`<label for="filter-section">${t.section}</label>
+<select id="filter-section" name="section">${option("", t.allSections)}${archive.sections.map((s) => option(s, s))}</select>`
     : ""
 }
-<label for="filter-sort">الترتيب</label>
-<select id="filter-sort" name="sort">${option("relevance", "الأكثر صلة")}${option("newest", "الأحدث أولًا")}</select>
+<label for="filter-sort">${t.order}</label>
+<select id="filter-sort" name="sort">${option("relevance", t.byRelevance)}${option("newest", t.newestFirst)}</select>
 </fieldset>
+</details>
 </form>
-<noscript><p class="notice">البحث يعمل داخل المتصفح ويحتاج إلى تفعيل JavaScript. يمكنك تصفح الأرشيف <a href="${site.href(URLS.archive)}">حسب التاريخ</a> أو <a href="${site.href(URLS.tags)}">حسب الوسوم</a>.</p></noscript>
+<noscript><p class="notice">${fillHtml(t.searchNeedsScript, {
+    byDate: html`<a href="${site.href(URLS.archive)}">${t.byDate}</a>`,
+    byTag: html`<a href="${site.href(URLS.tags)}">${t.byTag}</a>`,
+  })}</p></noscript>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="search-results"></ol>
-<button id="search-more" class="search-more" type="button" hidden>المزيد من النتائج</button>
+<button id="search-more" class="search-more" type="button" hidden>${t.moreResults}</button>
 </div>`;
-  return document(site, { title: "البحث", url: URLS.search, main, script: "/assets/search.js" });
+  return document(site, { title: t.search, url: URLS.search, main, script: "/assets/search.js" });
 }

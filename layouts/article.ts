@@ -5,7 +5,14 @@ import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
 import { html, raw, textOfHtml } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
-import { breadcrumbs, dateCrumbs, document, langAttributes, neighbourLinks } from "./components.ts";
+import {
+  breadcrumbs,
+  dateCrumbs,
+  document,
+  interfaceAttributes,
+  langAttributes,
+  neighbourLinks,
+} from "./components.ts";
 
 /**
  * One article. Only the <article>'s title and body are indexed for search
@@ -25,7 +32,7 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
   const sourceUrl = httpUrl(source.url);
   const hijri = entry.day ? site.format.hijri(entry.day) : undefined;
   // Dates, labels and tags are in the interface's language, even around an English article.
-  const ui = entry.lang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
+  const ui = interfaceAttributes(site, entry.lang);
 
   const main = html`${breadcrumbs(site, dateCrumbs(site, entry.day, "day"), { toParent: true })}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
@@ -37,7 +44,7 @@ ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.sectio
 ${
   entry.date
     ? html`<time datetime="${entry.date}" data-pagefind-sort="date[datetime]" data-pagefind-filter="date[datetime], year:${entry.day?.slice(0, 4)}">${site.format.date(entry.date)}</time>`
-    : html`<span>بدون تاريخ</span>`
+    : html`<span>${site.t.undated}</span>`
 }
 ${hijri ? html`<span class="hijri">${hijri}</span>` : ""}
 ${entry.author ? html`<span class="author">${entry.author}</span>` : ""}
@@ -49,7 +56,7 @@ ${raw(content)}
 <footer class="article-footer"${ui} data-pagefind-ignore>
 ${
   entry.tags.length > 0
-    ? html`<h2 class="visually-hidden">الوسوم</h2>
+    ? html`<h2 class="visually-hidden">${site.t.tags}</h2>
 <ul class="tags">${entry.tags.map((name) => {
         const tag = archive.tag(name);
         return html`<li><a href="${site.href(tag?.url ?? URLS.tags)}" data-pagefind-filter="tag">${name}</a></li>`;
@@ -59,7 +66,7 @@ ${
 ${
   entry.related.length > 0
     ? html`<section class="related" aria-labelledby="related-heading">
-<h2 id="related-heading">أخبار ذات صلة</h2>
+<h2 id="related-heading">${site.t.relatedHeadlines}</h2>
 <ul>${entry.related.map((headline) => {
         const target = archive.articleTitled(headline);
         return target
@@ -73,7 +80,7 @@ ${
   // What readers know the source by: its name, linked when its address is known. The
   // dump's file name traces the article in the repository (its front matter), not on the page.
   sourceUrl || source.name
-    ? html`<p class="source">المصدر: ${
+    ? html`<p class="source">${site.t.source} ${
         sourceUrl
           ? html`<a href="${sourceUrl}" rel="nofollow noopener" dir="auto">${source.name ?? sourceUrl}</a>`
           : source.name
@@ -85,15 +92,15 @@ ${
 ${
   related.length > 0
     ? html`<section class="more" aria-labelledby="more-heading">
-<h2 id="more-heading">مقالات ذات صلة</h2>
+<h2 id="more-heading">${site.t.moreArticles}</h2>
 <ul>${related.map((a) => html`<li${langAttributes(site, a.lang, a.dir)}><a href="${site.href(a.url)}">${a.title}</a></li>`)}</ul>
 </section>`
     : ""
 }
 ${neighbourLinks(
   site,
-  "المقال التالي والسابق",
-  { next: "المقال الأحدث", previous: "المقال الأقدم" },
+  site.t.articleNeighbours,
+  { next: site.t.newerArticle, previous: site.t.olderArticle },
   newer && { url: newer.url, label: newer.title },
   older && { url: older.url, label: older.title },
 )}`;

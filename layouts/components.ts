@@ -5,11 +5,12 @@ import { type Html, html, jsonForScript, type Renderable } from "../scripts/lib/
 import type { ListPage } from "../scripts/lib/site/page-kinds/kind.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
+import { fill } from "./i18n/fill.ts";
 
 /**
  * The pieces every page is made of: the document shell with header and
  * footer, article lists, page numbers, breadcrumbs. Plain functions returning
- * escaped `Html`; no JavaScript is sent to the browser except on the search page.
+ * escaped `Html`, their labels from the site's dictionary (`site.t`); no JavaScript is sent to the browser except on the search page.
  */
 
 export interface PageOptions {
@@ -61,15 +62,15 @@ ${(options.article?.tags ?? []).map((tag) => html`<meta property="article:tag" c
 ${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(options.jsonLd)}</script>` : ""}
 </head>
 <body>
-<a class="skip-link" href="#main">انتقل إلى المحتوى</a>
+<a class="skip-link" href="#main">${site.t.skipToContent}</a>
 <header class="site-header">
 <a class="site-title" href="${site.href(URLS.home)}">${site.title}</a>
-<nav class="site-nav" aria-label="أقسام الموقع">
+<nav class="site-nav" aria-label="${site.t.siteSections}">
 <ul>
-<li><a href="${site.href(URLS.home)}">الرئيسية</a></li>
-<li><a href="${site.href(URLS.archive)}">الأرشيف</a></li>
-<li><a href="${site.href(URLS.tags)}">الوسوم</a></li>
-<li><a href="${site.href(URLS.search)}">البحث</a></li>
+<li><a href="${site.href(URLS.home)}">${site.t.home}</a></li>
+<li><a href="${site.href(URLS.archive)}">${site.t.archive}</a></li>
+<li><a href="${site.href(URLS.tags)}">${site.t.tags}</a></li>
+<li><a href="${site.href(URLS.search)}">${site.t.search}</a></li>
 </ul>
 </nav>
 ${searchForm(site, "site-search")}
@@ -86,11 +87,11 @@ ${options.script ? html`<script type="module" src="${site.href(options.script)}"
 }
 
 /** The search box: a plain form that lands on the search page with ?q=… (works without JavaScript). */
-export function searchForm(site: Site, id: string, label = "البحث في الأرشيف"): Html {
+export function searchForm(site: Site, id: string, label = site.t.searchTheArchive): Html {
   return html`<form class="search-form" role="search" aria-label="${label}" action="${site.href(URLS.search)}" method="get">
-<label for="${id}" class="visually-hidden">ابحث في الأرشيف</label>
-<input id="${id}" name="q" type="search" placeholder="ابحث في الأرشيف" autocomplete="off">
-<button type="submit">بحث</button>
+<label for="${id}" class="visually-hidden">${site.t.searchFieldLabel}</label>
+<input id="${id}" name="q" type="search" placeholder="${site.t.searchFieldLabel}" autocomplete="off">
+<button type="submit">${site.t.searchButton}</button>
 </form>`;
 }
 
@@ -99,25 +100,34 @@ export function langAttributes(site: Site, lang: string, dir: string): Html {
   return lang === site.lang ? html`` : html` lang="${lang}" dir="${dir}"`;
 }
 
+/**
+ * The interface's `lang`/`dir` back on an element inside content of another
+ * language: the dates, labels and tags of an English article's meta line in an
+ * Arabic archive are Arabic, laid out right to left.
+ */
+export function interfaceAttributes(site: Site, contentLang: string): Html {
+  return contentLang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
+}
+
 export function dateLine(site: Site, article: Pick<ArchiveArticle, "date">): Html {
-  if (!article.date) return html`<span class="undated">بدون تاريخ</span>`;
+  if (!article.date) return html`<span class="undated">${site.t.undated}</span>`;
   return html`<time datetime="${article.date}">${site.format.date(article.date)}</time>`;
 }
 
 export function articleList(site: Site, archive: Archive, items: readonly ArchiveArticle[]): Html {
-  if (items.length === 0) return html`<p class="empty">لا مقالات هنا بعد.</p>`;
+  if (items.length === 0) return html`<p class="empty">${site.t.noArticlesHere}</p>`;
   // Tags link to their pages (their URLs are part of each listed article's render key).
   const tagLinks = (a: ArchiveArticle) =>
     a.tags.slice(0, 4).map((name, i) => {
       const tag = archive.tag(name);
       const link = tag ? html`<a href="${site.href(tag.url)}">${name}</a>` : html`${name}`;
-      return i === 0 ? link : html`، ${link}`;
+      return i === 0 ? link : html`${site.t.listSeparator}${link}`;
     });
   return html`<ol class="article-list">
 ${items.map(
   (a) => html`<li${langAttributes(site, a.lang, a.dir)}>
 <h2><a href="${site.href(a.url)}">${a.title}</a></h2>
-<p class="meta">${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${tagLinks(a)}</bdi>` : ""}</p>
+<p class="meta"${interfaceAttributes(site, a.lang)}>${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${tagLinks(a)}</bdi>` : ""}</p>
 ${a.excerpt ? html`<p class="excerpt">${a.excerpt}</p>` : ""}
 </li>
 `,
@@ -129,23 +139,26 @@ export function pagination(site: Site, page: ListPage): Html {
   if (page.pageCount <= 1) return html``;
   const previous = page.pageUrls[page.pageNumber - 2];
   const next = page.pageUrls[page.pageNumber];
-  return html`<nav class="pagination" aria-label="الصفحات">
+  return html`<nav class="pagination" aria-label="${site.t.pages}">
 <ul>
-${previous ? html`<li><a href="${site.href(previous)}" rel="prev">السابقة</a></li>` : ""}
+${previous ? html`<li><a href="${site.href(previous)}" rel="prev">${site.t.previousPage}</a></li>` : ""}
 ${page.pageUrls.map((url, i) =>
   i + 1 === page.pageNumber
     ? html`<li><a href="${site.href(url)}" aria-current="page">${site.format.number(i + 1)}</a></li>`
     : html`<li><a href="${site.href(url)}">${site.format.number(i + 1)}</a></li>`,
 )}
-${next ? html`<li><a href="${site.href(next)}" rel="next">التالية</a></li>` : ""}
+${next ? html`<li><a href="${site.href(next)}" rel="next">${site.t.nextPage}</a></li>` : ""}
 </ul>
 </nav>`;
 }
 
-/** «صفحة ٢ من ٥» after a title, on every page but the first. */
+/** « (صفحة ٢ من ٥)» after a title, on every page but the first. */
 export function pageSuffix(site: Site, page: ListPage): string {
   return page.pageNumber > 1
-    ? ` (صفحة ${site.format.number(page.pageNumber)} من ${site.format.number(page.pageCount)})`
+    ? fill(site.t.pageOf, {
+        page: site.format.number(page.pageNumber),
+        pages: site.format.number(page.pageCount),
+      })
     : "";
 }
 
@@ -161,7 +174,7 @@ export function breadcrumbs(
   options: { toParent?: boolean } = {},
 ): Html {
   const last = options.toParent ? crumbs.length : crumbs.length - 1;
-  return html`<nav class="breadcrumbs" aria-label="مسار التصفح">
+  return html`<nav class="breadcrumbs" aria-label="${site.t.breadcrumbs}">
 <ol>
 ${crumbs.map((c, i) =>
   c.url && i < last
@@ -179,10 +192,10 @@ export function dateCrumbs(
   depth: "year" | "month" | "day",
 ): Crumb[] {
   const crumbs: Crumb[] = [
-    { label: "الرئيسية", url: URLS.home },
-    { label: "الأرشيف", url: URLS.archive },
+    { label: site.t.home, url: URLS.home },
+    { label: site.t.archive, url: URLS.archive },
   ];
-  if (!day) return [...crumbs, { label: "بدون تاريخ", url: URLS.undated }];
+  if (!day) return [...crumbs, { label: site.t.undated, url: URLS.undated }];
   crumbs.push({ label: site.format.year(day.slice(0, 4)), url: URLS.year(day.slice(0, 4)) });
   if (depth === "year") return crumbs;
   crumbs.push({ label: site.format.monthName(day.slice(0, 7)), url: URLS.month(day.slice(0, 7)) });

@@ -1,10 +1,10 @@
 import type { Archive } from "../scripts/lib/site/archive.ts";
-import { TAG_NOUN } from "../scripts/lib/site/format.ts";
 import { type Html, html } from "../scripts/lib/site/html.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import type { TagSummary } from "../scripts/lib/site/tags.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
 import { breadcrumbs, document } from "./components.ts";
+import { fill } from "./i18n/fill.ts";
 
 /**
  * The tag index, in two orders, each a static page (no script on this page):
@@ -30,7 +30,7 @@ export function indexLetter(name: string): string {
 }
 
 function tagItem(site: Site, t: TagSummary): Html {
-  return html`<li><a href="${site.href(t.url)}">${t.name}</a> <span class="count">${site.format.count(t.count)}</span></li>`;
+  return html`<li><a href="${site.href(t.url)}">${t.name}</a> <span class="count">${site.articles(t.count)}</span></li>`;
 }
 
 export function renderTagIndex(
@@ -57,25 +57,26 @@ export function renderTagIndex(
     }
   }
   const letterId = (i: number) => `letter-${i + 1}`;
-  const main = html`${breadcrumbs(site, [{ label: "الرئيسية", url: URLS.home }, { label: "الوسوم" }])}
-<h1>الوسوم</h1>
-<p class="lead">${site.format.count(archive.tags.length, TAG_NOUN)} في الأرشيف.</p>
-<nav class="sort-links" aria-label="ترتيب الوسوم">
-${order === "count" ? html`<span aria-current="page">الأكثر استخدامًا</span>` : html`<a href="${site.href(URLS.tags)}">الأكثر استخدامًا</a>`}
-${order === "alphabetical" ? html`<span aria-current="page">أبجديًا</span>` : html`<a href="${site.href(URLS.tagsAlphabetical)}">أبجديًا</a>`}
+  const { t } = site;
+  const main = html`${breadcrumbs(site, [{ label: t.home, url: URLS.home }, { label: t.tags }])}
+<h1>${t.tags}</h1>
+<p class="lead">${fill(t.tagsInArchive, { count: site.format.count(archive.tags.length, t.nouns.tag) })}</p>
+<nav class="sort-links" aria-label="${t.tagOrder}">
+${order === "count" ? html`<span aria-current="page">${t.mostUsed}</span>` : html`<a href="${site.href(URLS.tags)}">${t.mostUsed}</a>`}
+${order === "alphabetical" ? html`<span aria-current="page">${t.alphabetical}</span>` : html`<a href="${site.href(URLS.tagsAlphabetical)}">${t.alphabetical}</a>`}
 </nav>
-<form class="tag-filter" role="search" aria-label="تصفية الوسوم" action="${site.href(URLS.search)}" method="get">
-<label for="tag-filter">ابحث عن وسم</label>
+<form class="tag-filter" role="search" aria-label="${t.filterTags}" action="${site.href(URLS.search)}" method="get">
+<label for="tag-filter">${t.findTag}</label>
 <input id="tag-filter" name="tag" type="text" list="tag-names" autocomplete="off">
 <datalist id="tag-names">${sorted.map((t) => html`<option value="${t.name}"></option>`)}</datalist>
-<button type="submit">اعرض المقالات</button>
+<button type="submit">${t.showArticles}</button>
 </form>
 ${
   archive.tags.length === 0
-    ? html`<p class="empty">لا وسوم بعد.</p>`
+    ? html`<p class="empty">${t.noTags}</p>`
     : order === "count"
       ? html`<ul class="tag-index">${sorted.map((t) => tagItem(site, t))}</ul>`
-      : html`<nav aria-label="الحروف"><ul class="letters">${[...groups.keys()].map(
+      : html`<nav aria-label="${t.letters}"><ul class="letters">${[...groups.keys()].map(
           (letter, i) => html`<li><a href="#${letterId(i)}">${letter}</a></li>`,
         )}</ul></nav>
 ${[...groups.entries()].map(
@@ -85,5 +86,5 @@ ${[...groups.entries()].map(
 </section>`,
 )}`
 }`;
-  return document(site, { title: order === "count" ? "الوسوم" : "الوسوم أبجديًا", url, main });
+  return document(site, { title: order === "count" ? t.tags : t.tagsAlphabetically, url, main });
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --input DIR --output DIR --path-prefix /archive/ --base-url https://host --incremental --parts N]`
+ * `npm run build [-- --input DIR --output DIR --path-prefix /archive/ --base-url https://host --lang en --incremental --parts N]`
  *
  * Renders content/ to _site/ with Eleventy (config: .eleventy.ts), then
  * Pagefind indexes the articles into search shards.
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     output: { type: "string", default: "_site" },
     "path-prefix": { type: "string" },
     "base-url": { type: "string" },
+    lang: { type: "string" },
     incremental: { type: "boolean", default: false },
     parts: { type: "string" },
     part: { type: "string" },
@@ -47,14 +48,23 @@ const { values } = parseArgs({
 // resolves some paths (directory data, includes) wrongly from an absolute input.
 const input = path.relative(repoRoot, path.resolve(values.input)) || ".";
 const output = path.relative(repoRoot, path.resolve(values.output)) || ".";
-// Read by .eleventy.ts (folders) and nashra.config.ts (prefix, address), loaded below.
+// Read by .eleventy.ts (folders) and nashra.config.ts (prefix, address, language), loaded below.
 process.env.NASHRA_CONTENT_DIR = input;
 process.env.NASHRA_OUTPUT_DIR = output;
 if (values["path-prefix"]) process.env.NASHRA_PATH_PREFIX = values["path-prefix"];
 if (values["base-url"]) process.env.NASHRA_BASE_URL = values["base-url"];
+if (values.lang) process.env.NASHRA_LANG = values.lang;
 process.chdir(repoRoot);
 
 const { default: config } = await import("../nashra.config.ts");
+// The interface's language must have a dictionary (layouts/i18n/): said before anything is built.
+const { isLanguage, LANGUAGES } = await import("../layouts/i18n/index.ts");
+if (!isLanguage(config.site.lang)) {
+  console.error(
+    `build: the interface language is "${config.site.lang}" (site.lang, NASHRA_LANG or --lang); there are dictionaries for ${LANGUAGES.join(", ")} in layouts/i18n/`,
+  );
+  process.exit(2);
+}
 // A build empties its output folder first: never one that holds sources.
 const unsafe = unsafeOutput(output, [
   input,

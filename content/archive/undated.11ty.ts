@@ -5,6 +5,7 @@ import {
   pageSuffix,
   pagination,
 } from "../../layouts/components.ts";
+import { fill } from "../../layouts/i18n/fill.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 import type { ListPage } from "../../scripts/lib/site/page-kinds/kind.ts";
@@ -17,14 +18,16 @@ export const data = onePagePerItem<ListPage>("archive.pages.undated", {
 });
 
 export function render({ site, archive, p }: PaginatedData<ListPage>): string {
+  const { t } = site;
+  const title = `${t.undatedArticles}${pageSuffix(site, p)}`;
   const main = html`${breadcrumbs(site, [
-    { label: "الرئيسية", url: URLS.home },
-    { label: "الأرشيف", url: URLS.archive },
-    { label: "بدون تاريخ" },
+    { label: t.home, url: URLS.home },
+    { label: t.archive, url: URLS.archive },
+    { label: t.undated },
   ])}
-<h1>مقالات بدون تاريخ${pageSuffix(site, p)}</h1>
-<p class="lead">${site.format.count(archive.undated.length)} لم يذكر مصدرها تاريخ النشر، مرتبة أبجديًا.</p>
+<h1>${title}</h1>
+<p class="lead">${fill(t.undatedLead, { count: site.articles(archive.undated.length) })}</p>
 ${articleList(site, archive, p.items)}
 ${pagination(site, p)}`;
-  return document(site, { title: `مقالات بدون تاريخ${pageSuffix(site, p)}`, url: p.url, main });
+  return document(site, { title, url: p.url, main });
 }

@@ -5,6 +5,7 @@ import {
   pageSuffix,
   pagination,
 } from "../../layouts/components.ts";
+import { fill } from "../../layouts/i18n/fill.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
 import { html } from "../../scripts/lib/site/html.ts";
 import type { TagPage } from "../../scripts/lib/site/page-kinds/tag.ts";
@@ -22,12 +23,12 @@ export const data = onePagePerItem<TagPage>("archive.pages.tag", {
 export function render({ site, archive, p }: PaginatedData<TagPage>): string {
   const feed = archive.feedFor(p.tag.url);
   const main = html`${breadcrumbs(site, [
-    { label: "الرئيسية", url: URLS.home },
-    { label: "الوسوم", url: URLS.tags },
+    { label: site.t.home, url: URLS.home },
+    { label: site.t.tags, url: URLS.tags },
     { label: p.tag.name },
   ])}
 <h1>${p.tag.name}${pageSuffix(site, p)}</h1>
-<p class="lead">${site.format.count(p.tag.count)} بهذا الوسم.</p>
+<p class="lead">${fill(site.t.countWithTag, { count: site.articles(p.tag.count) })}</p>
 ${articleList(site, archive, p.items)}
 ${pagination(site, p)}`;
   return document(site, {

@@ -2,9 +2,13 @@
  * The search page (bundled by esbuild into /assets/search.js): the query and
  * filters in the URL, results from ShardedSearch, excerpts rebuilt as text
  * with the reader's words marked — whatever their spelling or proclitics —
- * so no markup from an article can reach the page.
+ * so no markup from an article can reach the page. Every word it shows is
+ * the interface's: locale, digits and labels come from the page's data
+ * attributes (content/search.11ty.ts), written from the site's dictionary.
  */
 
+import { fill } from "../../layouts/i18n/fill.ts";
+import type { SearchScriptLabels } from "../../layouts/i18n/types.ts";
 import { marksQueryWord } from "../lib/search/fold.ts";
 import { type Filters, ShardedSearch, type Sort } from "./search-client.ts";
 
@@ -24,11 +28,15 @@ const sortSelect = element<HTMLSelectElement>("filter-sort");
 const status = element<HTMLParagraphElement>("search-status");
 const list = element<HTMLOListElement>("search-results");
 const more = element<HTMLButtonElement>("search-more");
+const filtersBox = document.getElementById("search-filters") as HTMLDetailsElement | null;
 const field = (name: string) =>
   form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
-// The configured locale and digits (nashra.config.ts), as the pages built on the server use them.
+// The configured locale, digits and labels (nashra.config.ts, layouts/i18n/), as the pages built on the server use them.
 const locale = root.dataset.locale ?? "ar";
+const labels = JSON.parse(root.dataset.labels ?? "{}") as SearchScriptLabels;
+/** The page's own title («البحث — نشرة»), shown again when no search is. */
+const idleTitle = document.title;
 const numbers = new Intl.NumberFormat(locale, {
   numberingSystem: root.dataset.numbering ?? "arab",
 });
@@ -46,13 +54,16 @@ function dayOf(iso: string): string {
   return days.format(Date.UTC(y, m - 1, d));
 }
 const plurals = new Intl.PluralRules(locale);
-/** Arabic plural forms of "result", by Intl.PluralRules category (from the page, see format.ts). */
-const resultForms = JSON.parse(root.dataset.resultNoun ?? "{}") as Record<string, string>;
+const words = new Intl.ListFormat(locale, { type: "conjunction" });
 
+/** «نتيجة واحدة», «١٢ نتيجة»; "12 results": the dictionary's forms by plural category (as format.ts counts). */
 function countResults(n: number): string {
-  const form = resultForms[plurals.select(n)] ?? resultForms.other ?? "{n}";
-  return form.replace("{n}", numbers.format(n));
+  const forms = labels.results;
+  const form = (n === 0 ? forms.zero : undefined) ?? forms[plurals.select(n)] ?? forms.other;
+  return fill(form, { n: numbers.format(n) });
 }
+
+const quoted = (text: string) => fill(labels.quoted, { text });
 
 interface State {
   q: string;
@@ -90,6 +101,8 @@ function showState(state: State): void {
     if (el) el.value = state.filters[key] ?? "";
   }
   sortSelect.value = state.sort;
+  // Filters in use are shown, even where they are folded away (a phone).
+  if (filtersBox && FILTERS.some((key) => state.filters[key])) filtersBox.open = true;
 }
 
 function urlOf(state: State): string {
@@ -148,7 +161,7 @@ async function showMore(): Promise<void> {
     heading.append(link);
     const meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = [hit.date ? dayOf(hit.date) : "بدون تاريخ", ...hit.tags.slice(0, 4)].join(
+    meta.textContent = [hit.date ? dayOf(hit.date) : labels.undated, ...hit.tags.slice(0, 4)].join(
       " · ",
     );
     const excerpt = document.createElement("p");
@@ -164,23 +177,21 @@ async function showMore(): Promise<void> {
 
 async function run(state: State): Promise<void> {
   const mine = ++generation;
-  const describe = [
-    state.q.trim() && `«${state.q.trim()}»`,
-    ...FILTERS.map((k) => state.filters[k] && `«${state.filters[k]}»`),
-  ]
-    .filter(Boolean)
-    .join("، ");
+  const describe = [state.q.trim(), ...FILTERS.map((k) => state.filters[k])]
+    .filter((part): part is string => Boolean(part))
+    .map(quoted)
+    .join(labels.listSeparator);
   if (!describe) {
     list.replaceChildren();
     status.textContent = "";
     more.hidden = true;
-    document.title = "البحث — نشرة";
+    document.title = idleTitle;
     root.dataset.state = "idle";
     return;
   }
   // The state attribute lets tests (and assistive tech scripts) know when results are in.
   root.dataset.state = "searching";
-  status.textContent = "جارٍ البحث…";
+  status.textContent = labels.searching;
   let result: Awaited<ReturnType<ShardedSearch["search"]>>;
   try {
     result = await (await loadedSearch()).search(state.q, state.filters, state.sort);
@@ -189,7 +200,7 @@ async function run(state: State): Promise<void> {
     // The index could not be loaded (offline, a host that lost the files): say so, never hang.
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = "تعذّر تحميل فهرس البحث. تحقّق من الاتصال ثم أعد المحاولة.";
+    status.textContent = labels.loadFailed;
     root.dataset.state = "error";
     return;
   }
@@ -198,13 +209,20 @@ async function run(state: State): Promise<void> {
   wanted = result.words;
   shown = 0;
   list.replaceChildren();
+  const count = countResults(result.total);
   status.textContent =
     result.missingWords.length > 0
-      ? `${countResults(0)}: لا يرد في الأرشيف ${result.missingWords.map((w) => `«${w}»`).join(" و")}.`
-      : `${result.approximate ? "نحو " : ""}${countResults(result.total)}: ${describe}`;
+      ? fill(labels.notInArchive, {
+          count: countResults(0),
+          words: words.format(result.missingWords.map(quoted)),
+        })
+      : fill(labels.found, {
+          count: result.approximate ? fill(labels.approximately, { count }) : count,
+          query: describe,
+        });
   await showMore();
   if (mine !== generation) return;
-  document.title = `${state.q.trim() || describe} — البحث`;
+  document.title = fill(labels.resultsTitle, { query: state.q.trim() || describe });
   root.dataset.state = "done";
 }
 

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { en } from "../../layouts/i18n/en.ts";
+import { escapeHtml } from "../../scripts/lib/site/html.ts";
 import { type StaticServer, serveStatic } from "../../scripts/lib/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { buildFixtureSite } from "../helpers/site.ts";
@@ -146,14 +148,15 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
-  it("spells dates in the configured locale, not always in Arabic", async () => {
+  it("speaks the configured language: dates, digits, counts and sentences from the page, not always Arabic", async () => {
     const page = await tabs.newPage();
-    // The page as a build configured for English dates and Latin digits would write it.
+    // The page as a build whose interface is English would write it (layouts/i18n/en.ts).
     await page.route("**/search/?*", async (route) => {
       const response = await route.fetch();
       const body = (await response.text())
         .replace('data-locale="ar"', 'data-locale="en"')
-        .replace('data-numbering="arab"', 'data-numbering="latn"');
+        .replace('data-numbering="arab"', 'data-numbering="latn"')
+        .replace(/data-labels="[^"]*"/, `data-labels="${escapeHtml(JSON.stringify(en.script))}"`);
       await route.fulfill({ response, body });
     });
     await page.goto(`${server.origin}/archive/search/?q=بغداد&sort=newest`);
@@ -162,6 +165,34 @@ describe("the search page, under a path prefix", () => {
     expect(meta).toMatch(
       /(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/,
     );
+    expect(await page.locator("#search-status").textContent()).toMatch(/^\d+ results: “بغداد”$/);
+    expect(await page.title()).toBe("بغداد — Search");
+    await page.goto(`${server.origin}/archive/search/?q=بغداد+زنجبار`);
+    await done(page);
+    expect(await page.locator("#search-status").textContent()).toBe(
+      "0 results: nothing in the archive has “زنجبار”.",
+    );
+    await page.close();
+  });
+
+  it("folds the filters on a phone, so the first result shows without scrolling, and unfolds them when one is set", async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await phone.goto(`${server.origin}/archive/search/?q=بغداد`);
+    await done(phone);
+    expect(await phone.locator("#filter-year").isVisible()).toBe(false);
+    const first = await phone.locator("#search-results li").first().boundingBox();
+    expect(first && first.y + 40).toBeLessThan(740);
+    await phone.locator("#search-filters summary").click();
+    expect(await phone.locator("#filter-year").isVisible()).toBe(true);
+    await phone.goto(`${server.origin}/archive/search/?q=بغداد&year=2025`);
+    await done(phone);
+    expect(await phone.locator("#filter-year").isVisible()).toBe(true);
+    await phone.close();
+    // On a wider screen they are always open, with no toggle.
+    const page = await open("?q=بغداد");
+    await done(page);
+    expect(await page.locator("#filter-year").isVisible()).toBe(true);
+    expect(await page.locator("#search-filters summary").isVisible()).toBe(false);
     await page.close();
   });
 

@@ -39,6 +39,7 @@ export function linkTemplates(from: string, to: string): void {
 export const DEVELOPER_SETTINGS_CLEARED: Record<string, string> = {
   NASHRA_PATH_PREFIX: "",
   NASHRA_BASE_URL: "",
+  NASHRA_LANG: "",
   NASHRA_CONTENT_DIR: "",
   NASHRA_OUTPUT_DIR: "",
   NASHRA_SHARD_MERGE_PAGES: "",
@@ -48,7 +49,7 @@ export const DEVELOPER_SETTINGS_CLEARED: Record<string, string> = {
 /**
  * `scripts/build.ts` with these arguments, as a separate process, its output
  * returned. Settings a developer may have in the environment (path prefix,
- * base URL, folders, shard size) are cleared; `env` sets the ones wanted.
+ * base URL, language, folders, shard size) are cleared; `env` sets the ones wanted.
  */
 export async function runBuild(args: string[], env: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run(...viaTsx(["scripts/build.ts", ...args]), {

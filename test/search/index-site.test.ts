@@ -7,6 +7,7 @@ import { shardsToSearch } from "../../scripts/browser/search-client.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import {
   compareShards,
+  frontMatterLang,
   indexedPart,
   indexSite,
   planShards,
@@ -234,4 +235,25 @@ describe("bare forms of proclitic words in the index", () => {
     });
     expect(second.indexed).toEqual(["2020", "undated"]);
   }, 120_000);
+});
+
+describe("the archive's language, for Pagefind", () => {
+  it("reads an article's lang from its front matter, Arabic when it gives none", () => {
+    expect(frontMatterLang("---\ntitle: x\nlang: en\ndir: ltr\n---\n\nlang: fr\n")).toBe("en");
+    expect(frontMatterLang('---\r\ntitle: x\r\nlang: "fr"\r\n---\r\n')).toBe("fr");
+    expect(frontMatterLang("---\ntitle: x\n---\n\nlang: en\n")).toBe("ar");
+  });
+
+  it("is the language most articles are in", async () => {
+    const dir = tempDir("nashra-langs-");
+    const write = (name: string, lang: string) =>
+      writeFileSync(path.join(dir, name), `---\ntitle: ${name}\n${lang}---\n\nنص.\n`);
+    write("a.md", "lang: en\n");
+    write("b.md", "");
+    write("c.md", "lang: ar\n");
+    expect((await readArchiveVocabulary(dir)).mainLanguage()).toBe("ar");
+    write("d.md", "lang: en\n");
+    write("e.md", "lang: en\n");
+    expect((await readArchiveVocabulary(dir)).mainLanguage()).toBe("en");
+  });
 });

@@ -54,6 +54,13 @@ export interface IndexSiteOptions {
   vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
   /** Pages under articles/ that are not articles (redirect pages at old URLs), e.g. "articles/undated/x/index.html". */
   notArticles?: readonly string[];
+  /**
+   * Index every page as this language (Pagefind's --force-language). By
+   * default the vocabulary's main language: the archive's, not the
+   * interface's, so an English interface over Arabic articles still gets
+   * Arabic stemming. Neither: each page's `<html lang>`.
+   */
+  language?: string;
 }
 
 export interface IndexSiteResult {
@@ -240,6 +247,7 @@ export async function indexSite(
   const size = (id: string) => (byShard.get(id) as string[]).length;
   const queue = [...ids].sort((a, b) => size(b) - size(a) || compareShards(a, b));
   const vocabulary = await options.vocabulary;
+  const language = options.language ?? vocabulary?.mainLanguage();
   // A shard's years: its folders' and its pages' own year filters (a date added by hand to
   // an article left in undated/ puts it in that year, wherever its file is).
   const yearsOf = new Map<string, string[]>();
@@ -255,10 +263,10 @@ export async function indexSite(
       );
       const target = path.join(root, id);
       const cached = options.cacheDir
-        ? path.join(options.cacheDir, `${id}-${await shardHash(pages)}`)
+        ? path.join(options.cacheDir, `${id}-${await shardHash(pages, language)}`)
         : undefined;
       if (!cached || !(await exists(cached))) {
-        await indexShard(siteDir, id, pages, cached ?? target);
+        await indexShard(siteDir, id, pages, cached ?? target, language);
         indexed.push(id);
       }
       if (cached) await linkTree(cached, target);
@@ -298,6 +306,7 @@ async function indexShard(
   id: string,
   shardPages: IndexedPage[],
   outDir: string,
+  language: string | undefined,
 ): Promise<void> {
   const pages = shardPages.map((p) => p.page);
   const tmp = `${outDir}.tmp-${process.pid}`;
@@ -322,7 +331,8 @@ async function indexShard(
     }
   }
   try {
-    await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet"], {
+    const force = language ? ["--force-language", language] : [];
+    await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet", ...force], {
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
@@ -377,8 +387,9 @@ async function linkTree(from: string, to: string): Promise<void> {
  * as the archive grows; they lie outside the indexed element, so such a
  * change does not send the shard to Pagefind again.
  */
-async function shardHash(pages: IndexedPage[]): Promise<string> {
+async function shardHash(pages: IndexedPage[], language: string | undefined): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
+  if (language) hash.update(`language ${language}\n`);
   for (const { page, indexed, bareForms } of pages) {
     hash.update(`${page}\n`);
     hash.update(indexed);
@@ -442,18 +453,27 @@ export function searchableText(indexed: string): string {
 /** The attribute of an element Pagefind ignores (the article layout nests none of them). */
 const IGNORE = "data-pagefind-ignore";
 
+/** An article's `lang` from its front matter; "ar" when it has none, as the archive reads it (site/archive.ts). */
+export function frontMatterLang(markdown: string): string {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1] ?? "";
+  return /^lang:[ \t]*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)["']?[ \t]*$/m.exec(front)?.[1] ?? "ar";
+}
+
 /**
  * The words of every article file, to tell a word of the archive from a
- * fragment of one. Read from the sources, not the pages, so that a part of a
- * split build decides as the whole build would.
+ * fragment of one, and their languages, to index them in the archive's.
+ * Read from the sources, not the pages, so that a part of a split build
+ * decides as the whole build would.
  */
 export async function readArchiveVocabulary(articlesDir: string): Promise<ArchiveVocabulary> {
   const vocabulary = new ArchiveVocabulary();
   if (!existsSync(articlesDir)) return vocabulary;
   // Read one by one: small files, and a third faster than batches of promises (measured).
   for (const file of await listFiles(articlesDir)) {
-    if (file.endsWith(".md"))
-      vocabulary.addArticle(readFileSync(path.join(articlesDir, file), "utf8"));
+    if (!file.endsWith(".md")) continue;
+    const markdown = readFileSync(path.join(articlesDir, file), "utf8");
+    vocabulary.addArticle(markdown);
+    vocabulary.addLanguage(frontMatterLang(markdown));
   }
   return vocabulary;
 }

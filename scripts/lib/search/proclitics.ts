@@ -121,6 +121,18 @@ export class ArchiveVocabulary {
   private readonly articles = new Map<string, number>();
   /** Bare forms already decided, by prefixed form (an archive's words repeat from page to page). */
   private readonly decided = new Map<string, string[]>();
+  /** Articles by language (their front matter's `lang`). */
+  private readonly languages = new Map<string, number>();
+
+  /** Counts one article's language. */
+  addLanguage(lang: string): void {
+    this.languages.set(lang, (this.languages.get(lang) ?? 0) + 1);
+  }
+
+  /** The language most articles are in (the first in code order on a tie); none for an empty archive. */
+  mainLanguage(): string | undefined {
+    return [...this.languages].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  }
 
   /** Counts each distinct word of one article's text once. */
   addArticle(text: string): void {

@@ -1,9 +1,12 @@
 import { DateTime } from "luxon";
+import { fill } from "../../../layouts/i18n/fill.ts";
+import type { Plural } from "../../../layouts/i18n/types.ts";
 
 /**
- * How dates and counts read on the site: Arabic month and weekday names
- * through luxon, digits in the configured numbering system, and Arabic plural
- * forms chosen by Intl.PluralRules. Nothing here reads the clock or the
+ * How dates and counts read on the site: month and weekday names of the
+ * configured locale through luxon, digits in the configured numbering system,
+ * and the plural forms of the interface's dictionary (layouts/i18n/) chosen by
+ * Intl.PluralRules of the locale. Nothing here reads the clock or the
  * machine's time zone: a day is formatted as a calendar day, an instant at the
  * offset it was published with.
  */
@@ -12,47 +15,9 @@ export interface FormatOptions {
   locale: string;
   numberingSystem: string;
   hijri?: boolean;
+  /** A date with its time, from the interface's dictionary: «{date}، {time}». */
+  dateTime: string;
 }
-
-export interface Noun {
-  zero: string;
-  one: string;
-  two: string;
-  /** 3–10: «٣ مقالات» */
-  few: string;
-  /** 11–99: «١١ مقالًا» */
-  many: string;
-  /** 100+: «١٠٠ مقال» */
-  other: string;
-}
-
-export const ARTICLE_NOUN: Noun = {
-  zero: "لا مقالات",
-  one: "مقال واحد",
-  two: "مقالان",
-  few: "{n} مقالات",
-  many: "{n} مقالًا",
-  other: "{n} مقال",
-};
-
-export const TAG_NOUN: Noun = {
-  zero: "لا وسوم",
-  one: "وسم واحد",
-  two: "وسمان",
-  few: "{n} وسوم",
-  many: "{n} وسمًا",
-  other: "{n} وسم",
-};
-
-/** Search results; the search page hands these forms to its script. */
-export const RESULT_NOUN: Noun = {
-  zero: "لا نتائج",
-  one: "نتيجة واحدة",
-  two: "نتيجتان",
-  few: "{n} نتائج",
-  many: "{n} نتيجة",
-  other: "{n} نتيجة",
-};
 
 export class Formatter {
   readonly numberingSystem: string;
@@ -74,10 +39,10 @@ export class Formatter {
     return this.numbers.format(n);
   }
 
-  /** «مقال واحد», «مقالان», «٣ مقالات», «١١ مقالًا», «١٠٠ مقال». */
-  count(n: number, noun: Noun = ARTICLE_NOUN): string {
-    const category = this.plurals.select(n) as keyof Noun;
-    return (noun[category] ?? noun.other).replace("{n}", this.number(n));
+  /** «مقال واحد», «مقالان», «٣ مقالات», «١١ مقالًا», «١٠٠ مقال»; "1 article", "18 articles". */
+  count(n: number, noun: Plural): string {
+    const form = (n === 0 ? noun.zero : undefined) ?? noun[this.plurals.select(n)] ?? noun.other;
+    return fill(form, { n: this.number(n) });
   }
 
   private parse(iso: string): DateTime {
@@ -114,7 +79,8 @@ export class Formatter {
         year: "numeric",
       });
       if (iso.length === 10) return day;
-      return `${day}، ${dt.toLocaleString({ hour: "numeric", minute: "2-digit" })}`;
+      const time = dt.toLocaleString({ hour: "numeric", minute: "2-digit" });
+      return fill(this.options.dateTime, { date: day, time });
     });
   }
 

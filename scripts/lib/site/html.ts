@@ -73,7 +73,7 @@ export function raw(trusted: string): Html {
   return new Html(trusted);
 }
 
-function renderValue(value: Renderable): string {
+export function renderValue(value: Renderable): string {
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return value.map(renderValue).join("");
   if (value === null || value === undefined || value === false || value === true) return "";
