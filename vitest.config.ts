@@ -21,7 +21,16 @@ export default defineConfig({
         test: {
           name: "unit and site",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**"],
+          exclude: ["test/browser/**", "test/import/real-pages.test.ts"],
+        },
+      },
+      {
+        // The importer on a subset of ../shared/realpages/ (about 20 s of CPU): its own
+        // command, `npm run test:real`, which CI runs after npm test.
+        extends: true,
+        test: {
+          name: "real pages",
+          include: ["test/import/real-pages.test.ts"],
         },
       },
       {
