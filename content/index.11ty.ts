@@ -38,7 +38,7 @@ ${archive.undated.length > 0 ? html`<li><a href="${site.href(URLS.undated)}">${t
 <section>
 <h2>${t.topTags}</h2>
 <ul class="chips">${archive.tags.slice(0, TOP_TAGS).map((t) => html`<li><a href="${site.href(t.url)}">${t.name} <span class="count">(${site.format.number(t.count)})</span></a></li>`)}</ul>
-<p><a href="${site.href(URLS.tags)}">${t.allTags}</a></p>
+<p><a href="${site.href(URLS.tags)}">${t.allTags}</a>${archive.authors.length > 0 ? html` · <a href="${site.href(URLS.authors)}">${t.authors}</a>` : ""}</p>
 </section>
 </aside>`
     : ""

@@ -31,6 +31,8 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
   const source = entry.source;
   const sourceUrl = httpUrl(source.url);
   const hijri = entry.day ? site.format.hijri(entry.day) : undefined;
+  const author = entry.author ? archive.author(entry.author) : undefined;
+  const section = entry.section ? archive.section(entry.section) : undefined;
   // Dates, labels and tags are in the interface's language, even around an English article.
   const ui = interfaceAttributes(site, entry.lang);
 
@@ -47,7 +49,8 @@ ${
     : html`<span>${site.t.undated}</span>`
 }
 ${hijri ? html`<span class="hijri">${hijri}</span>` : ""}
-${entry.author ? html`<span class="author">${entry.author}</span>` : ""}
+${author ? html`<a class="author" href="${site.href(author.url)}" data-pagefind-filter="author" data-pagefind-meta="author">${entry.author}</a>` : ""}
+${section ? html`<a class="section" href="${site.href(section.url)}">${entry.section}</a>` : ""}
 </p>
 </header>
 <div class="article-body">

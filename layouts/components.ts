@@ -69,6 +69,7 @@ ${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(optio
 <ul>
 <li><a href="${site.href(URLS.home)}">${site.t.home}</a></li>
 <li><a href="${site.href(URLS.archive)}">${site.t.archive}</a></li>
+<li><a href="${site.href(URLS.sections)}">${site.t.sections}</a></li>
 <li><a href="${site.href(URLS.tags)}">${site.t.tags}</a></li>
 <li><a href="${site.href(URLS.search)}">${site.t.search}</a></li>
 </ul>

@@ -13,6 +13,8 @@ export const en: Dictionary = {
   nouns: {
     article: { one: "{n} article", other: "{n} articles" },
     tag: { one: "{n} tag", other: "{n} tags" },
+    author: { one: "{n} author", other: "{n} authors" },
+    section: { one: "{n} section", other: "{n} sections" },
   },
 
   skipToContent: "Skip to content",
@@ -66,6 +68,14 @@ export const en: Dictionary = {
   newerArticle: "Newer article",
   olderArticle: "Older article",
 
+  authors: "Authors",
+  sections: "Sections",
+  authorsInArchive: "{count} in the archive.",
+  sectionsInArchive: "{count} in the archive.",
+  noAuthors: "No article of the archive names its author yet.",
+  noSections: "No article of the archive names its section yet.",
+  countByAuthor: "{count} by this author.",
+  countInSection: "{count} in this section.",
   tagsInArchive: "{count} in the archive.",
   tagOrder: "Tag order",
   mostUsed: "Most used",

@@ -16,6 +16,8 @@ export const fr: Dictionary = {
   nouns: {
     article: { one: "{n} article", many: "{n} d’articles", other: "{n} articles" },
     tag: { one: "{n} mot-clé", many: "{n} de mots-clés", other: "{n} mots-clés" },
+    author: { one: "{n} auteur", many: "{n} d’auteurs", other: "{n} auteurs" },
+    section: { one: "{n} rubrique", many: "{n} de rubriques", other: "{n} rubriques" },
   },
 
   skipToContent: "Aller au contenu",
@@ -69,6 +71,14 @@ export const fr: Dictionary = {
   newerArticle: "Article plus récent",
   olderArticle: "Article plus ancien",
 
+  authors: "Auteurs",
+  sections: "Rubriques",
+  authorsInArchive: "{count} dans les archives.",
+  sectionsInArchive: "{count} dans les archives.",
+  noAuthors: "Aucun article des archives ne nomme encore son auteur.",
+  noSections: "Aucun article des archives ne nomme encore sa rubrique.",
+  countByAuthor: "{count} de cet auteur.",
+  countInSection: "{count} dans cette rubrique.",
   tagsInArchive: "{count} dans les archives.",
   tagOrder: "Ordre des mots-clés",
   mostUsed: "Les plus utilisés",

@@ -60,7 +60,7 @@ export interface Dictionary {
   /** Between items of a short list (tags in a meta line). */
   listSeparator: string;
 
-  nouns: { article: Plural; tag: Plural };
+  nouns: { article: Plural; tag: Plural; author: Plural; section: Plural };
 
   // The shell of every page.
   skipToContent: string;
@@ -124,6 +124,20 @@ export interface Dictionary {
   articleNeighbours: string;
   newerArticle: string;
   olderArticle: string;
+
+  // Authors and sections.
+  authors: string;
+  sections: string;
+  /** «{count} في الأرشيف.» (authors) */
+  authorsInArchive: string;
+  /** «{count} في الأرشيف.» (sections) */
+  sectionsInArchive: string;
+  noAuthors: string;
+  noSections: string;
+  /** «{count} بقلم هذا الكاتب.» */
+  countByAuthor: string;
+  /** «{count} في هذا القسم.» */
+  countInSection: string;
 
   // Tags.
   /** «{count} في الأرشيف.» */

@@ -11,7 +11,8 @@ import { type PagesByKind, pagesOf, sitemapEntries } from "./page-kinds/index.ts
 import { optional } from "./page-kinds/kind.ts";
 import { type RelatedIndex, relatedByTags } from "./related.ts";
 import { type SitemapEntry, type SitemapFile, sitemapFiles } from "./sitemaps.ts";
-import { collator, summariseTags, type TagSummary } from "./tags.ts";
+import { collator, summariseNames, summariseTags, type TagSummary } from "./tags.ts";
+import { URLS } from "./urls.ts";
 
 /**
  * The archive: every article's front matter (load.ts), indexed once — newest
@@ -45,6 +46,11 @@ export class Archive implements RelatedIndex {
   /** Languages and sections the articles have, for the search filters. */
   readonly languages: string[];
   readonly sections: string[];
+  /** Authors and sections, as tags are summarised: by count, then alphabetically. */
+  readonly authors: TagSummary[];
+  readonly sectionList: TagSummary[];
+  private readonly authorByName: Map<string, TagSummary>;
+  private readonly sectionByName: Map<string, TagSummary>;
 
   /** Index of each article in `articles`, by path. */
   readonly byPath = new Map<string, number>();
@@ -81,25 +87,36 @@ export class Archive implements RelatedIndex {
       (a, b) => collator.compare(a, b) || compareStrings(a, b),
     );
     this.years = summariseDates(this.dated);
+    // Authors and sections are named like tags: spellings of one name make one page.
+    const authors = summariseNames(this.articles, authorsOf, URLS.author, "author");
+    const sections = summariseNames(this.articles, sectionsOf, URLS.section, "section");
+    this.authors = authors.tags;
+    this.authorByName = authors.byName;
+    this.sectionByName = sections.byName;
+    this.sectionList = sections.tags;
 
-    const byTag = this.byTag;
-    for (const a of this.articles) {
-      for (const tag of new Set(a.tags.map((t) => this.tagByName.get(t) as TagSummary))) {
-        const list = byTag.get(tag);
-        if (list) list.push(a);
-        else byTag.set(tag, [a]);
-      }
-    }
+    const byTag = grouped(this.articles, (a) => a.tags, this.tagByName);
+    for (const [tag, list] of byTag) this.byTag.set(tag, list);
+    const byAuthor = grouped(this.articles, authorsOf, authors.byName);
+    const bySection = grouped(this.articles, sectionsOf, sections.byName);
     this.pages = pagesOf({
       articles: this.articles,
       dated: this.dated,
       undated: this.undated,
       tags: this.tags,
       byTag,
+      authors: this.authors,
+      byAuthor,
+      sections: this.sectionList,
+      bySection,
       years: this.years,
       pageSize,
     });
-    this.feeds = feedsOf(this.dated, this.tags, byTag);
+    this.feeds = feedsOf(this.dated, [
+      ...this.tags.map((tag) => ({ name: tag, list: byTag })),
+      ...this.authors.map((author) => ({ name: author, list: byAuthor })),
+      ...this.sectionList.map((section) => ({ name: section, list: bySection })),
+    ]);
     for (const f of this.feeds) this.feedByPage.set(f.htmlUrl, f);
     this.sitemaps = sitemapFiles(this.pageEntries());
   }
@@ -172,6 +189,8 @@ export class Archive implements RelatedIndex {
       a.path,
       this.files?.hashes.get(a.path) ?? null,
       a.tags.map((t) => this.tag(t)?.url ?? null),
+      a.author ? (this.author(a.author)?.url ?? null) : null,
+      a.section ? (this.section(a.section)?.url ?? null) : null,
       a.related.map((h) => this.articleTitled(h)?.url ?? null),
       this.relatedByTags(a.path).map(brief),
       brief(older),
@@ -183,6 +202,16 @@ export class Archive implements RelatedIndex {
     return this.tagByName.get(name);
   }
 
+  /** The author page a byline belongs to. */
+  author(name: string): TagSummary | undefined {
+    return this.authorByName.get(name);
+  }
+
+  /** The section page a section name belongs to. */
+  section(name: string): TagSummary | undefined {
+    return this.sectionByName.get(name);
+  }
+
   /** The archive's article with this headline, if it holds one (for «أخبار ذات صلة» links). */
   articleTitled(headline: string): ArchiveArticle | undefined {
     return this.byTitle.get(titleKey(headline));
@@ -191,4 +220,24 @@ export class Archive implements RelatedIndex {
 
 function titleKey(title: string): string {
   return foldArabic(title).replace(/\s+/g, " ").trim();
+}
+
+const authorsOf = (a: ArchiveArticle): string[] => (a.author ? [a.author] : []);
+const sectionsOf = (a: ArchiveArticle): string[] => (a.section ? [a.section] : []);
+
+/** Each name's articles, in archive order (an article once per name, whatever its spellings). */
+function grouped(
+  articles: readonly ArchiveArticle[],
+  namesOf: (a: ArchiveArticle) => readonly string[],
+  byName: ReadonlyMap<string, TagSummary>,
+): Map<TagSummary, ArchiveArticle[]> {
+  const groups = new Map<TagSummary, ArchiveArticle[]>();
+  for (const a of articles) {
+    for (const summary of new Set(namesOf(a).map((n) => byName.get(n) as TagSummary))) {
+      const list = groups.get(summary);
+      if (list) list.push(a);
+      else groups.set(summary, [a]);
+    }
+  }
+  return groups;
 }

@@ -14,11 +14,13 @@ export interface Feed {
 
 /** Entries in a feed. */
 const FEED_SIZE = 20;
-/** The archive's feed and one per tag. Feeds follow dated articles only: an entry needs a date. */
+/**
+ * The archive's feed, and one for each page of a name (a tag, an author, a
+ * section). Feeds follow dated articles only: an entry needs a date.
+ */
 export function feedsOf(
   dated: ArchiveArticle[],
-  tags: readonly TagSummary[],
-  byTag: ReadonlyMap<TagSummary, ArchiveArticle[]>,
+  named: readonly { name: TagSummary; list: ReadonlyMap<TagSummary, ArchiveArticle[]> }[],
 ): Feed[] {
   const feed = (title: string, htmlUrl: string, items: ArchiveArticle[]): Feed => ({
     title,
@@ -29,6 +31,6 @@ export function feedsOf(
   });
   return [
     feed("", URLS.home, dated),
-    ...tags.map((tag) => feed(tag.name, tag.url, byTag.get(tag) ?? [])),
+    ...named.map(({ name, list }) => feed(name.name, name.url, list.get(name) ?? [])),
   ];
 }

@@ -64,19 +64,24 @@ function tagKeysOf(names: Iterable<string>): Map<string, string> {
 }
 
 /**
- * One summary per tag, whichever spellings articles use (a hand edit may
- * write «اربيل» for «أربيل»): the most used spelling is shown. Slugs are
- * unique: a second tag with the same slug gets "-2".
+ * One summary per name — a tag, an author, a section — whichever spellings
+ * articles use (a hand edit may write «اربيل» for «أربيل»): the most used
+ * spelling is shown. Slugs are unique: a second name with the same slug gets "-2".
  */
-export function summariseTags(articles: ArchiveArticle[]): {
+export function summariseNames(
+  articles: ArchiveArticle[],
+  namesOf: (a: ArchiveArticle) => readonly string[],
+  urlOf: (slug: string) => string,
+  fallbackSlug: string,
+): {
   tags: TagSummary[];
   byName: Map<string, TagSummary>;
 } {
   const groups = new Map<string, { count: number; spellings: Map<string, number> }>();
-  const keyOf = tagKeysOf(new Set(articles.flatMap((a) => a.tags)));
+  const keyOf = tagKeysOf(new Set(articles.flatMap(namesOf)));
   for (const a of articles) {
     const counted = new Set<string>();
-    for (const name of a.tags) {
+    for (const name of namesOf(a)) {
       const key = keyOf.get(name) as string;
       const group = groups.get(key) ?? { count: 0, spellings: new Map<string, number>() };
       if (!counted.has(key)) group.count++;
@@ -96,11 +101,11 @@ export function summariseTags(articles: ArchiveArticle[]): {
   const tags: TagSummary[] = [];
   const byName = new Map<string, TagSummary>();
   for (const t of named.sort((a, b) => compareStrings(a.key, b.key))) {
-    const base = slugify(t.name, "tag");
+    const base = slugify(t.name, fallbackSlug);
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
-    const summary = { name: t.name, slug, url: URLS.tag(slug), count: t.count };
+    const summary = { name: t.name, slug, url: urlOf(slug), count: t.count };
     tags.push(summary);
     for (const spelling of t.spellings) byName.set(spelling, summary);
   }
@@ -109,4 +114,12 @@ export function summariseTags(articles: ArchiveArticle[]): {
       b.count - a.count || collator.compare(a.name, b.name) || compareStrings(a.name, b.name),
   );
   return { tags, byName };
+}
+
+/** The archive's tags (summariseNames over each article's tags). */
+export function summariseTags(articles: ArchiveArticle[]): {
+  tags: TagSummary[];
+  byName: Map<string, TagSummary>;
+} {
+  return summariseNames(articles, (a) => a.tags, URLS.tag, "tag");
 }

@@ -1,10 +1,12 @@
 import type { SitemapEntry } from "../sitemaps.ts";
 import { URLS } from "../urls.ts";
 import { articlePages } from "./article.ts";
+import { authorPages } from "./author.ts";
 import { dayPages } from "./day.ts";
 import { homePages } from "./home.ts";
 import { type ArchiveIndexes, type PageKind, singlePage } from "./kind.ts";
 import { monthPages } from "./month.ts";
+import { sectionPages } from "./section.ts";
 import { tagPages } from "./tag.ts";
 import { undatedPages } from "./undated.ts";
 import { yearPages } from "./year.ts";
@@ -16,6 +18,10 @@ export const PAGE_KINDS = [
   singlePage("tagIndex", URLS.tags),
   singlePage("tagsAlphabetical", URLS.tagsAlphabetical),
   tagPages,
+  singlePage("authorIndex", URLS.authors),
+  authorPages,
+  singlePage("sectionIndex", URLS.sections),
+  sectionPages,
   singlePage("dateIndex", URLS.archive),
   yearPages,
   monthPages,

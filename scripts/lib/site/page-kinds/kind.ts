@@ -39,6 +39,11 @@ export interface ArchiveIndexes {
   tags: TagSummary[];
   /** Each tag's articles, in archive order. */
   byTag: ReadonlyMap<TagSummary, ArchiveArticle[]>;
+  /** Authors and sections, summarised as tags are. */
+  authors: TagSummary[];
+  byAuthor: ReadonlyMap<TagSummary, ArchiveArticle[]>;
+  sections: TagSummary[];
+  bySection: ReadonlyMap<TagSummary, ArchiveArticle[]>;
   years: YearSummary[];
   pageSize: number;
 }
