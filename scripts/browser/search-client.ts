@@ -177,14 +177,16 @@ export class ShardedSearch {
   }
 
   /**
-   * Whether a result really holds every query word, in its text or its alias
-   * field. Pagefind's Arabic stemmer also returns looser matches («امريكا»
+   * Whether a result really holds every query word, in its text, its title,
+   * its author or its alias field. Pagefind's Arabic stemmer also returns looser matches («امريكا»
    * finds «أم», «المريخ» finds other words): those are not shown.
    */
   private async holds(result: PagefindResult, wanted: string[]): Promise<boolean> {
     if (wanted.length === 0) return true;
     const d = await this.dataOf(result);
-    const text = words(`${d.content} ${d.meta.alias ?? ""} ${d.meta.title ?? ""}`);
+    const text = words(
+      `${d.content} ${d.meta.alias ?? ""} ${d.meta.title ?? ""} ${d.meta.author ?? ""}`,
+    );
     return wanted.every((q) => text.some((w) => matchesQueryWord(w, q)));
   }
 

@@ -138,6 +138,16 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
+  it("finds an article by its author's name, however the name is spelt", async () => {
+    for (const query of ["محمد الخوالدة", "الخوالده"]) {
+      const page = await open(`?q=${encodeURIComponent(query)}`);
+      await done(page);
+      const titles = await page.locator("#search-results li a").allTextContents();
+      expect(titles.join(" "), query).toContain("مزارعو وادي الأردن");
+      await page.close();
+    }
+  });
+
   it("says so when the index cannot be loaded, instead of searching forever", async () => {
     const page = await tabs.newPage();
     await page.route("**/pagefind/shards.json", (route) => route.abort("failed"));

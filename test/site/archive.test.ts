@@ -93,6 +93,37 @@ describe("the archive index", () => {
     expect(byName.has("الأُردن")).toBe(false);
   });
 
+  it("gives each author and each section a page, spellings of one name folded, with a feed each", () => {
+    const a = new Archive(
+      [
+        article("2025/01/1.md", { date: "2025-01-01", author: "أحمد سليمان", section: "اقتصاد" }),
+        article("2025/01/2.md", { date: "2025-01-02", author: "احمد سليمان", section: "رياضة" }),
+        article("2025/01/3.md", { date: "2025-01-03", author: "هدى علي", section: "اقتصاد" }),
+        article("undated/4.md"),
+      ],
+      20,
+    );
+    expect(a.authors.map((x) => [x.name, x.count, x.url])).toEqual([
+      ["أحمد سليمان", 2, "/authors/احمد-سليمان/"],
+      ["هدى علي", 1, "/authors/هدى-علي/"],
+    ]);
+    expect(a.author("أحمد سليمان")).toBe(a.author("احمد سليمان"));
+    expect(a.pages.author.map((p) => [p.url, p.items.map((x) => x.path)])).toEqual([
+      ["/authors/احمد-سليمان/", ["2025/01/2.md", "2025/01/1.md"]],
+      ["/authors/هدى-علي/", ["2025/01/3.md"]],
+    ]);
+    expect(a.sectionList.map((x) => [x.name, x.count])).toEqual([
+      ["اقتصاد", 2],
+      ["رياضة", 1],
+    ]);
+    expect(a.pages.section[0]?.items.map((x) => x.path)).toEqual(["2025/01/3.md", "2025/01/1.md"]);
+    expect(a.feedFor("/authors/هدى-علي/")?.items.map((x) => x.path)).toEqual(["2025/01/3.md"]);
+    expect(a.feedFor("/sections/رياضة/")?.items).toHaveLength(1);
+    const sitemap = a.pageEntries().map((e) => e.url);
+    for (const url of ["/authors/", "/authors/هدى-علي/", "/sections/", "/sections/رياضة/"])
+      expect(sitemap).toContain(url);
+  });
+
   it("never gives two tags one slug", () => {
     const a = new Archive([article("1.md", { tags: ["a b", "a-b", "A.B"] })], 20);
     expect(new Set(a.tags.map((t) => t.slug)).size).toBe(a.tags.length);
