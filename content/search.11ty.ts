@@ -52,7 +52,7 @@ export function render({ site, archive }: PageData): string {
 ${
   archive.sections.length > 0
     ? html`<label for="filter-section">${t.section}</label>
-<select id="filter-section" name="section">${option("", t.allSections)}${archive.sections.map((s) => option(s, s))}</select>`
+<select id="filter-section" name="section">${option("", t.allSections)}${archive.sections.map((s) => option(s, `${s} (${site.format.number(archive.section(s)?.count ?? 0)})`))}</select>`
     : ""
 }
 <label for="filter-sort">${t.order}</label>
