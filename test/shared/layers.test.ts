@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { modulesOf, specifiersOf } from "../../scripts/lib/code-key.ts";
@@ -29,6 +29,18 @@ describe("the code's layers", () => {
     expect(
       importer.filter((m) => /^scripts\/lib\/(site|search|review)\/|^scripts\/browser\//.test(m)),
     ).toEqual([]);
+  });
+
+  it("the shared helpers (scripts/lib/*.ts, the article file's owner among them) load neither the importer nor the site", () => {
+    const shared = readdirSync(path.join(repoRoot, "scripts/lib"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => `scripts/lib/${f}`);
+    expect(shared).toContain("scripts/lib/article-file.ts");
+    for (const file of shared)
+      expect(
+        modulesOf([file]).filter((m) => /^scripts\/lib\/[^/]+\//.test(m)),
+        file,
+      ).toEqual([]);
   });
 
   it("the library loads nothing from the tests", () => {
