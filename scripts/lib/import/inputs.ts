@@ -27,7 +27,12 @@ export interface InputFolder {
   rejected: InputReport[];
   /** A dump's bytes with its metadata (manifest, then sidecar). */
   loadDump: (file: string) => Promise<RawDump>;
+  /** Lets go of the dumps held between passes. */
+  release: () => void;
 }
+
+/** Bytes of dumps held in memory between the passes of a run; past it, a dump is read again. */
+const HELD_BYTES = 256 * 2 ** 20;
 
 export async function readInputFolder(inDir: string): Promise<InputFolder> {
   const { files, unread } = await listInputs(inDir);
@@ -84,7 +89,7 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
     }
   }
 
-  async function loadDump(file: string): Promise<RawDump> {
+  async function readDump(file: string): Promise<RawDump> {
     // Dumps are small: a synchronous read costs less than the promise machinery around an async one.
     const dump: RawDump = { file, bytes: readFileSync(path.join(inDir, file)) };
     const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
@@ -96,7 +101,37 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
     return dump;
   }
 
-  return { files, fileSet, dumps, rejected, loadDump };
+  // A run looks at a dump up to three times (its identity, the corpus pass, extraction):
+  // dumps are held between the passes, up to a budget, so that each is read once.
+  const held = new Map<string, Promise<RawDump>>();
+  let heldBytes = 0;
+  function loadDump(file: string): Promise<RawDump> {
+    const kept = held.get(file);
+    if (kept) return kept;
+    const loading = readDump(file);
+    if (heldBytes < HELD_BYTES) {
+      held.set(file, loading);
+      loading.then(
+        (dump) => {
+          heldBytes += dump.bytes.length;
+        },
+        () => {}, // the caller reports it
+      );
+    }
+    return loading;
+  }
+
+  return {
+    files,
+    fileSet,
+    dumps,
+    rejected,
+    loadDump,
+    release: () => {
+      held.clear();
+      heldBytes = 0;
+    },
+  };
 }
 
 /** A dump's identity — its bytes and metadata — and the source it belongs to. */

@@ -131,6 +131,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     ctx,
     options.workers,
   );
+  folder.release();
 
   // Every input's outcome so far, and the articles to place; the same article dumped
   // twice (other masthead, ticker, boilerplate) is imported once.
