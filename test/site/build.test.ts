@@ -66,6 +66,8 @@ describe("a built fixture archive", () => {
       "archive/2024/12/31/index.html",
       "archive/undated/index.html",
       "search/index.html",
+      "authors/index.html",
+      "sections/index.html",
       "404.html",
       "articles/2025/01/khabar-3/index.html",
       "articles/2025/02/english/index.html",
@@ -78,6 +80,7 @@ describe("a built fixture archive", () => {
   });
 
   it("links every page only to pages and assets that exist", () => {
+    expect(htmlFiles(site.output).length).toBeGreaterThan(50);
     expect(brokenLinks(site.output)).toEqual([]);
   });
 
