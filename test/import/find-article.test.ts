@@ -160,6 +160,48 @@ describe("the article in a text dump", () => {
     expect(p.paragraphs).toEqual(body);
   });
 
+  it("weighs the article's first line as a headline against the text under it, not against itself", () => {
+    // A disclosure opening the text is not a sentence at its end, so it may be a
+    // headline; every line shares all its words with itself, the headline with the text.
+    const disclosure =
+      "This post was sponsored by a water brand and its partners. All opinions are my own #sponsored";
+    const body = [
+      "We set out early on Saturday to hike the trails below the Flatirons, the rock slabs that rise over the town of Boulder.",
+      "The trail climbs slowly through the meadow, and the children carried their own water bottles the whole way up.",
+      "By noon we had reached the first slab, where we stopped for snacks and watched climbers on the rock above us.",
+    ];
+    const p = parse(
+      text(
+        "Home",
+        "About",
+        "Travel",
+        "HIKING THE BOULDER FLATIRONS",
+        "written by Regan",
+        disclosure,
+        ...body,
+      ),
+    );
+    expect(p.headline).toBe("HIKING THE BOULDER FLATIRONS");
+  });
+
+  it("does not take a line that is all one quotation for the headline (a pull quote, the claim a piece checks)", () => {
+    const body = [
+      "A congressman said last month that 53 million dollars a week is coming across the border in drugs, citing a local newspaper.",
+      "Customs figures do not support that number: seizures at the border were worth far less in the last fiscal year.",
+      "Experts said the value of drugs that cross the border undetected cannot be known with any precision.",
+    ];
+    const p = parse(
+      text(
+        "Fact checks",
+        '"$53 million a week is coming across the border in drugs."',
+        "What is the value of drugs that cross the border?",
+        "By Jane Doe on Monday, November 18th, 2019",
+        ...body,
+      ),
+    );
+    expect(p.headline).toBe("What is the value of drugs that cross the border?");
+  });
+
   it("says so when the headline is a guess", () => {
     const { warnings } = extractOne(
       "guess.txt",

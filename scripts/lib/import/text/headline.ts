@@ -59,6 +59,8 @@ function headlineShaped(line: LineInfo): boolean {
 
 /** A photo credit closing a caption: «(AP)», «(Reuters)», «(onmeth.com)». */
 export const CREDIT_AT_END = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
+/** A line that is one quotation, from its opening mark to its closing one: «"My fears have been realized"». */
+const QUOTATION = /^["“„«'‘][^"“”„«»]+["”»'’][.!?…]?$/u;
 /** A sentence's end: captions, teasers and first paragraphs end so, headlines seldom. */
 const ENDS_WITH_PERIOD = /(?<!\.)\.["'”’»)]*$/u;
 
@@ -86,7 +88,15 @@ export function chooseHeadline(
   const top = position < 0 ? lines.length : position;
   const first = lines[top];
   const candidates = lines.slice(0, top).reverse();
-  if (first && !first.shape.endsSentence && first.shape.words <= 25) candidates.unshift(first);
+  // The article's first line, when it may be a headline, is weighed against the
+  // article without it: every line shares all its words with itself.
+  let bodyUnderFirst: BodyWords | undefined;
+  if (first && !first.shape.endsSentence && first.shape.words <= 25) {
+    candidates.unshift(first);
+    bodyUnderFirst = bodyText.startsWith(first.text)
+      ? new BodyWords(contentWords(bodyText.slice(first.text.length), ctx.prose))
+      : body;
+  }
   const scored: Scored[] = [];
   // Lines since the body or the last header line above it (menus and share bars not
   // counted): a headline stands next to its article's header.
@@ -110,7 +120,8 @@ export function chooseHeadline(
     if (!headlineShaped(line)) continue;
     const own = contentWords(line.text, ctx.prose);
     if (own.length === 0) continue;
-    const shared = own.filter((w) => body.has(w)).length;
+    const against = line === first && bodyUnderFirst ? bodyUnderFirst : body;
+    const shared = own.filter((w) => against.has(w)).length;
     const overlap = shared / own.length;
     // Two words of two shared is weaker evidence than nine of ten.
     const evidence = shared / (own.length + 1);
@@ -130,6 +141,8 @@ export function chooseHeadline(
       // English headlines are set in title case, captions and standfirsts are not
       (titleCase(line.text) ? 0.15 : 0) -
       (endsWithPeriod ? 0.15 : 0) -
+      // a line that is all one quotation is a pull quote or the quote a piece examines
+      (QUOTATION.test(line.text) ? 0.2 : 0) -
       // a photo caption, by its credit
       (CREDIT_AT_END.test(line.text) ? 0.3 : 0) -
       // a standfirst runs longer than its headline
