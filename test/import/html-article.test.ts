@@ -171,6 +171,80 @@ describe("the date of a saved page", () => {
     });
   });
 
+  it("takes the date the article marks up over a generic «date» meta (often the page's last change)", () => {
+    const head = '<meta name="date" content="2022-01-21T15:38:44+01:00">';
+    expect(
+      dateOf(
+        page(
+          `${h1}<article><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time>${paragraphs}</article>`,
+          head,
+        ),
+      )?.iso,
+    ).toBe("2022-01-27");
+    // …and still reads it when the page says nothing else.
+    expect(dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso).toBe(
+      "2022-01-21T15:38:44+01:00",
+    );
+  });
+
+  it("reads a date the page labels as the publication's, on its line or over it", () => {
+    const withLine = (line: string) =>
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>${line}`,
+          '<meta name="date" content="2021-10-15">',
+        ),
+      )?.iso.slice(0, 10);
+    expect(
+      withLine(
+        "<p>Dieser Eintrag wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Allgemein abgelegt.</p>",
+      ),
+    ).toBe("2010-05-19");
+    expect(withLine("<p>Erstellt am: 01.11.2023</p>")).toBe("2023-11-01");
+    expect(withLine("<span>Erschienen am:</span><h2>13.10.2021</h2>")).toBe("2021-10-13");
+  });
+
+  it("takes the date written before the update in one line", () => {
+    expect(
+      dateOf(
+        page(
+          `${h1}<p class="date">Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 10:00:00</p><article>${paragraphs}</article><p class="date">2023-11-03</p>`,
+        ),
+      )?.iso.slice(0, 10),
+    ).toBe("2023-11-07");
+  });
+
+  it("does not date the page by a review inside the thing reviewed", () => {
+    const ld = JSON.stringify({
+      "@context": "https://schema.org",
+      "@type": "Recipe",
+      datePublished: "2006-10-10",
+      review: [{ "@type": "Review", reviewBody: "Lecker", datePublished: "2020-04-12" }],
+    });
+    expect(
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>`,
+          `<script type="application/ld+json">${ld}</script>`,
+        ),
+      )?.iso,
+    ).toBe("2006-10-10");
+  });
+
+  it("when the page says nothing else: a namespaced upload date, the picture's address, the summary", () => {
+    const bare = (head: string) =>
+      dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso.slice(0, 10);
+    expect(bare('<meta property="photos:uploaded" content="2013-02-16T04:36:36-05:00">')).toBe(
+      "2013-02-16",
+    );
+    expect(
+      bare('<meta property="og:image" content="https://example.org/files/2016/05/04/cover.png">'),
+    ).toBe("2016-05-04");
+    expect(
+      bare('<meta name="description" content="Un anno da record (Notizia del 14 Gennaio 2020)">'),
+    ).toBe("2020-01-14");
+  });
+
   it("never takes an update date for the publication date", () => {
     expect(
       dateOf(
