@@ -202,6 +202,50 @@ describe("the article in a text dump", () => {
     expect(p.headline).toBe("What is the value of drugs that cross the border?");
   });
 
+  it("takes the headline over the byline and date line, not the photo caption printed under them", () => {
+    const body = [
+      "Mike Glass threw for three touchdowns and ran for another as Eastern Michigan beat Northern Illinois 45-17 on Tuesday night.",
+      "The Eagles snapped an 11-game losing streak against the Huskies and ended their hopes of a conference title this season.",
+      "Eastern Michigan also became bowl eligible for the second straight season, a first in the history of the program.",
+    ];
+    const p = parse(
+      text(
+        "Learn More",
+        "College football: Eastern Michigan routs Northern Illinois to become bowl eligible",
+        "Wire services",
+        "Published 11:11 PM EST Nov 19, 2019",
+        "Eastern Michigan quarterback Mike Glass III",
+        "Al Goldis, Associated Press",
+        ...body,
+      ),
+    );
+    expect(p.headline).toBe(
+      "College football: Eastern Michigan routs Northern Illinois to become bowl eligible",
+    );
+  });
+
+  it("never takes a one-word menu item or a line with a form's asterisk for the headline", () => {
+    const body = [
+      "The new tariffs on steel and aluminium will raise prices for builders and carmakers, economists said on Monday, and the trade war goes on.",
+      "Importers pay the tariffs at the border, and most of the cost is passed on to the buyers of the goods in the end.",
+      "Trade talks between the two countries are expected to resume next month, officials from both sides said.",
+    ];
+    const p = parse(
+      text("Tariffs", "Guide to tariffs and international trade", "By Jane Doe", ...body),
+    );
+    expect(p.headline).toBe("Guide to tariffs and international trade");
+    const q = parse(
+      text(
+        "Skyrim: how to raise the running speed of your character",
+        "Games and mods",
+        "running speed of your character *100",
+        "The speed of your character in the game can be raised with a console code, and the standard running speed is the code speedmult set to 100.",
+        "Type the code into the console and the running speed changes at once, and it stays so until you load another save of the game.",
+      ),
+    );
+    expect(q.headline).toBe("Skyrim: how to raise the running speed of your character");
+  });
+
   it("says so when the headline is a guess", () => {
     const { warnings } = extractOne(
       "guess.txt",

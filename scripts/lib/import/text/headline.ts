@@ -137,7 +137,7 @@ export function chooseHeadline(
       // …and under a section label or a menu
       (labelAbove(lines, line, ctx) ? 0.05 : 0) +
       // a headline says something: five words or more, where a label has one or two
-      (line.shape.words >= 5 ? 0.1 : 0) +
+      (line.shape.words >= 5 ? 0.1 : line.shape.words === 1 ? -0.2 : 0) +
       // English headlines are set in title case, captions and standfirsts are not
       (titleCase(line.text) ? 0.15 : 0) -
       (endsWithPeriod ? 0.15 : 0) -
@@ -149,6 +149,8 @@ export function chooseHeadline(
       (line.shape.words > 22 ? 0.1 : 0) -
       // «Group: Yazd», «News code: 7349926»: a label and its value
       (LABEL_VALUE.test(line.text) ? 0.3 : 0) -
+      // a word opened by an asterisk: a form's required field («Name *»), a footnote, code
+      (ASTERISK_WORD.test(line.text) ? 0.5 : 0) -
       (ctx.isRepeated(line.text) ? 0.1 : 0);
     scored.push({
       index: line.index,
@@ -165,6 +167,26 @@ export function chooseHeadline(
   let best: Scored | undefined;
   for (const c of scored) if (!best || c.score > best.score) best = c;
   if (!best) return null;
+  // A caption or standfirst printed under the article's date line or byline, the
+  // headline over them: of the two that speak of the article, the headline is the
+  // one over the header.
+  if (!best.aboveHeader) {
+    let at = lines.findIndex((l) => l.index === best?.index) - 1;
+    const under = at;
+    while (at >= 0 && ctx.isHeaderLine((lines[at] as LineInfo).text)) at--;
+    for (let k = 0; at < under && k < ACROSS_HEADER_LINES && at - k >= 0; k++) {
+      const over = scored.find((c) => c.index === lines[at - k]?.index);
+      if (
+        over?.aboveHeader &&
+        over.words >= 4 &&
+        !over.endsWithPeriod &&
+        over.evidence >= STACK_EVIDENCE * best.evidence
+      ) {
+        best = over;
+        break;
+      }
+    }
+  }
   // Headline and standfirst: of two lines printed one under the other that both
   // speak of the article, the headline is the first.
   let headline = best;
@@ -200,12 +222,17 @@ export function chooseHeadline(
   };
 }
 
+/** How far over the date line or byline a headline is looked for, above a caption under them. */
+const ACROSS_HEADER_LINES = 2;
 /** A headline over its standfirst speaks of the article nearly as much. */
 const STACK_EVIDENCE = 0.7;
 /** …and over a standfirst, which retells the article, at least half as much. */
 const STANDFIRST_EVIDENCE = 0.5;
 /** Headlines seldom run longer than this; standfirsts often do. */
 const STANDFIRST_WORDS = 15;
+
+/** An asterisk standing alone or opening a word; «f*ck» in a word is not one. */
+const ASTERISK_WORD = /(?:^|\s)\*/u;
 
 /** «گروه : یزد», "Section: Politics": one or two words, a colon, a few words. */
 const LABEL_VALUE = /^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*\S+(?:\s\S+){0,2}$/u;
