@@ -195,7 +195,11 @@ function fromJsonLd(document: Doc): string | undefined {
         const isType = (re: RegExp) => types.some((t) => typeof t === "string" && re.test(t));
         const published = record.datePublished ?? record.dateCreated ?? record.uploadDate;
         // A review or comment inside the thing it is about dates a reader's words, not the page.
-        if (typeof published === "string" && published.trim() && !(inside && isType(RESPONSE_TYPES))) {
+        if (
+          typeof published === "string" &&
+          published.trim() &&
+          !(inside && isType(RESPONSE_TYPES))
+        ) {
           if (isType(ARTICLE_TYPES)) return published;
           fallback ??= published;
         }
