@@ -103,6 +103,34 @@ describe("the headline of a saved page", () => {
     ).toBe("Budget to be balanced next year");
   });
 
+  it("is the headline, not the comments' heading that quotes it («Ein Kommentar zu “…”»)", () => {
+    expect(
+      titleOf(
+        page(
+          `<article><h1>Ein entspannter Start ins neue Jahr</h1>${paragraphs}</article><div id="comments"><h3>Ein Kommentar zu “<span>Ein entspannter Start ins neue Jahr</span>”</h3></div>`,
+          "<title>Ein entspannter Start ins neue Jahr | Blog</title>",
+        ),
+      ),
+    ).toBe("Ein entspannter Start ins neue Jahr");
+  });
+
+  it("leaves out a label printed inside a wrapper in the <h1>", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1><div class="headline"><span class="visuallyhidden">Headline:</span> Budget to be balanced next year</div></h1>${article}`,
+          '<meta property="og:title" content="Budget to be balanced next year">',
+        ),
+      ),
+    ).toBe("Budget to be balanced next year");
+  });
+
+  it("cuts a site's name set without spaces after a Chinese or Japanese title", () => {
+    expect(
+      titleOf(page(article, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>")),
+    ).toBe("武汉的声音：有英勇的你，才有英雄的城！");
+  });
+
   it("is the far longest segment of a title of several", () => {
     expect(
       titleOf(
