@@ -131,6 +131,17 @@ describe("the headline of a saved page", () => {
     ).toBe("武汉的声音：有英勇的你，才有英雄的城！");
   });
 
+  it("keeps a title's last segment when it is longer than what stands before it (a name and a headline)", () => {
+    expect(
+      titleOf(
+        page(article, "<title>Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt</title>"),
+      ),
+    ).toBe("Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt");
+    expect(
+      titleOf(page(article, "<title>Budget to be balanced next year – Daily Star</title>")),
+    ).toBe("Budget to be balanced next year");
+  });
+
   it("is the far longest segment of a title of several", () => {
     expect(
       titleOf(

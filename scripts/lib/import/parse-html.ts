@@ -402,8 +402,12 @@ export function withoutSiteName(title: string, siteName?: string): string {
   }
   // Without a known site name: a short last segment after a bar or dash
   // («… | الوطن»), never after a hyphen (a score «2 - 1» is part of a headline).
+  // A site's name is shorter than the headline it follows: «Viviane Obenauf – Staatsanwaltschaft
+  // hat Beweise vorgelegt» is a name and a headline, not a headline and a site.
   const m = /^(.{12,}?)\s+[|–—·»]\s+([^|–—·»]{1,40})$/u.exec(title);
-  if (m && (m[2] as string).split(" ").length <= 4) return (m[1] as string).trim();
+  const suffixWords = m ? (m[2] as string).split(" ").length : 0;
+  if (m && suffixWords <= 4 && (m[1] as string).trim().split(/\s+/).length > suffixWords)
+    return (m[1] as string).trim();
   // Chinese and Japanese titles set the bar or dash without spaces: «…城！-新华网».
   const cjk =
     /^(.{6,}?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』）])\s*[|｜\-–—]\s*([^|｜\-–—\s]{1,12})$/u.exec(
