@@ -246,6 +246,39 @@ describe("the article in a text dump", () => {
     expect(q.headline).toBe("Skyrim: how to raise the running speed of your character");
   });
 
+  it("takes the run its headline speaks of, not a heavier footer of legal text no headline speaks of", () => {
+    const body = [
+      "This week's meal plan for the running programme has five meals a day, planned around the times of your workouts.",
+      "Eat the first meal an hour before the morning run, and the second within half an hour after it, with plenty of water.",
+    ];
+    const footer = [
+      "The information provided on this website was originally intended for an audience in one country only, and may not suit readers elsewhere in the world.",
+      "Results vary depending on starting point, goals and effort, and exercise and a proper diet are necessary to achieve and maintain weight loss.",
+      "These statements have not been evaluated by any government agency, and the products named here are not intended to diagnose, treat or cure any disease.",
+      "Consult your physician and follow all safety instructions before beginning any exercise or using any supplement or replacement product.",
+      "All trademarks named on this website are the property of their owners, and no part of it may be copied without the written permission of the company.",
+    ];
+    const share = ["Facebook", "Pinterest", "Instagram", "Join our newsletter"];
+    const p = parse(
+      text(
+        "Home",
+        "Nutrition",
+        "Meal plan for the running programme",
+        "November 12, 2018",
+        ...body,
+        "Pre-workout meal",
+        "Related Articles",
+        "Why breakfast really does matter",
+        "A new snack bar is coming soon",
+        ...share,
+        ...share,
+        ...footer,
+      ),
+    );
+    expect(p.headline).toBe("Meal plan for the running programme");
+    expect(p.paragraphs).toEqual(body);
+  });
+
   it("says so when the headline is a guess", () => {
     const { warnings } = extractOne(
       "guess.txt",
