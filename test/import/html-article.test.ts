@@ -284,6 +284,18 @@ describe("the date of a saved page", () => {
     ).toBe("2020-01-14");
   });
 
+  it("reads the date a headline opens with, and keeps it out of the title («23.01.2022 - …»)", () => {
+    const { article } = extractOne(
+      "page.html",
+      page(
+        `<h1>23.01.2022 - Wierer wins the last race at home</h1><article>${paragraphs}</article><p class="date">23.02.2020</p>`,
+        "<title>23.01.2022 - Wierer wins the last race at home</title>",
+      ),
+    );
+    expect(article.title).toBe("Wierer wins the last race at home");
+    expect(article.date?.iso.slice(0, 10)).toBe("2022-01-23");
+  });
+
   it("never takes an update date for the publication date", () => {
     expect(
       dateOf(

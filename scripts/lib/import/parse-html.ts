@@ -6,7 +6,7 @@ import { authorFromByline } from "./extract-author.ts";
 import type { DateOptions } from "./extract-date.ts";
 import { blockLines } from "./html/blocks.ts";
 import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
-import { publicationDate } from "./html/dates.ts";
+import { leadingDate, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
@@ -42,7 +42,12 @@ export function parseHtmlDump(
     throw new RejectedInput(
       `HTML nested deeper than ${MAX_DEPTH} elements (no page needs that many)`,
     );
-  const pageTitle = headlineOf(document);
+  const printedTitle = headlineOf(document);
+  // A date the headline opens with is the date's, not the headline's.
+  const pageTitle =
+    printedTitle === undefined
+      ? undefined
+      : (leadingDate(printedTitle, dates)?.headline ?? printedTitle);
   const meta = pageMetadata(document, dates, pageTitle);
   const related = relatedHeadlines(document, furniture);
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>

@@ -1,5 +1,11 @@
 import type { ArticleDate } from "../article.ts";
-import { type DateOptions, isDatelineLike, parseDateLine, parseIsoDate } from "../extract-date.ts";
+import {
+  type DateOptions,
+  isDateLine,
+  isDatelineLike,
+  parseDateLine,
+  parseIsoDate,
+} from "../extract-date.ts";
 import { nestsTooDeep } from "../json-depth.ts";
 import { normaliseLine } from "../normalise.ts";
 import { blockLines } from "./blocks.ts";
@@ -111,6 +117,7 @@ export function publicationDate(
     () => labelledDate(document, headline, dates),
     () => fromTimeElements(document, "article"),
     () => fromMeta(document, GENERIC_RANK),
+    () => titleDate(document, dates),
     () => fromPageAddress(document),
     () => printedDate(document, dates)?.text,
     () => datelineNear(document, headline, dates),
@@ -247,6 +254,30 @@ function fromTimeElements(
       names.some((w) => w === "published" || w === "publish" || w === "pubdate");
     if (el.tagName === "ABBR" && !published) continue;
     if (published || which !== "published") return value;
+  }
+  return undefined;
+}
+
+/**
+ * A headline that opens with its date («23.01.2022 - Dorothea Wierer darf …»,
+ * a press office's way): the date and the headline apart.
+ */
+export function leadingDate(
+  title: string,
+  dates: DateOptions,
+): { date: string; headline: string } | undefined {
+  const m = /^(.{6,40}?)\s+[-–—|:]\s+(\S.*)$/u.exec(title);
+  if (!m || !isDateLine(m[1] as string, dates)) return undefined;
+  return { date: m[1] as string, headline: m[2] as string };
+}
+
+/** The date a page's own title or headline opens with. */
+function titleDate(document: Doc, dates: DateOptions): string | undefined {
+  for (const selector of ['meta[property="og:title"]', "title", "h1"]) {
+    const el = document.querySelector(selector);
+    const text = normaliseLine(el?.getAttribute("content") ?? el?.textContent ?? "");
+    const found = text ? leadingDate(text, dates) : undefined;
+    if (found) return found.date;
   }
   return undefined;
 }
