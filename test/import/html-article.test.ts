@@ -296,6 +296,16 @@ describe("the date of a saved page", () => {
     expect(article.date?.iso.slice(0, 10)).toBe("2022-01-23");
   });
 
+  it("never takes the day a forum's member joined for the post's date", () => {
+    expect(
+      dateOf(
+        page(
+          `${h1}<div class="postprofile"><dd class="date">Registriert: 18.09.2008, 05:56</dd></div><p class="author">r23 » 21.01.2009, 05:42</p><article>${paragraphs}</article>`,
+        ),
+      )?.iso.slice(0, 10),
+    ).toBe("2009-01-21");
+  });
+
   it("never takes an update date for the publication date", () => {
     expect(
       dateOf(

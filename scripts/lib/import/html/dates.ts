@@ -312,19 +312,21 @@ function fromPageAddress(
 
 /**
  * Dates a page prints that are not the article's: an update, an edit, the
- * current time or today's weather in the site's header.
+ * current time or today's weather in the site's header, the day a forum's
+ * member joined («Registriert: 18.09.2008»).
  */
 const UPDATE =
   /(?:updated|last edited|modified|revision|aktualisiert|zuletzt|bearbeitet|mis à jour|modifié|actualizado|aggiornato|تحديث)/iu;
-const CURRENT_TIME = /(?:aktuelle zeit|stand:|°c|°f)/iu;
+const NOT_THE_ARTICLES =
+  /(?:aktuelle zeit|stand:|°c|°f|registriert|registered|joined|member since|mitglied seit|dabei seit)/iu;
 
 /**
- * What of a printed line may date the article: none of a clock or weather
- * line; of «Written: 2023-11-07 / Updated: 2023-11-08», the part before the
+ * What of a printed line may date the article: none of a clock, weather or
+ * member line; of «Written: 2023-11-07 / Updated: 2023-11-08», the part before the
  * update (the date written first is the publication, the later one the edit).
  */
 function beforeUpdate(text: string): string | undefined {
-  if (CURRENT_TIME.test(text) || text.includes("©")) return undefined;
+  if (NOT_THE_ARTICLES.test(text) || text.includes("©")) return undefined;
   const update = UPDATE.exec(text);
   const kept = update ? text.slice(0, update.index).trim() : text;
   return kept.length > 0 ? kept : undefined;
