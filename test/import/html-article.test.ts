@@ -270,7 +270,7 @@ describe("the date of a saved page", () => {
     ).toBe("2006-10-10");
   });
 
-  it("when the page says nothing else: a namespaced upload date, the picture's address, the summary", () => {
+  it("when the page says nothing else: a namespaced upload date, the picture's address, the summary, a script's timestamp", () => {
     const bare = (head: string) =>
       dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso.slice(0, 10);
     expect(bare('<meta property="photos:uploaded" content="2013-02-16T04:36:36-05:00">')).toBe(
@@ -282,6 +282,7 @@ describe("the date of a saved page", () => {
     expect(
       bare('<meta name="description" content="Un anno da record (Notizia del 14 Gennaio 2020)">'),
     ).toBe("2020-01-14");
+    expect(bare('<script>showDate("2020/04/17 01:43:09")</script>')).toBe("2020-04-17");
   });
 
   it("reads the date a headline opens with, and keeps it out of the title («23.01.2022 - …»)", () => {

@@ -129,6 +129,7 @@ export function publicationDate(
     () => firstDateline(document, dates, true),
     () => fromPageAddress(document, PAGE_IMAGE),
     () => fromDescription(document, dates),
+    () => fromScripts(document, true),
   ];
   for (const candidate of candidates) {
     const value = candidate();
@@ -502,10 +503,13 @@ function pageLines(document: Doc): string[] {
   return lines;
 }
 
-function fromScripts(document: Doc): string | undefined {
+function fromScripts(document: Doc, anyTimestamp = false): string | undefined {
   for (const script of document.querySelectorAll("script:not([src])")) {
-    const m = SCRIPT_DATE.exec(script.textContent ?? "");
+    const m = (anyTimestamp ? SCRIPT_TIMESTAMP : SCRIPT_DATE).exec(script.textContent ?? "");
     if (m) return m[1];
   }
   return undefined;
 }
+/** A full date and time written as a string in a script («showDate("2020/04/17 01:43:09")»). */
+const SCRIPT_TIMESTAMP =
+  /["']((?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)/;
