@@ -70,6 +70,14 @@ describe("date lines", () => {
     ).toBe(false);
   });
 
+  it("reads a year and a time printed with no space between them (two elements of a copied page)", () => {
+    const line = "PUBLISHED TUE, NOV 19 20197:05 AM ESTUPDATED TUE, NOV 19 20197:16 AM EST";
+    expect(dateOf(line)?.iso.slice(0, 10)).toBe("2019-11-19");
+    expect(isDatelineLike(line, options)).toBe(true);
+    // A longer run of digits is a number, not a year and a time.
+    expect(dateOf("Order 120197:05")).toBeUndefined();
+  });
+
   it("converts Solar Hijri dates (Persian month names or a Persian numeric date)", () => {
     expect(parseDateLine("۲۱ اردیبهشت ۱۳۹۹", options)).toMatchObject({
       date: { kind: "day", iso: "2020-05-10" },

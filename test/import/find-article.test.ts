@@ -160,6 +160,125 @@ describe("the article in a text dump", () => {
     expect(p.paragraphs).toEqual(body);
   });
 
+  it("weighs the article's first line as a headline against the text under it, not against itself", () => {
+    // A disclosure opening the text is not a sentence at its end, so it may be a
+    // headline; every line shares all its words with itself, the headline with the text.
+    const disclosure =
+      "This post was sponsored by a water brand and its partners. All opinions are my own #sponsored";
+    const body = [
+      "We set out early on Saturday to hike the trails below the Flatirons, the rock slabs that rise over the town of Boulder.",
+      "The trail climbs slowly through the meadow, and the children carried their own water bottles the whole way up.",
+      "By noon we had reached the first slab, where we stopped for snacks and watched climbers on the rock above us.",
+    ];
+    const p = parse(
+      text(
+        "Home",
+        "About",
+        "Travel",
+        "HIKING THE BOULDER FLATIRONS",
+        "written by Regan",
+        disclosure,
+        ...body,
+      ),
+    );
+    expect(p.headline).toBe("HIKING THE BOULDER FLATIRONS");
+  });
+
+  it("does not take a line that is all one quotation for the headline (a pull quote, the claim a piece checks)", () => {
+    const body = [
+      "A congressman said last month that 53 million dollars a week is coming across the border in drugs, citing a local newspaper.",
+      "Customs figures do not support that number: seizures at the border were worth far less in the last fiscal year.",
+      "Experts said the value of drugs that cross the border undetected cannot be known with any precision.",
+    ];
+    const p = parse(
+      text(
+        "Fact checks",
+        '"$53 million a week is coming across the border in drugs."',
+        "What is the value of drugs that cross the border?",
+        "By Jane Doe on Monday, November 18th, 2019",
+        ...body,
+      ),
+    );
+    expect(p.headline).toBe("What is the value of drugs that cross the border?");
+  });
+
+  it("takes the headline over the byline and date line, not the photo caption printed under them", () => {
+    const body = [
+      "Mike Glass threw for three touchdowns and ran for another as Eastern Michigan beat Northern Illinois 45-17 on Tuesday night.",
+      "The Eagles snapped an 11-game losing streak against the Huskies and ended their hopes of a conference title this season.",
+      "Eastern Michigan also became bowl eligible for the second straight season, a first in the history of the program.",
+    ];
+    const p = parse(
+      text(
+        "Learn More",
+        "College football: Eastern Michigan routs Northern Illinois to become bowl eligible",
+        "Wire services",
+        "Published 11:11 PM EST Nov 19, 2019",
+        "Eastern Michigan quarterback Mike Glass III",
+        "Al Goldis, Associated Press",
+        ...body,
+      ),
+    );
+    expect(p.headline).toBe(
+      "College football: Eastern Michigan routs Northern Illinois to become bowl eligible",
+    );
+  });
+
+  it("never takes a one-word menu item or a line with a form's asterisk for the headline", () => {
+    const body = [
+      "The new tariffs on steel and aluminium will raise prices for builders and carmakers, economists said on Monday, and the trade war goes on.",
+      "Importers pay the tariffs at the border, and most of the cost is passed on to the buyers of the goods in the end.",
+      "Trade talks between the two countries are expected to resume next month, officials from both sides said.",
+    ];
+    const p = parse(
+      text("Tariffs", "Guide to tariffs and international trade", "By Jane Doe", ...body),
+    );
+    expect(p.headline).toBe("Guide to tariffs and international trade");
+    const q = parse(
+      text(
+        "Skyrim: how to raise the running speed of your character",
+        "Games and mods",
+        "running speed of your character *100",
+        "The speed of your character in the game can be raised with a console code, and the standard running speed is the code speedmult set to 100.",
+        "Type the code into the console and the running speed changes at once, and it stays so until you load another save of the game.",
+      ),
+    );
+    expect(q.headline).toBe("Skyrim: how to raise the running speed of your character");
+  });
+
+  it("takes the run its headline speaks of, not a heavier footer of legal text no headline speaks of", () => {
+    const body = [
+      "This week's meal plan for the running programme has five meals a day, planned around the times of your workouts.",
+      "Eat the first meal an hour before the morning run, and the second within half an hour after it, with plenty of water.",
+    ];
+    const footer = [
+      "The information provided on this website was originally intended for an audience in one country only, and may not suit readers elsewhere in the world.",
+      "Results vary depending on starting point, goals and effort, and exercise and a proper diet are necessary to achieve and maintain weight loss.",
+      "These statements have not been evaluated by any government agency, and the products named here are not intended to diagnose, treat or cure any disease.",
+      "Consult your physician and follow all safety instructions before beginning any exercise or using any supplement or replacement product.",
+      "All trademarks named on this website are the property of their owners, and no part of it may be copied without the written permission of the company.",
+    ];
+    const share = ["Facebook", "Pinterest", "Instagram", "Join our newsletter"];
+    const p = parse(
+      text(
+        "Home",
+        "Nutrition",
+        "Meal plan for the running programme",
+        "November 12, 2018",
+        ...body,
+        "Pre-workout meal",
+        "Related Articles",
+        "Why breakfast really does matter",
+        "A new snack bar is coming soon",
+        ...share,
+        ...share,
+        ...footer,
+      ),
+    );
+    expect(p.headline).toBe("Meal plan for the running programme");
+    expect(p.paragraphs).toEqual(body);
+  });
+
   it("says so when the headline is a guess", () => {
     const { warnings } = extractOne(
       "guess.txt",

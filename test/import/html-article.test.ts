@@ -103,6 +103,45 @@ describe("the headline of a saved page", () => {
     ).toBe("Budget to be balanced next year");
   });
 
+  it("is the headline, not the comments' heading that quotes it («Ein Kommentar zu “…”»)", () => {
+    expect(
+      titleOf(
+        page(
+          `<article><h1>Ein entspannter Start ins neue Jahr</h1>${paragraphs}</article><div id="comments"><h3>Ein Kommentar zu “<span>Ein entspannter Start ins neue Jahr</span>”</h3></div>`,
+          "<title>Ein entspannter Start ins neue Jahr | Blog</title>",
+        ),
+      ),
+    ).toBe("Ein entspannter Start ins neue Jahr");
+  });
+
+  it("leaves out a label printed inside a wrapper in the <h1>", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1><div class="headline"><span class="visuallyhidden">Headline:</span> Budget to be balanced next year</div></h1>${article}`,
+          '<meta property="og:title" content="Budget to be balanced next year">',
+        ),
+      ),
+    ).toBe("Budget to be balanced next year");
+  });
+
+  it("cuts a site's name set without spaces after a Chinese or Japanese title", () => {
+    expect(
+      titleOf(page(article, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>")),
+    ).toBe("武汉的声音：有英勇的你，才有英雄的城！");
+  });
+
+  it("keeps a title's last segment when it is longer than what stands before it (a name and a headline)", () => {
+    expect(
+      titleOf(
+        page(article, "<title>Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt</title>"),
+      ),
+    ).toBe("Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt");
+    expect(
+      titleOf(page(article, "<title>Budget to be balanced next year – Daily Star</title>")),
+    ).toBe("Budget to be balanced next year");
+  });
+
   it("is the far longest segment of a title of several", () => {
     expect(
       titleOf(
@@ -169,6 +208,103 @@ describe("the date of a saved page", () => {
       kind: "day",
       iso: "2003-03-31",
     });
+  });
+
+  it("takes the date the article marks up over a generic «date» meta (often the page's last change)", () => {
+    const head = '<meta name="date" content="2022-01-21T15:38:44+01:00">';
+    expect(
+      dateOf(
+        page(
+          `${h1}<article><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time>${paragraphs}</article>`,
+          head,
+        ),
+      )?.iso,
+    ).toBe("2022-01-27");
+    // …and still reads it when the page says nothing else.
+    expect(dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso).toBe(
+      "2022-01-21T15:38:44+01:00",
+    );
+  });
+
+  it("reads a date the page labels as the publication's, on its line or over it", () => {
+    const withLine = (line: string) =>
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>${line}`,
+          '<meta name="date" content="2021-10-15">',
+        ),
+      )?.iso.slice(0, 10);
+    expect(
+      withLine(
+        "<p>Dieser Eintrag wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Allgemein abgelegt.</p>",
+      ),
+    ).toBe("2010-05-19");
+    expect(withLine("<p>Erstellt am: 01.11.2023</p>")).toBe("2023-11-01");
+    expect(withLine("<span>Erschienen am:</span><h2>13.10.2021</h2>")).toBe("2021-10-13");
+  });
+
+  it("takes the date written before the update in one line", () => {
+    expect(
+      dateOf(
+        page(
+          `${h1}<p class="date">Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 10:00:00</p><article>${paragraphs}</article><p class="date">2023-11-03</p>`,
+        ),
+      )?.iso.slice(0, 10),
+    ).toBe("2023-11-07");
+  });
+
+  it("does not date the page by a review inside the thing reviewed", () => {
+    const ld = JSON.stringify({
+      "@context": "https://schema.org",
+      "@type": "Recipe",
+      datePublished: "2006-10-10",
+      review: [{ "@type": "Review", reviewBody: "Lecker", datePublished: "2020-04-12" }],
+    });
+    expect(
+      dateOf(
+        page(
+          `${h1}<article>${paragraphs}</article>`,
+          `<script type="application/ld+json">${ld}</script>`,
+        ),
+      )?.iso,
+    ).toBe("2006-10-10");
+  });
+
+  it("when the page says nothing else: a namespaced upload date, the picture's address, the summary, a script's timestamp", () => {
+    const bare = (head: string) =>
+      dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso.slice(0, 10);
+    expect(bare('<meta property="photos:uploaded" content="2013-02-16T04:36:36-05:00">')).toBe(
+      "2013-02-16",
+    );
+    expect(
+      bare('<meta property="og:image" content="https://example.org/files/2016/05/04/cover.png">'),
+    ).toBe("2016-05-04");
+    expect(
+      bare('<meta name="description" content="Un anno da record (Notizia del 14 Gennaio 2020)">'),
+    ).toBe("2020-01-14");
+    expect(bare('<script>showDate("2020/04/17 01:43:09")</script>')).toBe("2020-04-17");
+  });
+
+  it("reads the date a headline opens with, and keeps it out of the title («23.01.2022 - …»)", () => {
+    const { article } = extractOne(
+      "page.html",
+      page(
+        `<h1>23.01.2022 - Wierer wins the last race at home</h1><article>${paragraphs}</article><p class="date">23.02.2020</p>`,
+        "<title>23.01.2022 - Wierer wins the last race at home</title>",
+      ),
+    );
+    expect(article.title).toBe("Wierer wins the last race at home");
+    expect(article.date?.iso.slice(0, 10)).toBe("2022-01-23");
+  });
+
+  it("never takes the day a forum's member joined for the post's date", () => {
+    expect(
+      dateOf(
+        page(
+          `${h1}<div class="postprofile"><dd class="date">Registriert: 18.09.2008, 05:56</dd></div><p class="author">r23 » 21.01.2009, 05:42</p><article>${paragraphs}</article>`,
+        ),
+      )?.iso.slice(0, 10),
+    ).toBe("2009-01-21");
   });
 
   it("never takes an update date for the publication date", () => {

@@ -431,12 +431,18 @@ const MAX_YEAR = 2199;
  * The caller decides whether the line *is* a date line (`rest` is empty) or
  * only mentions one.
  */
+const YEAR_GLUED_TO_TIME = /(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)(?!\d)/gu;
+
 export function parseDateLine(line: string, options: DateOptions): DateLineMatch | null {
   // Every date this reads has digits (ASCII, Arabic-Indic, Persian): most lines have none.
   if (!ANY_DIGIT.test(line)) return null;
   // Folding keeps length-changing steps (NFKC, mark stripping) before matching,
   // so all indices below refer to `text`.
-  let text = foldArabic(line).replace(/\s+/g, " ");
+  let text = foldArabic(line)
+    .replace(/\s+/g, " ")
+    // A year and a time printed in two elements with no space between them (a
+    // copied page's text): «NOV 19 20197:05 AM» is «NOV 19 2019 7:05 AM».
+    .replace(YEAR_GLUED_TO_TIME, "$1 $2");
   const warnings: string[] = [];
 
   // A Hijri date is taken out first, so its numbers are never read as a Gregorian date.

@@ -6,7 +6,7 @@ import { authorFromByline } from "./extract-author.ts";
 import type { DateOptions } from "./extract-date.ts";
 import { blockLines } from "./html/blocks.ts";
 import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
-import { publicationDate } from "./html/dates.ts";
+import { leadingDate, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
@@ -42,7 +42,12 @@ export function parseHtmlDump(
     throw new RejectedInput(
       `HTML nested deeper than ${MAX_DEPTH} elements (no page needs that many)`,
     );
-  const pageTitle = headlineOf(document);
+  const printedTitle = headlineOf(document);
+  // A date the headline opens with is the date's, not the headline's.
+  const pageTitle =
+    printedTitle === undefined
+      ? undefined
+      : (leadingDate(printedTitle, dates)?.headline ?? printedTitle);
   const meta = pageMetadata(document, dates, pageTitle);
   const related = relatedHeadlines(document, furniture);
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
@@ -321,7 +326,9 @@ function printedHeadline(
   if (headings.length === 0) return undefined;
   const candidates = headings.filter((h) => !sites.has(wordsOf(h).join(" ")));
   // The heading that says most of what the titles say, and little else.
-  let best: { heading: string; coverage: number } | undefined;
+  // Of two that say as much, the one with fewer words of its own: «Ein Kommentar zu
+  // “<the headline>”» over the comments says the headline and more.
+  let best: { heading: string; coverage: number; extra: number } | undefined;
   for (const title of articleTitles) {
     const said = new Set(wordsOf(title));
     if (said.size === 0) continue;
@@ -329,9 +336,14 @@ function printedHeadline(
       const own = wordsOf(heading);
       const shared = own.filter((w) => said.has(w)).length;
       if (own.length === 0 || shared < 0.5 * own.length) continue;
-      const coverage = shared / said.size;
-      if (coverage >= MIN_COVERAGE && (!best || coverage > best.coverage))
-        best = { heading, coverage };
+      // Each of the title's words counted once, however often the heading repeats it.
+      const coverage = new Set(own.filter((w) => said.has(w))).size / said.size;
+      const extra = own.length - shared;
+      if (
+        coverage >= MIN_COVERAGE &&
+        (!best || coverage > best.coverage || (coverage === best.coverage && extra < best.extra))
+      )
+        best = { heading, coverage, extra };
     }
   }
   if (best) return best.heading;
@@ -354,7 +366,10 @@ function siteSegment(title: string, articlePart: string): string {
  */
 function withoutKicker(heading: El): string {
   const whole = normaliseLine(heading.textContent ?? "");
-  const nodes = [...heading.childNodes].filter((n) => /\S/.test(n.textContent ?? ""));
+  let nodes = [...heading.childNodes].filter((n) => /\S/.test(n.textContent ?? ""));
+  // A wrapper holding all of the heading's text («<h1><div><span>Headline:</span> …</div></h1>»).
+  for (let depth = 0; depth < MAX_UNWRAP && nodes.length === 1 && nodes[0]?.nodeType === 1; depth++)
+    nodes = [...(nodes[0] as El).childNodes].filter((n) => /\S/.test(n.textContent ?? ""));
   const first = nodes[0];
   if (nodes.length < 2 || first?.nodeType !== 1) return whole;
   const kicker = normaliseLine(first.textContent ?? "");
@@ -367,6 +382,7 @@ function withoutKicker(heading: El): string {
   return words(kicker).length <= 4 && rest.length >= KICKER_SHARE * whole.length ? rest : whole;
 }
 const KICKER_SHARE = 0.6;
+const MAX_UNWRAP = 4;
 
 export function withoutSiteName(title: string, siteName?: string): string {
   if (siteName) {
@@ -391,7 +407,17 @@ export function withoutSiteName(title: string, siteName?: string): string {
   }
   // Without a known site name: a short last segment after a bar or dash
   // («… | الوطن»), never after a hyphen (a score «2 - 1» is part of a headline).
+  // A site's name is shorter than the headline it follows: «Viviane Obenauf – Staatsanwaltschaft
+  // hat Beweise vorgelegt» is a name and a headline, not a headline and a site.
   const m = /^(.{12,}?)\s+[|–—·»]\s+([^|–—·»]{1,40})$/u.exec(title);
-  if (m && (m[2] as string).split(" ").length <= 4) return (m[1] as string).trim();
+  const suffixWords = m ? (m[2] as string).split(" ").length : 0;
+  if (m && suffixWords <= 4 && (m[1] as string).trim().split(/\s+/).length > suffixWords)
+    return (m[1] as string).trim();
+  // Chinese and Japanese titles set the bar or dash without spaces: «…城！-新华网».
+  const cjk =
+    /^(.{6,}?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』）])\s*[|｜\-–—]\s*([^|｜\-–—\s]{1,12})$/u.exec(
+      title,
+    );
+  if (cjk) return (cjk[1] as string).trim();
   return title;
 }

@@ -212,7 +212,10 @@ export function parseTextDump(
       bodyStart = nextBodyLine(infos, headline.index + 1, isHeaderLine) ?? block.last + 1;
       if (bodyStart > block.last) continue;
     }
-    const score = block.weight * (0.5 + Math.max(0, headline?.score ?? 0));
+    const score =
+      block.weight *
+      (0.5 + Math.max(0, headline?.score ?? 0)) *
+      (headline?.confident ? 1 : UNCONFIDENT_RUN);
     if (score > foundScore) {
       found = { block, bodyStart, headline };
       foundScore = score;
@@ -274,6 +277,8 @@ export function parseTextDump(
 
 /** How much of the article its headline is compared with. */
 const LEAD_CHARS = 3000;
+/** A run no headline speaks of (a footer's legal text, a comment) weighs this much less. */
+const UNCONFIDENT_RUN = 0.5;
 
 /** A sentence of a brief: a few words ending as a sentence does. */
 function asBrief(line: LineInfo): LineInfo {

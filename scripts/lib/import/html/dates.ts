@@ -1,5 +1,11 @@
 import type { ArticleDate } from "../article.ts";
-import { type DateOptions, isDatelineLike, parseDateLine, parseIsoDate } from "../extract-date.ts";
+import {
+  type DateOptions,
+  isDateLine,
+  isDatelineLike,
+  parseDateLine,
+  parseIsoDate,
+} from "../extract-date.ts";
 import { nestsTooDeep } from "../json-depth.ts";
 import { normaliseLine } from "../normalise.ts";
 import { blockLines } from "./blocks.ts";
@@ -10,10 +16,12 @@ import type { Doc, El } from "./dom.ts";
  * A saved page's publication date, from the places pages put it, most
  * deliberate first (the order htmldate found reliable): publication metadata
  * (`<meta>` under its many names, JSON-LD, microdata, `<time pubdate>`), a
- * date in the page's own address (`/2020/04/24/`), a date printed in the
- * page's date or byline element, a publication date in an inline script's
- * data, the first `<time datetime>`. An update date is never taken for the
- * publication date.
+ * date the page labels as published («Veröffentlicht am …»), the article
+ * header's `<time>`, a generic `date` meta, a date in the page's own address
+ * (`/2020/04/24/`), a date printed in the page's date or byline element, a
+ * publication date in an inline script's data, the first `<time datetime>`.
+ * An update date is taken only when the page gives no other; then the
+ * picture's address and the summary's date are the last resorts.
  */
 
 /** `<meta>` names (property, name, itemprop, http-equiv) that give the publication date. */
@@ -41,20 +49,36 @@ const PUBLISHED_META = [
   "dcterms.issued",
   "dc.date.created",
   "dcterms.created",
-  "dc.date",
-  "dcterms.date",
   "citation_publication_date",
   "citation_online_date",
   "citation_date",
   "prism.publicationdate",
   "bepress_citation_date",
   "sw-pubdate",
-  "date",
   "created",
   "uploaddate",
   "datecreated",
 ];
 const PUBLISHED_RANK = new Map(PUBLISHED_META.map((name, i) => [name, i]));
+/**
+ * Names that say only "a date" (Dublin Core's `date` is any event in the
+ * page's life): many systems write the page's last change there. The date
+ * the article itself prints or marks up comes before them.
+ */
+const GENERIC_META = ["date", "dc.date", "dcterms.date"];
+const GENERIC_RANK = new Map(GENERIC_META.map((name, i) => [name, i]));
+/** The last part of a namespaced `<meta>` name that says publication. */
+const PUBLISHED_SEGMENT = new Set([
+  "published",
+  "published_time",
+  "publishdate",
+  "publish_date",
+  "pubdate",
+  "datepublished",
+  "uploaded",
+  "uploaddate",
+  "upload_date",
+]);
 
 /** Words of class names and ids of the elements that print an article's date. */
 const DATE_ELEMENT_WORDS = new Set([
@@ -86,11 +110,14 @@ export function publicationDate(
   headline: string | undefined,
 ): string | undefined {
   const candidates = [
-    () => fromMeta(document),
+    () => fromMeta(document, PUBLISHED_RANK),
     () => fromJsonLd(document),
     () => fromMicrodata(document),
     () => fromTimeElements(document, "published"),
+    () => labelledDate(document, headline, dates),
     () => fromTimeElements(document, "article"),
+    () => fromMeta(document, GENERIC_RANK),
+    () => titleDate(document, dates),
     () => fromPageAddress(document),
     () => printedDate(document, dates)?.text,
     () => datelineNear(document, headline, dates),
@@ -99,6 +126,10 @@ export function publicationDate(
     // Last: a revision or update date is better than none; then any dateline of the page.
     () => printedDate(document, dates, true)?.text,
     () => firstDateline(document, dates),
+    () => firstDateline(document, dates, true),
+    () => fromPageAddress(document, PAGE_IMAGE),
+    () => fromDescription(document, dates),
+    () => fromScripts(document, true),
   ];
   for (const candidate of candidates) {
     const value = candidate();
@@ -115,7 +146,7 @@ function readDate(value: string, dates: DateOptions): ArticleDate | undefined {
   return parseIsoDate(iso, dates) ?? parseDateLine(iso, dates)?.date ?? undefined;
 }
 
-function fromMeta(document: Doc): string | undefined {
+function fromMeta(document: Doc, ranks: ReadonlyMap<string, number>): string | undefined {
   let best: { rank: number; value: string } | undefined;
   for (const meta of document.querySelectorAll("meta[content]")) {
     const key = (
@@ -127,7 +158,12 @@ function fromMeta(document: Doc): string | undefined {
     )
       .trim()
       .toLowerCase();
-    const rank = PUBLISHED_RANK.get(key);
+    // A name in a site's own namespace («five_hundred_pixels:uploaded») by its last part, after the known names.
+    const rank =
+      ranks.get(key) ??
+      (ranks === GENERIC_RANK && PUBLISHED_SEGMENT.has(key.slice(key.search(/[^:.]*$/)))
+        ? GENERIC_META.length
+        : undefined);
     const value = meta.getAttribute("content")?.trim();
     if (rank === undefined || !value) continue;
     if (!best || rank < best.rank) best = { rank, value };
@@ -137,6 +173,8 @@ function fromMeta(document: Doc): string | undefined {
 
 /** An article's own object; a WebPage, a VideoObject or an ImageObject around it dates the page, not the article. */
 const ARTICLE_TYPES = /Article$|^BlogPosting$|^Report$|^Review$/;
+/** What readers write about a thing: inside that thing's object, not the page's own date. */
+const RESPONSE_TYPES = /^(?:Review|Comment|Answer|Question)$/;
 
 /** `datePublished` of the page's JSON-LD: an article's first, then any object's. */
 function fromJsonLd(document: Doc): string | undefined {
@@ -153,21 +191,29 @@ function fromJsonLd(document: Doc): string | undefined {
       fallback ??= /"datePublished"\s*:\s*"([^"]+)"/.exec(text)?.[1];
       continue;
     }
-    const queue: unknown[] = [data];
+    // Each item with whether it stands inside a typed object (a recipe's reviews, an article's comments).
+    const queue: [unknown, boolean][] = [[data, false]];
     // Breadth-first and bounded: a page's JSON-LD may be nested without end.
     for (let seen = 0; queue.length > 0 && seen < 2000; seen++) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
+      const [item, inside] = queue.shift() as [unknown, boolean];
+      if (Array.isArray(item)) for (const value of item) queue.push([value, inside]);
       else if (item && typeof item === "object") {
         const record = item as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(record["@type"] ?? []);
+        const isType = (re: RegExp) => types.some((t) => typeof t === "string" && re.test(t));
         const published = record.datePublished ?? record.dateCreated ?? record.uploadDate;
-        if (typeof published === "string" && published.trim()) {
-          const types = ([] as unknown[]).concat(record["@type"] ?? []);
-          if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) return published;
+        // A review or comment inside the thing it is about dates a reader's words, not the page.
+        if (
+          typeof published === "string" &&
+          published.trim() &&
+          !(inside && isType(RESPONSE_TYPES))
+        ) {
+          if (isType(ARTICLE_TYPES)) return published;
           fallback ??= published;
         }
+        const typed = inside || types.length > 0;
         for (const value of Object.values(record))
-          if (value && typeof value === "object") queue.push(value);
+          if (value && typeof value === "object") queue.push([value, typed]);
       }
     }
   }
@@ -213,9 +259,40 @@ function fromTimeElements(
   return undefined;
 }
 
+/**
+ * A headline that opens with its date («23.01.2022 - Dorothea Wierer darf …»,
+ * a press office's way): the date and the headline apart.
+ */
+export function leadingDate(
+  title: string,
+  dates: DateOptions,
+): { date: string; headline: string } | undefined {
+  const m = /^(.{6,40}?)\s+[-–—|:]\s+(\S.*)$/u.exec(title);
+  if (!m || !isDateLine(m[1] as string, dates)) return undefined;
+  return { date: m[1] as string, headline: m[2] as string };
+}
+
+/** The date a page's own title or headline opens with. */
+function titleDate(document: Doc, dates: DateOptions): string | undefined {
+  for (const selector of ['meta[property="og:title"]', "title", "h1"]) {
+    const el = document.querySelector(selector);
+    const text = normaliseLine(el?.getAttribute("content") ?? el?.textContent ?? "");
+    const found = text ? leadingDate(text, dates) : undefined;
+    if (found) return found.date;
+  }
+  return undefined;
+}
+
 /** A day in the page's own address: `/2020/04/24/`, `/2020-04-24-title`, `/20200424/`. */
-function fromPageAddress(document: Doc): string | undefined {
-  for (const selector of ['link[rel="canonical"]', 'meta[property="og:url"]']) {
+const PAGE_ADDRESS = ['link[rel="canonical"]', 'meta[property="og:url"]'];
+/** The page's own picture: its address often holds the day it was uploaded with the article. */
+const PAGE_IMAGE = ['meta[property="og:image"]', 'meta[name="twitter:image"]'];
+
+function fromPageAddress(
+  document: Doc,
+  selectors: readonly string[] = PAGE_ADDRESS,
+): string | undefined {
+  for (const selector of selectors) {
     const el = document.querySelector(selector);
     const url = el?.getAttribute("href") ?? el?.getAttribute("content");
     if (!url) continue;
@@ -236,10 +313,25 @@ function fromPageAddress(document: Doc): string | undefined {
 
 /**
  * Dates a page prints that are not the article's: an update, an edit, the
- * current time or today's weather in the site's header.
+ * current time or today's weather in the site's header, the day a forum's
+ * member joined («Registriert: 18.09.2008»).
  */
-const NOT_PUBLISHED =
-  /(?:updated|last edited|modified|revision|aktualisiert|zuletzt|bearbeitet|aktuelle zeit|stand:|mis à jour|modifié|actualizado|aggiornato|تحديث|°c|°f)/iu;
+const UPDATE =
+  /(?:updated|last edited|modified|revision|aktualisiert|zuletzt|bearbeitet|mis à jour|modifié|actualizado|aggiornato|تحديث)/iu;
+const NOT_THE_ARTICLES =
+  /(?:aktuelle zeit|stand:|°c|°f|registriert|registered|joined|member since|mitglied seit|dabei seit)/iu;
+
+/**
+ * What of a printed line may date the article: none of a clock, weather or
+ * member line; of «Written: 2023-11-07 / Updated: 2023-11-08», the part before the
+ * update (the date written first is the publication, the later one the edit).
+ */
+function beforeUpdate(text: string): string | undefined {
+  if (NOT_THE_ARTICLES.test(text) || text.includes("©")) return undefined;
+  const update = UPDATE.exec(text);
+  const kept = update ? text.slice(0, update.index).trim() : text;
+  return kept.length > 0 ? kept : undefined;
+}
 
 const printedCache = new WeakMap<Doc, { text: string; date: ArticleDate } | null>();
 const anyDateCache = new WeakMap<Doc, { text: string; date: ArticleDate } | null>();
@@ -265,9 +357,10 @@ function printedDate(
     if (!names.some((w) => DATE_ELEMENT_WORDS.has(w))) continue;
     if (names.some((w) => w === "updated" || w === "modified")) continue;
     looked++;
-    const text = normaliseLine((el as El).textContent ?? "");
-    if (text.length === 0 || text.length > 200) continue;
-    if (!anyDate && NOT_PUBLISHED.test(text)) continue;
+    const whole = normaliseLine((el as El).textContent ?? "");
+    if (whole.length === 0 || whole.length > 200) continue;
+    const text = anyDate ? whole : beforeUpdate(whole);
+    if (text === undefined) continue;
     const match = parseDateLine(text, dates);
     if (match) {
       found = { text, date: match.date };
@@ -304,18 +397,101 @@ function datelineNear(
     from + (at < 0 ? LINES_AFTER_HEADLINE * 2 : LINES_AFTER_HEADLINE),
   );
   const before = at < 0 ? [] : lines.slice(Math.max(0, at - LINES_BEFORE_HEADLINE), at).reverse();
-  const isDateline = (line: string) => publishedDateline(line, dates);
-  return after.find(isDateline) ?? before.find(isDateline);
+  for (const line of after) {
+    const dateline = publishedDateline(line, dates);
+    if (dateline) return dateline;
+  }
+  for (const line of before) {
+    const dateline = publishedDateline(line, dates);
+    if (dateline) return dateline;
+  }
+  return undefined;
+}
+
+/**
+ * Words that say a date is the publication's: «Veröffentlicht am 16.08.2019»,
+ * «Erstellt am: 01.11.2023», «Posted on May 19, 2010», «Dieser Eintrag wurde am
+ * 19. Mai 2010 um 23:03 Uhr gepostet», «publié le», «تاريخ النشر».
+ */
+const PUBLISHED_LABEL =
+  /(?:^|[^\p{L}])(?:published|posted|written|erstellt|veröffentlicht|publiziert|erschienen|gepostet|geschrieben|publié|publicado|pubblicato|gepubliceerd|geplaatst|opublikowano|опубликовано|yayınlanma|تاريخ النشر|نشر في|تاریخ انتشار)(?![\p{L}])/iu;
+/** How far from its label the date may stand, before or after it. */
+const LABEL_REACH = 60;
+const LABELLED_LINE_CHARS = 400;
+/** A label alone on its line: a few words. */
+const LABEL_ALONE_CHARS = 30;
+
+/**
+ * A date the page labels as the publication's, in a line of text: the
+ * article's own label comes before any comment's, so the first such line
+ * under the headline is taken, else the first of the page.
+ */
+function labelledDate(
+  document: Doc,
+  headline: string | undefined,
+  dates: DateOptions,
+): string | undefined {
+  const lines = pageLines(document);
+  const at = headline ? lines.indexOf(headline) : -1;
+  const read = (i: number): string | undefined => {
+    const line = lines[i] as string;
+    if (line.length > LABELLED_LINE_CHARS) return undefined;
+    const label = PUBLISHED_LABEL.exec(line);
+    if (!label) return undefined;
+    const window = line.slice(
+      Math.max(0, label.index - LABEL_REACH),
+      label.index + label[0].length + LABEL_REACH,
+    );
+    const kept = beforeUpdate(window);
+    if (kept !== undefined && parseDateLine(kept, dates)) return kept;
+    // A label on its own line («Erschienen am:») over the date in the next element.
+    const next = lines[i + 1];
+    return line.length <= LABEL_ALONE_CHARS && next !== undefined
+      ? publishedDateline(next, dates)
+      : undefined;
+  };
+  for (let i = Math.max(0, at + 1); i < lines.length; i++) {
+    const found = read(i);
+    if (found) return found;
+  }
+  for (let i = 0; i <= at && i < lines.length; i++) {
+    const found = read(i);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The page's first dateline anywhere: the last resort. */
-function firstDateline(document: Doc, dates: DateOptions): string | undefined {
-  return pageLines(document).find((line) => publishedDateline(line, dates));
+function firstDateline(document: Doc, dates: DateOptions, anyDate = false): string | undefined {
+  for (const line of pageLines(document)) {
+    const dateline = anyDate
+      ? line.length <= DATELINE_MAX_CHARS && isDatelineLike(line, dates)
+        ? line
+        : undefined
+      : publishedDateline(line, dates);
+    if (dateline) return dateline;
+  }
+  return undefined;
 }
 
-function publishedDateline(line: string, dates: DateOptions): boolean {
-  return isDatelineLike(line, dates) && !NOT_PUBLISHED.test(line) && !line.includes("©");
+/** A date the page's summary gives («… (Notizia del 14 Gennaio 2020)»): when the page says nothing else. */
+function fromDescription(document: Doc, dates: DateOptions): string | undefined {
+  for (const selector of ['meta[name="description"]', 'meta[property="og:description"]']) {
+    const text = document.querySelector(selector)?.getAttribute("content");
+    const kept = text ? beforeUpdate(normaliseLine(text).slice(0, LABELLED_LINE_CHARS)) : undefined;
+    if (kept && parseDateLine(kept, dates)) return kept;
+  }
+  return undefined;
 }
+
+/** A dateline, or the part of one before its update date. */
+function publishedDateline(line: string, dates: DateOptions): string | undefined {
+  if (line.length > DATELINE_MAX_CHARS) return undefined;
+  const kept = beforeUpdate(line);
+  return kept !== undefined && isDatelineLike(kept, dates) ? kept : undefined;
+}
+/** As long as `isDatelineLike` reads. */
+const DATELINE_MAX_CHARS = 140;
 
 const linesCache = new WeakMap<Doc, string[]>();
 function pageLines(document: Doc): string[] {
@@ -327,10 +503,13 @@ function pageLines(document: Doc): string[] {
   return lines;
 }
 
-function fromScripts(document: Doc): string | undefined {
+function fromScripts(document: Doc, anyTimestamp = false): string | undefined {
   for (const script of document.querySelectorAll("script:not([src])")) {
-    const m = SCRIPT_DATE.exec(script.textContent ?? "");
+    const m = (anyTimestamp ? SCRIPT_TIMESTAMP : SCRIPT_DATE).exec(script.textContent ?? "");
     if (m) return m[1];
   }
   return undefined;
 }
+/** A full date and time written as a string in a script («showDate("2020/04/17 01:43:09")»). */
+const SCRIPT_TIMESTAMP =
+  /["']((?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)/;

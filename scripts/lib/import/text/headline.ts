@@ -59,6 +59,8 @@ function headlineShaped(line: LineInfo): boolean {
 
 /** A photo credit closing a caption: «(AP)», «(Reuters)», «(onmeth.com)». */
 export const CREDIT_AT_END = /\((?:[^()]*[\p{Lu}.][^()]*)\)$/u;
+/** A line that is one quotation, from its opening mark to its closing one: «"My fears have been realized"». */
+const QUOTATION = /^["“„«'‘][^"“”„«»]+["”»'’][.!?…]?$/u;
 /** A sentence's end: captions, teasers and first paragraphs end so, headlines seldom. */
 const ENDS_WITH_PERIOD = /(?<!\.)\.["'”’»)]*$/u;
 
@@ -86,7 +88,15 @@ export function chooseHeadline(
   const top = position < 0 ? lines.length : position;
   const first = lines[top];
   const candidates = lines.slice(0, top).reverse();
-  if (first && !first.shape.endsSentence && first.shape.words <= 25) candidates.unshift(first);
+  // The article's first line, when it may be a headline, is weighed against the
+  // article without it: every line shares all its words with itself.
+  let bodyUnderFirst: BodyWords | undefined;
+  if (first && !first.shape.endsSentence && first.shape.words <= 25) {
+    candidates.unshift(first);
+    bodyUnderFirst = bodyText.startsWith(first.text)
+      ? new BodyWords(contentWords(bodyText.slice(first.text.length), ctx.prose))
+      : body;
+  }
   const scored: Scored[] = [];
   // Lines since the body or the last header line above it (menus and share bars not
   // counted): a headline stands next to its article's header.
@@ -110,7 +120,8 @@ export function chooseHeadline(
     if (!headlineShaped(line)) continue;
     const own = contentWords(line.text, ctx.prose);
     if (own.length === 0) continue;
-    const shared = own.filter((w) => body.has(w)).length;
+    const against = line === first && bodyUnderFirst ? bodyUnderFirst : body;
+    const shared = own.filter((w) => against.has(w)).length;
     const overlap = shared / own.length;
     // Two words of two shared is weaker evidence than nine of ten.
     const evidence = shared / (own.length + 1);
@@ -126,16 +137,20 @@ export function chooseHeadline(
       // …and under a section label or a menu
       (labelAbove(lines, line, ctx) ? 0.05 : 0) +
       // a headline says something: five words or more, where a label has one or two
-      (line.shape.words >= 5 ? 0.1 : 0) +
+      (line.shape.words >= 5 ? 0.1 : line.shape.words === 1 ? -0.2 : 0) +
       // English headlines are set in title case, captions and standfirsts are not
       (titleCase(line.text) ? 0.15 : 0) -
       (endsWithPeriod ? 0.15 : 0) -
+      // a line that is all one quotation is a pull quote or the quote a piece examines
+      (QUOTATION.test(line.text) ? 0.2 : 0) -
       // a photo caption, by its credit
       (CREDIT_AT_END.test(line.text) ? 0.3 : 0) -
       // a standfirst runs longer than its headline
       (line.shape.words > 22 ? 0.1 : 0) -
       // «Group: Yazd», «News code: 7349926»: a label and its value
       (LABEL_VALUE.test(line.text) ? 0.3 : 0) -
+      // a word opened by an asterisk: a form's required field («Name *»), a footnote, code
+      (ASTERISK_WORD.test(line.text) ? 0.5 : 0) -
       (ctx.isRepeated(line.text) ? 0.1 : 0);
     scored.push({
       index: line.index,
@@ -152,6 +167,26 @@ export function chooseHeadline(
   let best: Scored | undefined;
   for (const c of scored) if (!best || c.score > best.score) best = c;
   if (!best) return null;
+  // A caption or standfirst printed under the article's date line or byline, the
+  // headline over them: of the two that speak of the article, the headline is the
+  // one over the header.
+  if (!best.aboveHeader) {
+    let at = lines.findIndex((l) => l.index === best?.index) - 1;
+    const under = at;
+    while (at >= 0 && ctx.isHeaderLine((lines[at] as LineInfo).text)) at--;
+    for (let k = 0; at < under && k < ACROSS_HEADER_LINES && at - k >= 0; k++) {
+      const over = scored.find((c) => c.index === lines[at - k]?.index);
+      if (
+        over?.aboveHeader &&
+        over.words >= 4 &&
+        !over.endsWithPeriod &&
+        over.evidence >= STACK_EVIDENCE * best.evidence
+      ) {
+        best = over;
+        break;
+      }
+    }
+  }
   // Headline and standfirst: of two lines printed one under the other that both
   // speak of the article, the headline is the first.
   let headline = best;
@@ -187,12 +222,17 @@ export function chooseHeadline(
   };
 }
 
+/** How far over the date line or byline a headline is looked for, above a caption under them. */
+const ACROSS_HEADER_LINES = 2;
 /** A headline over its standfirst speaks of the article nearly as much. */
 const STACK_EVIDENCE = 0.7;
 /** …and over a standfirst, which retells the article, at least half as much. */
 const STANDFIRST_EVIDENCE = 0.5;
 /** Headlines seldom run longer than this; standfirsts often do. */
 const STANDFIRST_WORDS = 15;
+
+/** An asterisk standing alone or opening a word; «f*ck» in a word is not one. */
+const ASTERISK_WORD = /(?:^|\s)\*/u;
 
 /** «گروه : یزد», "Section: Politics": one or two words, a colon, a few words. */
 const LABEL_VALUE = /^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*\S+(?:\s\S+){0,2}$/u;
