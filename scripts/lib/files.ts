@@ -58,8 +58,10 @@ export function writeAtomicallySync(file: string, text: string, again = false): 
   } catch (error) {
     rmSync(tmp, { force: true });
     // A folder removed since (an emptied month, a test's temporary folder) is made again.
-    if (!again && (error as NodeJS.ErrnoException).code === "ENOENT" && madeFolders.has(folder))
-      return writeAtomicallySync(file, text, true);
+    if (!again && (error as NodeJS.ErrnoException).code === "ENOENT" && madeFolders.has(folder)) {
+      writeAtomicallySync(file, text, true);
+      return;
+    }
     throw error;
   }
 }
