@@ -59,6 +59,10 @@ describe("character tables", () => {
         .replace(/ة/g, "ه")
         .replace(/ک/g, "ك")
         .toLowerCase();
+    // Characters NFKC changes although they sit in Latin or Arabic blocks, and
+    // a mark that composes with the letter before it (found by the property).
+    for (const s of ["Ǆ", "ǅx", "ĳ", "ſ", "ٵ", "ە\u0654", "ے\u064E\u0654", "é\u0301"])
+      expect(foldArabic(s), JSON.stringify(s)).toBe(byRules(s));
     fc.assert(
       fc.property(text, (s) => {
         expect(foldArabic(s)).toBe(byRules(s));
