@@ -10,21 +10,26 @@ import { URLS } from "../scripts/lib/site/urls.ts";
 const TOP_TAGS = 12;
 
 export const data = onePagePerItem<ListPage>("archive.pages.home", {
-  alsoShows: (p, archive) => [
-    archive.articles.length,
-    p.pageNumber === 1
-      ? [archive.years, archive.undated.length, archive.tags.slice(0, TOP_TAGS)]
+  // Only the newest page shows the archive's size, years and top tags: older
+  // pages stay as they are while articles are added.
+  alsoShows: (p, archive) =>
+    p.newest
+      ? [
+          archive.articles.length,
+          archive.years,
+          archive.undated.length,
+          archive.tags.slice(0, TOP_TAGS),
+        ]
       : null,
-  ],
 });
 
 export function render(data: PaginatedData<ListPage>): string {
   const { site, archive, p } = data;
   const { t } = site;
-  const first = p.pageNumber === 1;
+  const first = p.newest;
   const title = `${t.latestArticles}${pageSuffix(site, p)}`;
   const main = html`<h1>${title}</h1>
-<p class="lead">${site.description} ${fill(t.archiveHolds, { count: site.articles(archive.articles.length) })}</p>
+${first ? html`<p class="lead">${site.description} ${fill(t.archiveHolds, { count: site.articles(archive.articles.length) })}</p>` : ""}
 ${articleList(site, archive, p.items)}
 ${pagination(site, p)}
 ${

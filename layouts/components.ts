@@ -135,32 +135,43 @@ ${a.excerpt ? html`<p class="excerpt">${a.excerpt}</p>` : ""}
 )}</ol>`;
 }
 
-/** Page numbers of a listing, with the current page marked. */
+/**
+ * A listing's navigation: its newest page, the next newer and older pages,
+ * its oldest page, and this page marked. Older pages name no page count and
+ * no neighbour but their own (listing.ts: they stay as they are while new
+ * articles arrive).
+ */
 export function pagination(site: Site, page: ListPage): Html {
-  if (page.pageCount <= 1) return html``;
-  const previous = page.pageUrls[page.pageNumber - 2];
-  const next = page.pageUrls[page.pageNumber];
-  return html`<nav class="pagination" aria-label="${site.t.pages}">
+  if (page.newest && !page.olderUrl) return html``;
+  const { t } = site;
+  const link = (url: string, label: string, rel?: string) =>
+    html`<li><a href="${site.href(url)}"${rel ? html` rel="${rel}"` : ""}>${label}</a></li>`;
+  const current = html`<li><a href="${site.href(page.url)}" aria-current="page">${page.newest ? t.newestPage : pageLabel(site, page)}</a></li>`;
+  return html`<nav class="pagination" aria-label="${t.pages}">
 <ul>
-${previous ? html`<li><a href="${site.href(previous)}" rel="prev">${site.t.previousPage}</a></li>` : ""}
-${page.pageUrls.map((url, i) =>
-  i + 1 === page.pageNumber
-    ? html`<li><a href="${site.href(url)}" aria-current="page">${site.format.number(i + 1)}</a></li>`
-    : html`<li><a href="${site.href(url)}">${site.format.number(i + 1)}</a></li>`,
-)}
-${next ? html`<li><a href="${site.href(next)}" rel="next">${site.t.nextPage}</a></li>` : ""}
+${page.newest ? current : link(page.newestUrl, t.newestPage)}
+${page.newerUrl ? link(page.newerUrl, t.previousPage, "prev") : ""}
+${page.newest ? "" : current}
+${page.olderUrl ? link(page.olderUrl, t.nextPage, "next") : ""}
+${page.olderUrl && page.olderUrl !== page.oldestUrl ? link(page.oldestUrl, t.oldestPage) : ""}
 </ul>
 </nav>`;
 }
 
-/** « (صفحة ٢ من ٥)» after a title, on every page but the first. */
+/** What names an older page: the days its articles span, or its number (counted from the oldest) when none is dated. */
+function pageLabel(site: Site, page: ListPage): string {
+  const days = page.items.flatMap((a) => (a.day ? [a.day] : []));
+  const [newest, oldest] = [days[0], days[days.length - 1]];
+  if (!newest || !oldest)
+    return fill(site.t.pageNumbered, { page: site.format.number(page.pageNumber) });
+  return newest === oldest
+    ? site.format.day(newest)
+    : `${site.format.day(oldest)} – ${site.format.day(newest)}`;
+}
+
+/** « (١ – ٧ مارس ٢٠٢٤)» after a listing's title on its older pages. */
 export function pageSuffix(site: Site, page: ListPage): string {
-  return page.pageNumber > 1
-    ? fill(site.t.pageOf, {
-        page: site.format.number(page.pageNumber),
-        pages: site.format.number(page.pageCount),
-      })
-    : "";
+  return page.newest ? "" : ` (${pageLabel(site, page)})`;
 }
 
 export interface Crumb {

@@ -24,7 +24,7 @@ export function renderNamePage(
     { label: name.name },
   ])}
 <h1>${name.name}${pageSuffix(site, p)}</h1>
-<p class="lead">${fill(lead, { count: site.articles(name.count) })}</p>
+${p.newest ? html`<p class="lead">${fill(lead, { count: site.articles(name.count) })}</p>` : ""}
 ${articleList(site, archive, p.items)}
 ${pagination(site, p)}`;
   return document(site, {
@@ -35,8 +35,16 @@ ${pagination(site, p)}`;
   });
 }
 
-/** What a name page shows besides its articles (its feed): part of its render key. */
-export function feedKey(archive: Archive, url: string): unknown {
-  const feed = archive.feedFor(url);
-  return feed ? [feed.title, feed.atomUrl, feed.jsonUrl] : null;
+/**
+ * A name page's render key: the page, the name, its feed. Only the newest page
+ * shows the name's count, so articles added to the name leave its older pages
+ * alone (an incremental build does not render them again).
+ */
+export function namePageKey(archive: Archive, page: ListPage, name: TagSummary): unknown {
+  const feed = archive.feedFor(name.url);
+  return [
+    page,
+    page.newest ? name : [name.name, name.url],
+    feed ? [feed.title, feed.atomUrl, feed.jsonUrl] : null,
+  ];
 }

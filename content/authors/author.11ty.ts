@@ -1,4 +1,4 @@
-import { feedKey, renderNamePage } from "../../layouts/name-page.ts";
+import { namePageKey, renderNamePage } from "../../layouts/name-page.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
 import type { AuthorPage } from "../../scripts/lib/site/page-kinds/author.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
@@ -6,7 +6,7 @@ import { URLS } from "../../scripts/lib/site/urls.ts";
 
 /** The articles of an author, newest first, paginated, with its feed. */
 export const data = onePagePerItem<AuthorPage>("archive.pages.author", {
-  alsoShows: (p, archive) => feedKey(archive, p.author.url),
+  key: ({ author, ...page }, archive) => namePageKey(archive, page, author),
 });
 
 export function render({ site, archive, p }: PaginatedData<AuthorPage>): string {

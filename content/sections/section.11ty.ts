@@ -1,4 +1,4 @@
-import { feedKey, renderNamePage } from "../../layouts/name-page.ts";
+import { namePageKey, renderNamePage } from "../../layouts/name-page.ts";
 import type { PaginatedData } from "../../layouts/types.ts";
 import type { SectionPage } from "../../scripts/lib/site/page-kinds/section.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
@@ -6,7 +6,7 @@ import { URLS } from "../../scripts/lib/site/urls.ts";
 
 /** The articles of a section, newest first, paginated, with its feed. */
 export const data = onePagePerItem<SectionPage>("archive.pages.section", {
-  alsoShows: (p, archive) => feedKey(archive, p.section.url),
+  key: ({ section, ...page }, archive) => namePageKey(archive, page, section),
 });
 
 export function render({ site, archive, p }: PaginatedData<SectionPage>): string {

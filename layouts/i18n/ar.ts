@@ -61,7 +61,9 @@ export const ar: Dictionary = {
   pages: "الصفحات",
   previousPage: "السابقة",
   nextPage: "التالية",
-  pageOf: " (صفحة {page} من {pages})",
+  newestPage: "الأحدث",
+  oldestPage: "الأقدم",
+  pageNumbered: "صفحة {page}",
 
   latestArticles: "أحدث المقالات",
   archiveHolds: "يضم الأرشيف {count}.",

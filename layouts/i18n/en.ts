@@ -33,7 +33,9 @@ export const en: Dictionary = {
   pages: "Pages",
   previousPage: "Previous",
   nextPage: "Next",
-  pageOf: " (page {page} of {pages})",
+  newestPage: "Newest",
+  oldestPage: "Oldest",
+  pageNumbered: "page {page}",
 
   latestArticles: "Latest articles",
   archiveHolds: "The archive holds {count}.",

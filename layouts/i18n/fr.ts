@@ -36,7 +36,9 @@ export const fr: Dictionary = {
   pages: "Pages",
   previousPage: "Précédente",
   nextPage: "Suivante",
-  pageOf: " (page {page} sur {pages})",
+  newestPage: "Les plus récents",
+  oldestPage: "Les plus anciens",
+  pageNumbered: "page {page}",
 
   latestArticles: "Derniers articles",
   archiveHolds: "Les archives comptent {count}.",

@@ -80,8 +80,11 @@ export interface Dictionary {
   pages: string;
   previousPage: string;
   nextPage: string;
-  /** After a listing's title on its second page on: « (صفحة {page} من {pages})». */
-  pageOf: string;
+  /** A listing's newest page (its own URL) and its oldest. */
+  newestPage: string;
+  oldestPage: string;
+  /** An older page of a listing whose articles have no date: «صفحة {page}» (counted from the oldest). */
+  pageNumbered: string;
 
   // The home page.
   latestArticles: string;

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { namePageKey } from "../../layouts/name-page.ts";
 import { Archive } from "../../scripts/lib/site/archive.ts";
 import {
   type ArchiveArticle,
   articleFromMarkdown,
 } from "../../scripts/lib/site/archive-article.ts";
+import type { ListPage } from "../../scripts/lib/site/page-kinds/kind.ts";
+import type { TagPage } from "../../scripts/lib/site/page-kinds/tag.ts";
+import { pageKey } from "../../scripts/lib/site/render-plan.ts";
 
 function article(path: string, fields: Partial<ArchiveArticle> = {}): ArchiveArticle {
   return {
@@ -129,22 +133,59 @@ describe("the archive index", () => {
     expect(new Set(a.tags.map((t) => t.slug)).size).toBe(a.tags.length);
   });
 
-  it("paginates every listing and keeps an empty home and undated page", () => {
+  it("paginates every listing from the oldest end and keeps an empty home and undated page", () => {
     const many = Array.from({ length: 45 }, (_, i) =>
       article(`${String(i).padStart(2, "0")}.md`, { date: "2025-01-01", tags: ["t"] }),
     );
     const a = new Archive(many, 20);
-    expect(a.pages.home.map((p) => p.url)).toEqual(["/", "/page/2/", "/page/3/"]);
-    expect(a.pages.tag.map((p) => p.items.length)).toEqual([20, 20, 5]);
-    expect(a.pages.day.map((p) => p.url)).toEqual([
-      "/archive/2025/01/01/",
-      "/archive/2025/01/01/page/2/",
-      "/archive/2025/01/01/page/3/",
+    // The newest page, at the listing's URL, holds 20 to 39; older pages 20, numbered from the oldest.
+    expect(a.pages.home.map((p) => p.url)).toEqual(["/", "/page/1/"]);
+    expect(a.pages.tag.map((p) => p.items.length)).toEqual([25, 20]);
+    expect(a.pages.day.map((p) => [p.url, p.pageNumber, p.newerUrl, p.olderUrl])).toEqual([
+      ["/archive/2025/01/01/", 2, undefined, "/archive/2025/01/01/page/1/"],
+      ["/archive/2025/01/01/page/1/", 1, "/archive/2025/01/01/", undefined],
+    ]);
+    // Every article once, newest first across the pages.
+    expect(a.pages.home.flatMap((p) => p.items)).toEqual(a.articles);
+    expect(new Archive(many.slice(0, 39), 20).pages.home.map((p) => p.items.length)).toEqual([39]);
+    expect(new Archive(many.slice(0, 40), 20).pages.home.map((p) => p.items.length)).toEqual([
+      20, 20,
     ]);
     const empty = new Archive([], 20);
     expect(empty.pages.home).toHaveLength(1);
     expect(empty.pages.undated).toHaveLength(1);
     expect(empty.pages.tag).toEqual([]);
+  });
+
+  it("leaves a listing's older pages as they were when newer articles arrive", () => {
+    const dated = (n: number) =>
+      article(`2025/01/a${String(n).padStart(3, "0")}.md`, {
+        date: `2025-01-01T${String(Math.floor(n / 60)).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}:00Z`,
+        tags: ["t"],
+      });
+    const before = new Archive(
+      Array.from({ length: 90 }, (_, n) => dated(n)),
+      20,
+    );
+    const after = new Archive(
+      Array.from({ length: 127 }, (_, n) => dated(n)),
+      20,
+    );
+    const tagPageKey = (a: Archive, { tag, ...page }: TagPage) => namePageKey(a, page, tag);
+    // The keys the templates give these pages (content/index.11ty.ts, content/tags/tag.11ty.ts).
+    const keyOf = (a: Archive, p: ListPage | TagPage) =>
+      pageKey("tag" in p ? tagPageKey(a, p) : p, a.keyReplacer);
+    for (const kind of ["home", "tag"] as const) {
+      const old = new Map(before.pages[kind].map((p) => [p.url, keyOf(before, p)]));
+      const changed = after.pages[kind].filter((p) => old.get(p.url) !== keyOf(after, p));
+      // 37 new articles: the newest page and the two new older pages it split off,
+      // and the page that was the newest older page (its newer neighbour moved).
+      expect(changed.map((p) => p.url).sort()).toEqual(
+        kind === "home"
+          ? ["/", "/page/3/", "/page/4/", "/page/5/"]
+          : ["/tags/t/", "/tags/t/page/3/", "/tags/t/page/4/", "/tags/t/page/5/"],
+      );
+    }
   });
 
   it("names the file and the problem when front matter is not a valid article", () => {

@@ -12,7 +12,7 @@ const md = (title: string, fields: Partial<Article> = {}, body = ["نص الخب
   fixtureArticle(title, fields, body);
 
 const articles: Record<string, string> = {};
-// 23 articles tagged بغداد: two in December 2024, the rest in January 2025 (two on the 5th).
+// 23 articles tagged بغداد (and 20 older ones below): two in December 2024, the rest in January 2025 (two on the 5th).
 for (let n = 1; n <= 23; n++) {
   const date =
     n <= 2 ? `2024-12-${29 + n}` : `2025-01-${String(Math.min(n - 2, 21)).padStart(2, "0")}`;
@@ -20,6 +20,14 @@ for (let n = 1; n <= 23; n++) {
   articles[`${date.slice(0, 4)}/${date.slice(5, 7)}/khabar-${n}.md`] = md(`خبر رقم ${n}`, {
     date: day(date === "2025-01-21" && n === 23 ? "2025-01-05" : date),
     tags,
+  });
+}
+// 20 older ones (November 2024), so the listings have an older page: a listing's
+// newest page holds 20 to 39 articles, older pages 20 each, counted from the oldest.
+for (let n = 1; n <= 20; n++) {
+  articles[`2024/11/qadim-${n}.md`] = md(`خبر قديم ${n}`, {
+    date: day(`2024-11-${String(n).padStart(2, "0")}`),
+    tags: ["بغداد"],
   });
 }
 articles["2025/02/english.md"] = md(
@@ -53,10 +61,10 @@ describe("a built fixture archive", () => {
     const files = htmlFiles(site.output);
     for (const expected of [
       "index.html",
-      "page/2/index.html",
+      "page/1/index.html",
       "tags/index.html",
       "tags/بغداد/index.html",
-      "tags/بغداد/page/2/index.html",
+      "tags/بغداد/page/1/index.html",
       "tags/العراق/index.html",
       "archive/index.html",
       "archive/2024/index.html",
@@ -75,7 +83,7 @@ describe("a built fixture archive", () => {
     ]) {
       expect(files).toContain(expected);
     }
-    expect(files.filter((f) => f.startsWith("articles/"))).toHaveLength(26);
+    expect(files.filter((f) => f.startsWith("articles/"))).toHaveLength(46);
     expect(site.stdout).toMatch(/Built \d+ pages/);
   });
 
@@ -96,29 +104,38 @@ describe("a built fixture archive", () => {
     );
   });
 
-  it("lists the latest articles first, twenty to a page, with page numbers", () => {
+  it("lists the latest articles first; older pages of twenty, counted from the oldest, named by their days", () => {
+    const titlesOf = (html: string) =>
+      [...html.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
+    // 46 articles: the newest page holds 26, the older one the oldest 20.
     const home = page("index.html");
-    const titles = [...home.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
-    expect(titles).toHaveLength(20);
+    const titles = titlesOf(home);
+    expect(titles).toHaveLength(26);
     expect(titles[0]).toBe("Iraq reopens the road to Erbil");
     expect(titles[1]).toBe("خبر رقم 22");
-    expect(home).toContain('<a href="/page/2/">٢</a>');
-    expect(home).toContain('aria-current="page">١</a>');
-    const second = page("page/2/index.html");
+    expect(home).toContain('<a href="/page/1/" rel="next">');
+    expect(home).toContain('<a href="/" aria-current="page">الأحدث</a>');
+    const older = page("page/1/index.html");
+    expect(titlesOf(older)).toHaveLength(20);
     // Undated articles come last.
-    expect(second.indexOf("خبر بلا تاريخ")).toBeGreaterThan(second.indexOf("خبر رقم 1<"));
+    expect(older.indexOf("خبر بلا تاريخ")).toBeGreaterThan(older.indexOf("خبر قديم 1<"));
+    expect(older).not.toContain("خبر قديم 19<");
+    expect(older).toContain('<a href="/" rel="prev">');
+    // Named by the days of its articles, not «page 2 of 3», and no archive-wide count.
+    expect(older).toContain("<title>أحدث المقالات (١ نوفمبر ٢٠٢٤ – ١٨ نوفمبر ٢٠٢٤)");
+    expect(older).not.toContain("يضم الأرشيف");
   });
 
   it("counts articles per tag, year, month and day in correct Arabic", () => {
     const tags = page("tags/index.html");
     expect(tags).toMatch(
-      /<a href="\/tags\/بغداد\/">بغداد<\/a> <span class="count">٢٣ مقالًا<\/span>/,
+      /<a href="\/tags\/بغداد\/">بغداد<\/a> <span class="count">٤٣ مقالًا<\/span>/,
     );
     expect(tags).toMatch(
       /<a href="\/tags\/العراق\/">العراق<\/a> <span class="count">١٢ مقالًا<\/span>/,
     );
     expect(page("archive/2025/01/05/index.html")).toContain("مقالان في هذا اليوم");
-    expect(page("archive/2024/index.html")).toContain("مقالان في ٢٠٢٤");
+    expect(page("archive/2024/index.html")).toContain("٢٢ مقالًا في ٢٠٢٤");
     expect(page("archive/index.html")).toContain(
       '<a href="/archive/2025/01/">يناير <span class="count">(٢١)</span></a>',
     );
@@ -183,7 +200,7 @@ describe("a built fixture archive", () => {
       shards: { id: string; years: string[]; path: string; pages: number }[];
     };
     expect(shards.map((s) => [s.id, s.years, s.path, s.pages])).toEqual([
-      ["2024-2025", ["2025", "2024"], "/pagefind/2024-2025/", 24],
+      ["2024-2025", ["2025", "2024"], "/pagefind/2024-2025/", 44],
       ["undated", [], "/pagefind/undated/", 2],
     ]);
     for (const s of shards)

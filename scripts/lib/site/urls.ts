@@ -22,5 +22,6 @@ export const URLS = {
   json: (base: string) => `${base}feed.json`,
   sitemap: "/sitemap.xml",
   sitemapPart: (n: number) => `/sitemaps/sitemap-${n}.xml`,
-  page: (base: string, n: number) => (n === 1 ? base : `${base}page/${n}/`),
+  /** An older page of a listing, counted from the oldest (its newest page is `base` itself). */
+  page: (base: string, n: number) => `${base}page/${n}/`,
 };

@@ -48,13 +48,26 @@ export interface ArchiveIndexes {
   pageSize: number;
 }
 
+/**
+ * One page of a listing (newest first). Pages are counted from the oldest
+ * end: page 1 holds the oldest articles, and every page but the newest holds
+ * exactly `size` of them, for good. The newest page, at the listing's own URL,
+ * holds the rest (`size` to `2 × size − 1`), so a day's new articles change that
+ * page only, not every page after it — an incremental build renders the
+ * older pages of a listing again only when articles are added among them.
+ */
 export interface ListPage {
   url: string;
-  /** 1-based. */
+  /** Counted from the oldest page (1); the newest page has the highest. */
   pageNumber: number;
-  pageCount: number;
-  /** URL of every page of this listing, in order. */
-  pageUrls: string[];
+  /** Whether this is the listing's newest page (its own URL). */
+  newest: boolean;
+  newestUrl: string;
+  oldestUrl: string;
+  /** The next newer page, if this is not the newest. */
+  newerUrl?: string;
+  /** The next older page, if this is not the oldest. */
+  olderUrl?: string;
   items: ArchiveArticle[];
 }
 
@@ -64,16 +77,25 @@ export function paginate(
   base: string,
   keepEmpty = false,
 ): ListPage[] {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
   if (items.length === 0 && !keepEmpty) return [];
-  const pageUrls = Array.from({ length: pageCount }, (_, i) => URLS.page(base, i + 1));
-  return pageUrls.map((url, i) => ({
-    url,
-    pageNumber: i + 1,
-    pageCount,
-    pageUrls,
-    items: items.slice(i * size, (i + 1) * size),
-  }));
+  const count = Math.max(1, Math.floor(items.length / size));
+  const urlOf = (n: number) => (n === count ? base : URLS.page(base, n));
+  const pages: ListPage[] = [];
+  for (let n = count; n >= 1; n--) {
+    // Items are newest first: page n ends `(n − 1) × size` items before the oldest.
+    const end = items.length - (n - 1) * size;
+    pages.push({
+      url: urlOf(n),
+      pageNumber: n,
+      newest: n === count,
+      newestUrl: base,
+      oldestUrl: urlOf(1),
+      ...(n < count ? { newerUrl: urlOf(n + 1) } : {}),
+      ...(n > 1 ? { olderUrl: urlOf(n - 1) } : {}),
+      items: items.slice(n === count ? 0 : end - size, end),
+    });
+  }
+  return pages;
 }
 
 export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
