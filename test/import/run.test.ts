@@ -621,6 +621,25 @@ describe("a re-import", () => {
       "unchanged",
     ]);
     expect(third.inputs[0]?.warnings).toEqual([]);
+
+    // What the command passes without --force-file (an empty list) forces nothing;
+    // a --force-file extracts that one dump again, and only it.
+    const forceNone = await runImport({
+      ...pipelineContext(),
+      inDir: raw,
+      outDir: out,
+      cacheFile,
+      force: [],
+    });
+    expect(forceNone.reused).toBe(4);
+    const forceOne = await runImport({
+      ...pipelineContext(),
+      inDir: raw,
+      outDir: out,
+      cacheFile,
+      force: ["4.txt"],
+    });
+    expect(forceOne.reused).toBe(3);
   });
 
   it("gives the same articles on one core or several", async () => {

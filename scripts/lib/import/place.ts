@@ -87,6 +87,21 @@ export function articlesOfMovedDumps(
 }
 
 /**
+ * Whether `--force` (everything) or `--force-file` (these article or dump
+ * paths) overwrites this article: an empty list forces nothing.
+ */
+export function isForced(
+  force: boolean | readonly string[] | undefined,
+  articlePath: string,
+  sourceFile: string,
+): boolean {
+  return (
+    force === true ||
+    (Array.isArray(force) && (force.includes(articlePath) || force.includes(sourceFile)))
+  );
+}
+
+/**
  * Decides what becomes of one article: its report's outcome and file, and
  * whether anything is written. `taken` (paths in use) and `moved` (sources
  * whose article a moved dump took over) carry over from one article to the next:
@@ -108,11 +123,7 @@ export function placeArticle(
     moved.add(from.id);
     report.warnings.push(`moved from ${from.id}: the same dump, the same article file`);
   }
-  const forced =
-    force === true ||
-    (Array.isArray(force) &&
-      previous !== undefined &&
-      (force.includes(previous.path) || force.includes(article.source.file)));
+  const forced = previous !== undefined && isForced(force, previous.path, article.source.file);
   if (previous && !forced && !isUntouched(previous.text)) {
     report.outcome = "kept";
     report.article = previous.path;

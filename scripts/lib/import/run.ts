@@ -18,6 +18,7 @@ import { formatOf, type PipelineContext } from "./pipeline.ts";
 import {
   articlesOfMovedDumps,
   indexExistingArticles,
+  isForced,
   type PlannedArticle,
   placeArticle,
 } from "./place.ts";
@@ -107,7 +108,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     const c = cache.dumps[file];
     const i = info.get(file);
     const previous = existing.bySource.get(file);
-    if (!c || !i || !previous || options.force) return undefined;
+    if (!c || !i || !previous || isForced(options.force, previous.path, file)) return undefined;
     // Text and HTML dumps hold one article each; a JSON file's records are read again.
     const format = formatOf(file);
     if (format !== "text" && format !== "html") return undefined;
