@@ -4,13 +4,13 @@ import { procliticSplits } from "../lib/search/proclitics.ts";
 
 /**
  * Search across the archive's Pagefind shards, in the browser (bundled into
- * /assets/search.js). Each shard is its own Pagefind instance (of one
- * pagefind.js module); results are merged here:
+ * /assets/search.js). The shards are merged into one Pagefind instance
+ * (`mergeIndex`), each tagged with a `shard` filter; results are ordered:
  *
- *  - newest first: the shards are runs of dates, newest first, so the shards' own
- *    date-sorted results, one shard after another, are in global date order
- *    (undated articles last);
- *  - relevance: results of all shards merged by Pagefind's score.
+ *  - newest first: the shards are runs of dates, newest first, so each
+ *    shard's own date-sorted results, one shard after another, are in global
+ *    date order (undated articles last);
+ *  - relevance: Pagefind's merged ranking by score.
  *
  * A query word that the archive does not hold at all makes the search find
  * nothing (Pagefind alone would silently drop the word).
@@ -65,6 +65,7 @@ interface PagefindModule {
 
 interface Pagefind {
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(
     term: string | null,
     options?: Record<string, unknown>,
@@ -118,7 +119,7 @@ export function shardsToSearch(shards: readonly ShardInfo[], filters: Filters): 
 }
 
 export class ShardedSearch {
-  private readonly instances = new Map<string, Promise<Pagefind>>();
+  private index: Promise<Pagefind> | undefined;
   private readonly existing = new Map<string, Promise<boolean>>();
   private readonly data = new WeakMap<PagefindResult, Promise<PagefindData>>();
 
@@ -136,35 +137,35 @@ export class ShardedSearch {
     return new ShardedSearch(base, shards);
   }
 
-  private module: Promise<PagefindModule> | undefined;
-
   /**
-   * One Pagefind module for all shards (the first shard's copy: every shard's
-   * script is the same), and an instance of it per shard. The instances share
-   * the module's web worker, so a reader downloads Pagefind's script and
-   * worker once, not once a shard; each shard still loads its own index and
-   * WebAssembly.
+   * All shards as one Pagefind instance: the first shard's, with the others
+   * merged into it (Pagefind's multisite search, `mergeIndex`). A reader then
+   * downloads Pagefind's script, worker and WebAssembly once — an instance per
+   * shard loads the WebAssembly again for each (≈60 KB a shard). A merged
+   * search ranks every shard's results by score, as relevance wants; each
+   * shard also carries a filter `shard` (Pagefind's `mergeFilter`), so that
+   * newest first can read the shards one by one, each in its own date order
+   * (a sorted search scores results by their place in that order).
    */
-  private instance(shard: ShardInfo): Promise<Pagefind> {
-    let instance = this.instances.get(shard.id);
-    if (!instance) {
-      const first = this.shards[0] ?? shard;
-      this.module ??= import(
-        /* @vite-ignore */ `${this.base}${first.path.slice(1)}pagefind.js`
-      ) as Promise<PagefindModule>;
-      const module = this.module;
-      instance = (async () => {
-        const pagefind = (await module).createInstance({
-          basePath: `${this.base}${shard.path.slice(1)}`,
-          baseUrl: this.base,
-          excerptLength: EXCERPT_WORDS,
-        });
-        await pagefind.init();
-        return pagefind;
-      })();
-      this.instances.set(shard.id, instance);
-    }
-    return instance;
+  private pagefind(): Promise<Pagefind> {
+    this.index ??= (async () => {
+      const [first, ...others] = this.shards;
+      if (!first) throw new Error("the search index has no shards");
+      const url = (shard: ShardInfo) => `${this.base}${shard.path.slice(1)}`;
+      const module = (await import(
+        /* @vite-ignore */ `${url(first)}pagefind.js`
+      )) as PagefindModule;
+      const options = (shard: ShardInfo) => ({
+        baseUrl: this.base,
+        excerptLength: EXCERPT_WORDS,
+        mergeFilter: { shard: shard.id },
+      });
+      const pagefind = module.createInstance({ basePath: url(first), ...options(first) });
+      await pagefind.init();
+      await Promise.all(others.map((shard) => pagefind.mergeIndex(url(shard), options(shard))));
+      return pagefind;
+    })();
+    return this.index;
   }
 
   private dataOf(result: PagefindResult): Promise<PagefindData> {
@@ -195,8 +196,10 @@ export class ShardedSearch {
     let found = this.existing.get(word);
     if (!found) {
       found = (async () => {
+        if (this.shards.length === 0) return false;
+        const pagefind = await this.pagefind();
         for (const shard of this.shards) {
-          const { results } = await (await this.instance(shard)).search(word);
+          const { results } = await pagefind.search(word, { filters: { shard: shard.id } });
           for (const r of results.slice(0, EXISTENCE_SAMPLE))
             if (await this.holds(r, [word])) return true;
         }
@@ -243,21 +246,33 @@ export class ShardedSearch {
       const value = filters[key];
       if (value) pagefindFilters[key] = value;
     }
-    const shards = shardsToSearch(this.shards, filters);
+    if (this.shards.length === 0)
+      return {
+        total: 0,
+        approximate: false,
+        missingWords: [],
+        words: wanted,
+        slice: async () => [],
+      };
+    const pagefind = await this.pagefind();
     const byDate = sort === "newest" || term === null;
-    const perShard = await Promise.all(
-      shards.map(async (shard) => {
-        const pagefind = await this.instance(shard);
-        const options = { filters: pagefindFilters, ...(byDate ? { sort: { date: "desc" } } : {}) };
-        return (await pagefind.search(term, options)).results;
-      }),
-    );
+    // Newest first: the shards in order, each in its date order. Relevance: one
+    // merged search (Pagefind ranks by score, ties in shard order).
     const candidates = byDate
-      ? perShard.flat()
-      : perShard
-          .flatMap((list, s) => list.map((r, rank) => ({ r, s, rank })))
-          .sort((a, b) => b.r.score - a.r.score || a.s - b.s || a.rank - b.rank)
-          .map((x) => x.r);
+      ? (
+          await Promise.all(
+            shardsToSearch(this.shards, filters).map(
+              async (shard) =>
+                (
+                  await pagefind.search(term, {
+                    filters: { ...pagefindFilters, shard: shard.id },
+                    sort: { date: "desc" },
+                  })
+                ).results,
+            ),
+          )
+        ).flat()
+      : (await pagefind.search(term, { filters: pagefindFilters })).results;
 
     // Checked in order, as far as needed; all of them when there are few.
     const checked: PagefindResult[] = [];

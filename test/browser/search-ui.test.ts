@@ -49,6 +49,22 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
+  it("loads Pagefind's WebAssembly once, however many shards it searches", async () => {
+    // A fresh profile: nothing cached from the other tests.
+    const reader = await browser.newContext();
+    const page = await reader.newPage();
+    const fetched: string[] = [];
+    reader.on("requestfinished", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/archive/search/?q=بغداد&sort=newest`);
+    await done(page);
+    const shards = new Set(
+      fetched.filter((u) => u.endsWith(".pf_meta")).map((u) => u.split("/").at(-2)),
+    );
+    expect(shards.size).toBeGreaterThan(2);
+    expect(fetched.filter((u) => /\/wasm\.[^/]+\.pagefind$/.test(u))).toHaveLength(1);
+    await reader.close();
+  });
+
   it("filters by tag and sorts newest first, and the choice is in the URL", async () => {
     const page = await open("?q=العراق");
     await done(page);

@@ -16,12 +16,12 @@ import { ArchiveVocabulary } from "./proclitics.ts";
  * first in `pagefind/shards.json`.
  *
  * Why shards: Pagefind holds every page of an index in memory while it builds
- * (~0.3 MB a page measured here), cannot update an index, and its `mergeIndex`
- * does not keep a global date order. Shards stay under 5,000 pages, are
- * indexed one per core, a shard whose pages did not change is copied from
- * the cache instead of indexed again, and the browser merges the shards
- * itself (scripts/browser/search-client.ts): newest first is the shards in order,
- * relevance is a merge by score.
+ * (~0.3 MB a page measured here) and cannot update an index. Shards stay
+ * under 5,000 pages, are indexed one per core, a shard whose pages did not
+ * change is copied from the cache instead of indexed again, and the browser
+ * merges them into one instance (scripts/browser/search-client.ts: relevance
+ * is Pagefind's merged ranking; newest first is the shards in order, each
+ * filtered to itself, since a merged search ranks by score, not by date).
  */
 
 export interface Shard {
