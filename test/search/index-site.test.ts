@@ -125,6 +125,18 @@ describe("search shards", () => {
     for (const id of ["2024", "2023", "2021-2022", "undated"])
       expect(next.get(id)).toEqual(plan.get(id));
     expect(next.get("2025")).toHaveLength(5);
+    // The newest year is a shard of its own once the dated pages do not fit in one
+    // (2024 and 2025 would fit together); while they fit, one shard.
+    expect([...planShards(archive, 10, 10).keys()].sort(compareShards)).toEqual([
+      "2025",
+      "2024",
+      "2021-2023",
+      "undated",
+    ]);
+    expect([...planShards(archive, 10, 17).keys()].sort(compareShards)).toEqual([
+      "2021-2025",
+      "undated",
+    ]);
     // No merging: a shard per year.
     expect([...planShards(archive, 10, 0).keys()].sort(compareShards)).toEqual([
       "2025",

@@ -83,12 +83,16 @@ const SHARD_OF_ARTICLE = /^articles\/(\d{4}|undated)\//;
 export const SHARD_PAGES = 5000;
 
 /**
- * Fewest pages a shard is worth on its own. Each shard costs a reader a
- * fixed download before the first results (its WebAssembly and metadata:
- * 60 KB and more) and an instance to start up, so small years share a shard. Years are grouped from the oldest, so a day's new articles
- * change only the newest shard.
+ * Most pages of older years that share a shard. Each shard costs a reader
+ * its metadata and, for every query word, its own index chunks (≈ 20 KB a
+ * word, whatever the shard's size: measured on the 10,000-article benchmark,
+ * 6 shards of ≈ 1,500 pages fetched 560 KB for a first query, 3 shards 430 KB),
+ * while Pagefind's work per page does not grow with a shard's size (measured:
+ * 375 pages per CPU-second on 1,525 and on 4,535 pages). So older years share
+ * shards up to this size, grouped from the oldest, and the newest year is a
+ * shard of its own (planShards): a day's new articles re-index that one.
  */
-export const SHARD_MERGE_PAGES = 2000;
+export const SHARD_MERGE_PAGES = 5000;
 
 /** The merge limit: SHARD_MERGE_PAGES, or NASHRA_SHARD_MERGE_PAGES (0: a shard per year). */
 export function shardMergePages(): number {
@@ -111,6 +115,8 @@ function yearOf(page: string): string | undefined {
  * from shard to shard:
  *  - consecutive small years share a shard while it holds at most `merge`
  *    pages ("2016-2019"), a year above that is its own shard ("2025");
+ *  - the newest year is a shard of its own once the dated pages are more than
+ *    `merge` (new articles mostly arrive there: re-indexing it stays cheap);
  *  - a year over `limit` is cut into runs of whole months, named by their
  *    newest month ("2025-12", "2025-06");
  *  - undated articles are one shard, or runs of `limit` pages by path
@@ -141,6 +147,8 @@ export function planShards(
     runYears.length = 0;
   };
   const years = [...groups.keys()].filter((g) => g !== "undated").sort(compareStrings);
+  const dated = years.reduce((n, year) => n + (groups.get(year) as string[]).length, 0);
+  const newestApart = dated > merge ? years[years.length - 1] : undefined;
   for (const year of years) {
     const list = groups.get(year) as string[];
     if (list.length > limit) {
@@ -148,7 +156,7 @@ export function planShards(
       for (const [id, monthRun] of monthRuns(year, list, limit)) shards.set(id, monthRun);
       continue;
     }
-    if (run.length > 0 && run.length + list.length > merge) endRun();
+    if (run.length > 0 && (run.length + list.length > merge || year === newestApart)) endRun();
     run.push(...list);
     runYears.push(year);
   }
