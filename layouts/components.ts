@@ -210,7 +210,10 @@ export function dateCrumbs(
   if (!day) return [...crumbs, { label: site.t.undated, url: URLS.undated }];
   crumbs.push({ label: site.format.year(day.slice(0, 4)), url: URLS.year(day.slice(0, 4)) });
   if (depth === "year") return crumbs;
-  crumbs.push({ label: site.format.monthName(day.slice(0, 7)), url: URLS.month(day.slice(0, 7)) });
+  crumbs.push({
+    label: site.format.label(site.format.monthName(day.slice(0, 7))),
+    url: URLS.month(day.slice(0, 7)),
+  });
   if (depth === "month") return crumbs;
   crumbs.push({ label: site.format.day(day), url: URLS.day(day) });
   return crumbs;

@@ -15,7 +15,7 @@ ${archive.years.length === 0 ? html`<p class="empty">${t.noDatedArticles}</p>` :
 ${archive.years.map(
   (y) => html`<section class="archive-year">
 <h2><a href="${site.href(y.url)}">${site.format.year(y.year)}</a> <span class="count">${site.articles(y.count)}</span></h2>
-<ul class="chips">${y.months.map((m) => html`<li><a href="${site.href(m.url)}">${site.format.monthName(m.month)} <span class="count">(${site.format.number(m.count)})</span></a></li>`)}</ul>
+<ul class="chips">${y.months.map((m) => html`<li><a href="${site.href(m.url)}">${site.format.label(site.format.monthName(m.month))} <span class="count">(${site.format.number(m.count)})</span></a></li>`)}</ul>
 </section>`,
 )}
 <section class="archive-undated">

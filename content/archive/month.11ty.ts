@@ -32,8 +32,11 @@ ${neighbourLinks(
   site,
   t.neighbourMonths,
   { next: t.nextMonth, previous: t.previousMonth },
-  p.next && { url: p.next.url, label: site.format.month(p.next.month) },
-  p.previous && { url: p.previous.url, label: site.format.month(p.previous.month) },
+  p.next && { url: p.next.url, label: site.format.label(site.format.month(p.next.month)) },
+  p.previous && {
+    url: p.previous.url,
+    label: site.format.label(site.format.month(p.previous.month)),
+  },
 )}`;
   return document(site, { title, url: p.url, main });
 }

@@ -17,7 +17,7 @@ export function render({ site, p }: PaginatedData<YearPage>): string {
 <p class="lead">${fill(t.countIn, { count: site.articles(p.year.count), period: year })}</p>
 ${p.year.months.map(
   (m) => html`<section class="archive-month">
-<h2><a href="${site.href(m.url)}">${site.format.month(m.month)}</a> <span class="count">${site.articles(m.count)}</span></h2>
+<h2><a href="${site.href(m.url)}">${site.format.label(site.format.month(m.month))}</a> <span class="count">${site.articles(m.count)}</span></h2>
 <ul class="chips">${m.days.map((d) => html`<li><a href="${site.href(d.url)}">${site.format.day(d.day)} <span class="count">(${site.format.number(d.count)})</span></a></li>`)}</ul>
 </section>`,
 )}

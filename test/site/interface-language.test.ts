@@ -210,3 +210,17 @@ describe.each(LANGUAGES.map((lang) => [lang]))("the sample archive built in %s",
     expect(errors).toEqual([]);
   });
 });
+
+describe("the sample archive built in French", () => {
+  const read = (rel: string) => readFileSync(path.join(outputs.fr as string, rel), "utf8");
+
+  it("capitalises a month that starts a heading or a label, not one inside a sentence", () => {
+    const year = read("archive/2025/index.html");
+    expect(year).toContain('<h2><a href="/archive/2025/11/">Novembre 2025</a>');
+    expect(year).toContain("en 2025.");
+    expect(read("archive/index.html")).toMatch(/>Novembre <span class="count">/);
+    const month = read("archive/2025/11/index.html");
+    expect(month).toMatch(/ en novembre 2025\./);
+    expect(month).toMatch(/<\/span> Juillet 2025<\/a>/);
+  });
+});

@@ -102,6 +102,18 @@ export class Formatter {
     );
   }
 
+  /**
+   * A date or name standing alone as a label or heading, first letter in
+   * capitals where the script has them («Novembre 2025»: French writes month
+   * names in lower case inside a sentence, not at the start of a heading).
+   */
+  label(text: string): string {
+    const first = text.codePointAt(0);
+    if (first === undefined) return text;
+    const char = String.fromCodePoint(first);
+    return char.toLocaleUpperCase(this.locale) + text.slice(char.length);
+  }
+
   /** «نوفمبر» for "2025-11" */
   monthName(yearMonth: string): string {
     return this.memoised(`monthName ${yearMonth}`, () =>
