@@ -1,4 +1,6 @@
-import { chromium } from "playwright-core";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
 import { serveStatic } from "../static-server.ts";
 
@@ -27,9 +29,91 @@ export interface SearchMeasure {
   secondMs: number;
 }
 
+/** How a search page is used: its URL for a query, and how to tell its results are shown. */
+interface SearchPage {
+  url(query: string): string;
+  /** Waits for the results of the query in progress; resolves to how many are shown. */
+  done(page: Page): Promise<number>;
+  /** Types a second query on the same page. */
+  ask(page: Page, query: string): Promise<void>;
+}
+
+/** The archive's own search page. */
+const ARCHIVE_SEARCH: SearchPage = {
+  url: (query) => `/search/?q=${encodeURIComponent(query)}`,
+  done: async (page) => {
+    await page.waitForFunction(
+      () => document.getElementById("search")?.dataset.state === "done",
+      null,
+      { timeout: 120_000 },
+    );
+    return page.locator("#search-results li").count();
+  },
+  ask: async (page, query) => {
+    await page.fill("#search-input", query);
+    await page.evaluate(() => {
+      const search = document.getElementById("search");
+      if (search) search.dataset.state = "";
+    });
+    await page.press("#search-input", "Enter");
+  },
+};
+
+/**
+ * Stock Pagefind on the peer's site (Hugo's pages, one index): a page that
+ * asks Pagefind's JavaScript API and loads the first 20 results' data, as a
+ * results page shows them (written into the site by the benchmark).
+ */
+export const STOCK_SEARCH_PAGE = "nashra-bench-search.html";
+const STOCK_SEARCH_HTML = `<!DOCTYPE html>
+<html lang="ar"><meta charset="utf-8"><title>search</title>
+<script type="module">
+const pagefind = await import("/pagefind/pagefind.js");
+await pagefind.init();
+window.ask = async (query) => {
+  document.body.dataset.state = "";
+  const { results } = await pagefind.search(query);
+  const shown = await Promise.all(results.slice(0, 20).map((r) => r.data()));
+  document.body.dataset.shown = String(shown.length);
+  document.body.dataset.state = "done";
+};
+await window.ask(new URLSearchParams(location.search).get("q") ?? "");
+</script>
+<body></body></html>
+`;
+const STOCK_SEARCH: SearchPage = {
+  url: (query) => `/${STOCK_SEARCH_PAGE}?q=${encodeURIComponent(query)}`,
+  done: async (page) => {
+    await page.waitForFunction(() => document.body?.dataset.state === "done", null, {
+      timeout: 120_000,
+    });
+    return Number(await page.evaluate(() => document.body.dataset.shown));
+  },
+  ask: async (page, query) => {
+    await page.evaluate(`window.ask(${JSON.stringify(query)})`);
+  },
+};
+
+/** The same measure with stock Pagefind over a site it indexed whole (the peer's). */
+export async function measureStockPagefind(
+  siteDir: string,
+  queries: [string, string][],
+): Promise<SearchMeasure[]> {
+  writeFileSync(path.join(siteDir, STOCK_SEARCH_PAGE), STOCK_SEARCH_HTML);
+  return measureWith(siteDir, queries, STOCK_SEARCH);
+}
+
 export async function measureSearch(
   siteDir: string,
   queries: [string, string][],
+): Promise<SearchMeasure[]> {
+  return measureWith(siteDir, queries, ARCHIVE_SEARCH);
+}
+
+async function measureWith(
+  siteDir: string,
+  queries: [string, string][],
+  reader: SearchPage,
 ): Promise<SearchMeasure[]> {
   const server = await serveStatic(siteDir);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -62,26 +146,14 @@ export async function measureSearch(
         requests = 0;
         return counted;
       };
-      const done = () =>
-        page.waitForFunction(
-          () => document.getElementById("search")?.dataset.state === "done",
-          null,
-          { timeout: 120_000 },
-        );
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
-      await done();
+      await page.goto(`${server.origin}${reader.url(query)}`);
+      const results = await reader.done(page);
       const firstMs = await page.evaluate(() => performance.now());
       const first = await settle();
-      const results = await page.locator("#search-results li").count();
 
       const started = await page.evaluate(() => performance.now());
-      await page.fill("#search-input", second);
-      await page.evaluate(() => {
-        const search = document.getElementById("search");
-        if (search) search.dataset.state = "";
-      });
-      await page.press("#search-input", "Enter");
-      await done();
+      await reader.ask(page, second);
+      await reader.done(page);
       const secondMs = (await page.evaluate(() => performance.now())) - started;
       const after = await settle();
       out.push({
