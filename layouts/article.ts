@@ -142,7 +142,7 @@ function leadFigure(site: Site, entry: ArchiveArticle): Html {
 ${picture(site, image, { alt: image.alt ?? (image.caption ? "" : alt), sizes: LEAD_SIZES, lead: true })}
 ${
   image.caption || image.credit
-    ? html`<figcaption dir="auto">${image.caption ?? ""}${image.credit ? html`${image.caption ? " " : ""}<span class="credit">${image.credit}</span>` : ""}</figcaption>`
+    ? html`<figcaption dir="auto" data-pagefind-ignore>${image.caption ?? ""}${image.credit ? html`${image.caption ? " " : ""}<span class="credit">${image.credit}</span>` : ""}</figcaption>`
     : ""
 }
 </figure>`;
