@@ -16,10 +16,11 @@ import {
 import { activePlan } from "../render-plan.ts";
 
 /** What the last run of this process made (the build's report and the tests read it). */
-export const lastImages: { made: number; kept: number; failed: string[] } = {
+export const lastImages: { made: number; kept: number; failed: string[]; seconds: number } = {
   made: 0,
   kept: 0,
   failed: [],
+  seconds: 0,
 };
 
 export interface ResponsiveImagesOptions {
@@ -34,7 +35,7 @@ export interface ResponsiveImagesOptions {
  * and the encoding's), so an incremental build redoes nothing; files no page
  * links any more are removed. Each is written atomically, metadata stripped
  * (sharp keeps none unless asked). A part of a split build makes the photos of
- * the articles it renders. A photo that cannot be read is reported, not fatal.
+ * the articles it renders (a photo shown by several, the part of the first). A photo that cannot be read is reported, not fatal.
  */
 export default function responsiveImages(
   eleventyConfig: UserConfig,
@@ -44,19 +45,23 @@ export default function responsiveImages(
     const archive = options.archive();
     if (!archive) return;
     const partition = activePlan()?.partitionFor(archive.articles);
+    // A photo several articles show is made once: by the part of the first of them (by URL).
+    const first = new Map<string, { url: string; image: ArticleImage }>();
+    for (const a of archive.articles) {
+      const seen = a.image && first.get(a.image.src);
+      if (a.image && (!seen || compareStrings(a.url, seen.url) < 0))
+        first.set(a.image.src, { url: a.url, image: a.image });
+    }
     const images = new Map<string, ArticleImage>();
-    for (const a of archive.articles)
-      if (a.image && (!partition || partition.owns(a.url))) images.set(a.image.src, a.image);
+    for (const [src, { url, image }] of first)
+      if (!partition || partition.owns(url)) images.set(src, image);
     const outDir = path.join(path.resolve(directories.output), IMAGE_FOLDER);
     const present = new Set(await readdir(outDir).catch(() => [] as string[]));
-    const wanted = new Set<string>();
-    Object.assign(lastImages, { made: 0, kept: 0, failed: [] });
+    const started = performance.now();
+    Object.assign(lastImages, { made: 0, kept: 0, failed: [], seconds: 0 });
     for (const src of [...images.keys()].sort(compareStrings)) {
       const image = images.get(src) as ArticleImage;
-      const files = responsiveImage(image).sources.flatMap((s) =>
-        s.variants.map((v) => v.url.slice(IMAGE_FOLDER.length)),
-      );
-      for (const f of files) wanted.add(f);
+      const files = filesOf(image);
       if (files.every((f) => present.has(f))) {
         lastImages.kept++;
         continue;
@@ -72,9 +77,28 @@ export default function responsiveImages(
         );
       }
     }
-    // Files of photos no page shows any more (an article removed, the encoding changed).
-    for (const f of present) if (!wanted.has(f)) await rm(path.join(outDir, f), { force: true });
+    // Parts of a build on one machine share its output: the build removes what none wants, after them.
+    if (!partition) await removeStalePhotos(directories.output, archive);
+    lastImages.seconds = (performance.now() - started) / 1000;
   });
+}
+
+/** A photo's files, by name in the image folder. */
+function filesOf(image: ArticleImage): string[] {
+  return responsiveImage(image).sources.flatMap((s) =>
+    s.variants.map((v) => v.url.slice(IMAGE_FOLDER.length)),
+  );
+}
+
+/** Removes the files of photos no article shows any more (an article removed, its photo changed, the encoding changed). */
+export async function removeStalePhotos(
+  output: string,
+  archive: Pick<Archive, "articles">,
+): Promise<void> {
+  const outDir = path.join(path.resolve(output), IMAGE_FOLDER);
+  const wanted = new Set(archive.articles.flatMap((a) => (a.image ? filesOf(a.image) : [])));
+  for (const f of await readdir(outDir).catch(() => [] as string[]))
+    if (!wanted.has(f)) await rm(path.join(outDir, f), { force: true });
 }
 
 async function makeImage(file: string, image: ArticleImage, outDir: string): Promise<void> {
