@@ -286,10 +286,24 @@ describe("images: the import keeps the lead image beside the article", () => {
     await run();
     const second = await run();
     expect(second.reused).toBeGreaterThan(0);
+    const before = await listFiles(media);
     writeFileSync(path.join(raw, "page_files/harvest.jpg"), await jpeg(20));
     const third = await run();
     const changed = third.inputs.filter((i) => i.outcome === "updated").map((i) => i.file);
     expect(changed).toEqual(["page.html", "story.txt"]);
-    expect(await listFiles(media)).toHaveLength(3);
+    // The old photo no article shows any more is gone; the new one is there.
+    const after = await listFiles(media);
+    expect(after).toHaveLength(2);
+    expect(third.unusedMedia).toEqual(before.filter((f) => !after.includes(f)));
+    // A stray file in the media folder: --check says content is not what an import writes.
+    mkdirSync(path.join(media, "ff"), { recursive: true });
+    writeFileSync(path.join(media, "ff/stray.jpg"), "x");
+    const check = await runImport({ ...pipelineContext(), inDir: raw, outDir: out, dryRun: true });
+    expect(inSync(check)).toBe(false);
+    expect(check.unusedMedia).toEqual(["ff/stray.jpg"]);
+    expect(inSync(await run())).toBe(false);
+    expect(
+      inSync(await runImport({ ...pipelineContext(), inDir: raw, outDir: out, dryRun: true })),
+    ).toBe(true);
   });
 });

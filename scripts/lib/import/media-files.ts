@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ArticleImage } from "../article-file.ts";
-import { writeAtomically } from "../files.ts";
+import { type ArticleImage, splitArticleFile } from "../article-file.ts";
+import { listFiles, writeAtomically } from "../files.ts";
 import { hashOf } from "./cache.ts";
 import { dataUrlBytes, type ImageCandidate, readImage, shownReference } from "./media.ts";
 import { fileSystemError, insideFolder } from "./write.ts";
@@ -111,4 +111,36 @@ export async function writeMedia(
   if (mediaPresent(mediaDir, src)) return false;
   await writeAtomically(insideFolder(mediaDir, src.replace(/^media\//, "")), bytes);
   return true;
+}
+
+const IMAGE_SRC = /^image:\n(?: {2}.*\n)*? {2}src: ["']?(media\/[^"'\s]+)/m;
+
+/**
+ * Photos in the media folder that no article file of the output folder shows
+ * (its dump's photo changed, its article went): removed, unless `dryRun`,
+ * and listed either way (relative to the media folder). An article edited by
+ * hand counts like any other: its photo stays.
+ */
+export async function removeUnusedMedia(
+  outDir: string,
+  mediaDir: string,
+  dryRun: boolean,
+): Promise<string[]> {
+  let kept: string[];
+  try {
+    kept = await listFiles(mediaDir);
+  } catch {
+    return [];
+  }
+  const used = new Set<string>();
+  for (const rel of (await listFiles(outDir).catch(() => [] as string[])).filter((f) =>
+    f.endsWith(".md"),
+  )) {
+    const head = splitArticleFile(readFileSync(path.join(outDir, rel), "utf8"))?.head ?? "";
+    const src = IMAGE_SRC.exec(head)?.[1];
+    if (src) used.add(src.replace(/^media\//, ""));
+  }
+  const unused = kept.filter((f) => !used.has(f) && !/\.nashra-tmp-\d+$/.test(f));
+  if (!dryRun) for (const f of unused) rmSync(path.join(mediaDir, f), { force: true });
+  return unused;
 }

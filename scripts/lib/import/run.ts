@@ -19,6 +19,7 @@ import {
   mediaDirFor,
   mediaPresent,
   readLeadImage,
+  removeUnusedMedia,
   writeMedia,
 } from "./media-files.ts";
 import { formatOf, type PipelineContext } from "./pipeline.ts";
@@ -253,6 +254,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     await keepImage(item, media, mediaDir, dryRun);
   }
   if (!dryRun) await recordMoves(options.outDir, movedFiles, taken);
+  const unusedMedia = await removeUnusedMedia(options.outDir, mediaDir, dryRun);
   if (cacheFile && !dryRun)
     await saveCache(cacheFile, inputs, remember, repeatedLines, composition);
 
@@ -263,6 +265,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     orphans: orphansOf(inputs, existing.bySource, moved),
     reused: reused.size,
     ...(duplicateFiles.length > 0 ? { duplicateFiles: duplicateFiles.sort(compareStrings) } : {}),
+    ...(unusedMedia.length > 0 ? { unusedMedia } : {}),
   };
 }
 
