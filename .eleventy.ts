@@ -11,6 +11,7 @@ import type { Archive } from "./scripts/lib/site/archive.ts";
 import archiveData from "./scripts/lib/site/plugins/archive-data.ts";
 import browserScripts from "./scripts/lib/site/plugins/browser-scripts.ts";
 import renderPlan from "./scripts/lib/site/plugins/render-plan.ts";
+import responsiveImages from "./scripts/lib/site/plugins/responsive-images.ts";
 import searchIndex from "./scripts/lib/site/plugins/search-index.ts";
 import typescriptTemplates from "./scripts/lib/site/plugins/typescript-templates.ts";
 import { activePlan } from "./scripts/lib/site/render-plan.ts";
@@ -56,13 +57,14 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addWatchTarget("layouts/");
 
   // After the pages are written, in order: an incremental build deletes the
-  // pages that no longer exist and saves its page keys; then Pagefind indexes
-  // every article page.
+  // pages that no longer exist and saves its page keys; the articles' photos
+  // are made in their widths and formats; then Pagefind indexes every article page.
   // (Eleventy 3.1's type declarations omit this method of its UserConfig.)
   (
     eleventyConfig as UserConfig & { setEventEmitterMode(mode: "sequential"): void }
   ).setEventEmitterMode("sequential");
   eleventyConfig.addPlugin(renderPlan);
+  eleventyConfig.addPlugin(responsiveImages, { archive: () => archive });
   eleventyConfig.addPlugin(searchIndex, { archive: () => archive });
 
   // Editors' notes inside content/ are not pages. The input is content/ alone, so

@@ -1,8 +1,10 @@
+import type { ArticleImage } from "../scripts/lib/article-file.ts";
 import { httpUrl } from "../scripts/lib/http-url.ts";
 import { aliasWords } from "../scripts/lib/search/fold.ts";
 import type { Archive } from "../scripts/lib/site/archive.ts";
 import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
-import { html, raw, textOfHtml } from "../scripts/lib/site/html.ts";
+import { type Html, html, raw, textOfHtml } from "../scripts/lib/site/html.ts";
+import { responsiveImage, shareImage, variantFor } from "../scripts/lib/site/images.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
 import {
@@ -12,6 +14,7 @@ import {
   interfaceAttributes,
   langAttributes,
   neighbourLinks,
+  picture,
 } from "./components.ts";
 
 /**
@@ -53,6 +56,7 @@ ${author ? html`<a class="author" href="${site.href(author.url)}" data-pagefind-
 ${section ? html`<a class="section" href="${site.href(section.url)}">${entry.section}</a>` : ""}
 </p>
 </header>
+${leadFigure(site, entry)}
 <div class="article-body">
 ${raw(content)}
 </div>
@@ -115,7 +119,44 @@ ${neighbourLinks(
     main,
     article: { tags: entry.tags, ...(entry.date ? { published: entry.date } : {}) },
     jsonLd: newsArticle(site, entry),
+    ...(entry.image ? { image: previewImage(entry.image) } : {}),
   });
+}
+
+/** The reading column's width: what a phone shows at its full width, a desktop at 42rem. */
+const LEAD_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+
+/**
+ * The lead photo under the headline, with its caption and credit (the dump's
+ * text, escaped). Search results show its smallest JPEG (Pagefind's `image`).
+ */
+function leadFigure(site: Site, entry: ArchiveArticle): Html {
+  const image = entry.image;
+  if (!image) return html``;
+  // Without an alt text the caption under it describes it: the image itself says nothing twice.
+  const alt = image.alt ?? image.caption ?? "";
+  const thumb = variantFor(responsiveImage(image), 0);
+  return html`<figure class="lead-image">
+<span hidden data-pagefind-meta="image:${site.href(thumb.url)}"></span>
+<span hidden data-pagefind-meta="image_alt:${alt}"></span>
+${picture(site, image, { alt: image.alt ?? (image.caption ? "" : alt), sizes: LEAD_SIZES, lead: true })}
+${
+  image.caption || image.credit
+    ? html`<figcaption dir="auto" data-pagefind-ignore>${image.caption ?? ""}${image.credit ? html`${image.caption ? " " : ""}<span class="credit">${image.credit}</span>` : ""}</figcaption>`
+    : ""
+}
+</figure>`;
+}
+
+/** og:image: the photo a link preview shows. */
+function previewImage(image: ArticleImage): {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+} {
+  const v = shareImage(image);
+  return { url: v.url, width: v.width, height: v.height, alt: image.alt ?? image.caption ?? "" };
 }
 
 /** schema.org NewsArticle: only what the archive knows (no date is invented for an undated article). */
@@ -130,6 +171,7 @@ function newsArticle(site: Site, a: ArchiveArticle): Record<string, unknown> {
     ...(a.author ? { author: { "@type": "Person", name: a.author } } : {}),
     ...(a.tags.length > 0 ? { keywords: a.tags } : {}),
     ...(a.excerpt ? { description: a.excerpt } : {}),
+    ...(a.image ? { image: [site.absolute(shareImage(a.image).url)] } : {}),
     publisher: { "@type": "Organization", name: site.title },
   };
 }

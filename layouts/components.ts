@@ -1,7 +1,9 @@
+import type { ArticleImage } from "../scripts/lib/article-file.ts";
 import type { Archive } from "../scripts/lib/site/archive.ts";
 import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
 import type { Feed } from "../scripts/lib/site/feeds.ts";
 import { type Html, html, jsonForScript, type Renderable } from "../scripts/lib/site/html.ts";
+import { responsiveImage } from "../scripts/lib/site/images.ts";
 import type { ListPage } from "../scripts/lib/site/page-kinds/kind.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
@@ -29,6 +31,8 @@ export interface PageOptions {
   noindex?: boolean;
   /** Only the search page loads a script. */
   script?: string;
+  /** The page's photo for link previews (og:image). */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 function feedLinks(site: Site, feed: { title: string; atomUrl: string; jsonUrl: string }): Html {
@@ -57,6 +61,19 @@ ${options.feed ? feedLinks(site, options.feed) : ""}
 <meta property="og:title" content="${options.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${site.absolute(options.url)}">
+${
+  options.image
+    ? html`<meta property="og:image" content="${site.absolute(options.image.url)}">
+<meta property="og:image:width" content="${String(options.image.width)}">
+<meta property="og:image:height" content="${String(options.image.height)}">
+${
+  options.image.alt
+    ? html`<meta property="og:image:alt" content="${options.image.alt}">
+`
+    : ""
+}<meta name="twitter:card" content="summary_large_image">`
+    : ""
+}
 ${options.article?.published ? html`<meta property="article:published_time" content="${options.article.published}">` : ""}
 ${(options.article?.tags ?? []).map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}
 ${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(options.jsonLd)}</script>` : ""}
@@ -110,6 +127,30 @@ export function interfaceAttributes(site: Site, contentLang: string): Html {
   return contentLang === site.lang ? html`` : html` lang="${site.lang}" dir="${site.dir}"`;
 }
 
+/**
+ * A photo as a `<picture>`: AVIF and WebP sources, a JPEG (or PNG) `<img>`
+ * with its width and height (no layout shift), the browser choosing the width
+ * by `sizes`. The lead photo loads at once and first; any other lazily.
+ */
+export function picture(
+  site: Site,
+  image: Pick<ArticleImage, "src" | "width" | "height">,
+  options: { alt: string; sizes: string; lead?: boolean; className?: string },
+): Html {
+  const made = responsiveImage(image);
+  const srcset = (variants: readonly { url: string; width: number }[]) =>
+    variants.map((v) => `${site.href(v.url)} ${v.width}w`).join(", ");
+  const fallback = made.sources[made.sources.length - 1];
+  const img = fallback?.variants.at(-1);
+  if (!fallback || !img) return html``;
+  return html`<picture${options.className ? html` class="${options.className}"` : ""}>${made.sources
+    .slice(0, -1)
+    .map(
+      (s) =>
+        html`<source type="${s.type}" srcset="${srcset(s.variants)}" sizes="${options.sizes}">`,
+    )}<img src="${site.href(img.url)}" srcset="${srcset(fallback.variants)}" sizes="${options.sizes}" width="${String(made.width)}" height="${String(made.height)}" alt="${options.alt}" ${options.lead ? html`loading="eager" fetchpriority="high"` : html`loading="lazy"`} decoding="async"></picture>`;
+}
+
 export function dateLine(site: Site, article: Pick<ArchiveArticle, "date">): Html {
   if (!article.date) return html`<span class="undated">${site.t.undated}</span>`;
   return html`<time datetime="${article.date}">${site.format.date(article.date)}</time>`;
@@ -126,8 +167,13 @@ export function articleList(site: Site, archive: Archive, items: readonly Archiv
     });
   return html`<ol class="article-list">
 ${items.map(
-  (a) => html`<li${langAttributes(site, a.lang, a.dir)}>
-<h2><a href="${site.href(a.url)}">${a.title}</a></h2>
+  (a) => html`<li${langAttributes(site, a.lang, a.dir)}${a.image ? html` class="with-thumb"` : ""}>
+${
+  a.image
+    ? html`<a class="thumb" href="${site.href(a.url)}" tabindex="-1" aria-hidden="true">${picture(site, a.image, { alt: "", sizes: "6rem" })}</a>
+`
+    : ""
+}<h2><a href="${site.href(a.url)}">${a.title}</a></h2>
 <p class="meta"${interfaceAttributes(site, a.lang)}>${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${tagLinks(a)}</bdi>` : ""}</p>
 ${a.excerpt ? html`<p class="excerpt">${a.excerpt}</p>` : ""}
 </li>

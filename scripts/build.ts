@@ -188,6 +188,15 @@ async function buildSite(): Promise<void> {
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"));
   await rendering;
   const renderSeconds = seconds();
+  // Each part made its articles' photos; what no article shows any more goes now.
+  {
+    const { loadArchive } = await import("./lib/site/load.ts");
+    const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
+    const { removeStalePhotos } = await import("./lib/site/plugins/responsive-images.ts");
+    const articlesDir = path.join(input, "articles");
+    const archive = await loadArchive(articlesDir, 1, { cacheFile: archiveCacheFile(articlesDir) });
+    await removeStalePhotos(output, archive);
+  }
 
   // Put the parts' keys together; delete what the site no longer has; index every shard.
   const merged: RenderManifest = { codeKey, pages: {} };
@@ -270,10 +279,17 @@ async function report(pages: number, incremental: boolean, why: string): Promise
       : `Built ${pages} pages into ${output} in ${seconds().toFixed(1)} s (${why})`,
   );
   const indexed = lastIndex.result;
+  const { lastImages } = await import("./lib/site/plugins/responsive-images.ts");
   if (indexed && lastIndex.seconds !== undefined) {
     console.log(
-      `  render ${(seconds() - lastIndex.seconds).toFixed(1)} s, search index ${lastIndex.seconds.toFixed(1)} s ` +
+      `  render ${(seconds() - lastIndex.seconds - lastImages.seconds).toFixed(1)} s, search index ${lastIndex.seconds.toFixed(1)} s ` +
         `(${indexed.pageCount} articles in ${indexed.shards.length} shards; ${indexed.indexed.length} indexed, the rest from the cache)`,
+    );
+  }
+  if (lastImages.made + lastImages.kept + lastImages.failed.length > 0) {
+    console.log(
+      `  photos ${lastImages.seconds.toFixed(1)} s: ${lastImages.made} made, ${lastImages.kept} already in the output` +
+        (lastImages.failed.length > 0 ? `, ${lastImages.failed.length} could not be read` : ""),
     );
   }
 }

@@ -109,6 +109,13 @@ function printReport(r: ImportReport, out: string): void {
         : `copy      ${rel}/${copy}: edited by hand, but another file holds the same source: keep one (the site shows both)`,
     );
   }
+  for (const unused of r.unusedMedia ?? []) {
+    console.log(
+      r.dryRun
+        ? `unused    media/${unused}: no article shows this photo (an import removes it)`
+        : `removed   media/${unused}: no article shows this photo any more`,
+    );
+  }
   for (const orphan of r.orphans) {
     console.log(
       `orphan    ${rel}/${orphan}: its source dump is no longer in the input folder (left in place)`,

@@ -3,6 +3,7 @@ import type { PaginatedData } from "../../layouts/types.ts";
 import type { ArchiveArticle } from "../../scripts/lib/site/archive-article.ts";
 import type { Feed } from "../../scripts/lib/site/feeds.ts";
 import { html } from "../../scripts/lib/site/html.ts";
+import { shareImage } from "../../scripts/lib/site/images.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 import type { Site } from "../../scripts/lib/site/site.ts";
 
@@ -24,6 +25,7 @@ function entry(site: Site, a: ArchiveArticle) {
 ${a.author ? html`<author><name>${a.author}</name></author>` : ""}
 ${a.tags.map((t) => html`<category term="${t}"/>`)}
 <summary type="text" xml:lang="${a.lang}">${a.excerpt}</summary>
+${a.image ? html`<link rel="enclosure" type="${shareImage(a.image).type}" href="${site.absolute(shareImage(a.image).url)}"/>` : ""}
 </entry>
 `;
 }

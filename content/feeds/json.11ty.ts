@@ -1,5 +1,6 @@
 import type { PaginatedData } from "../../layouts/types.ts";
 import type { Feed } from "../../scripts/lib/site/feeds.ts";
+import { shareImage } from "../../scripts/lib/site/images.ts";
 import { onePagePerItem } from "../../scripts/lib/site/pages.ts";
 
 /** JSON Feed 1.1: the whole archive (/feed.json) and each tag (/tags/<slug>/feed.json). */
@@ -18,6 +19,7 @@ export function render({ site, p }: PaginatedData<Feed>): string {
       url: site.absolute(a.url),
       title: a.title,
       content_text: a.excerpt,
+      ...(a.image ? { image: site.absolute(shareImage(a.image).url) } : {}),
       date_published: a.date,
       language: a.lang,
       ...(a.author ? { authors: [{ name: a.author }] } : {}),

@@ -41,6 +41,8 @@ export interface Hit {
   tags: string[];
   /** Plain text of the excerpt (marks are added by the page). */
   excerpt: string;
+  /** The article's photo, its smallest width (Pagefind's `image` metadata). */
+  image?: string;
 }
 
 interface PagefindData {
@@ -302,6 +304,7 @@ export class ShardedSearch {
               title: d.meta.title ?? d.url,
               ...(d.filters.date?.[0] ? { date: d.filters.date[0] } : {}),
               tags: d.filters.tag ?? [],
+              ...(d.meta.image ? { image: d.meta.image } : {}),
               // From the text itself: the page marks the words.
               excerpt: excerptOf(d.content, d.locations ?? []),
             };

@@ -169,6 +169,23 @@ async function showMore(): Promise<void> {
     excerpt.dir = "auto";
     excerpt.append(...excerptNodes(hit.excerpt, wanted));
     item.append(heading, meta, excerpt);
+    if (hit.image) {
+      // The photo beside the result, as the listings show it (decorative: the title says it all).
+      const thumb = document.createElement("a");
+      thumb.className = "thumb";
+      thumb.href = hit.url;
+      thumb.tabIndex = -1;
+      thumb.setAttribute("aria-hidden", "true");
+      const img = document.createElement("img");
+      img.src = hit.image;
+      img.alt = "";
+      img.loading = "lazy";
+      img.width = 240;
+      img.height = 180;
+      thumb.append(img);
+      item.classList.add("with-thumb");
+      item.prepend(thumb);
+    }
     list.append(item);
   }
   shown += hits.length;

@@ -27,6 +27,17 @@ export interface ArticleSourceField {
   url?: string;
 }
 
+/** The lead image, kept beside the articles (`content/media/…`); its text is the dump's, plain. */
+export interface ArticleImage {
+  /** Relative to the content folder: `media/ab/abcd….jpg`. */
+  src: string;
+  width: number;
+  height: number;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
 export interface ArticleFrontMatter {
   title: string;
   /** "2025-11-16", or an instant with its offset: "2025-11-16T10:30:00+02:00". */
@@ -36,6 +47,7 @@ export interface ArticleFrontMatter {
   dir: "rtl" | "ltr";
   author?: string;
   section?: string;
+  image?: ArticleImage;
   tags: string[];
   related: string[];
   source: ArticleSourceField;
@@ -56,14 +68,18 @@ const KEYS = [
   "dir",
   "author",
   "section",
+  "image",
   "tags",
   "related",
   "source",
 ] as const;
 const SOURCE_KEYS = ["file", "record", "sha256", "name", "url"] as const;
+const IMAGE_KEYS = ["src", "width", "height", "alt", "caption", "credit"] as const;
 type Unwritten<T, Written extends readonly PropertyKey[]> = Exclude<keyof T, Written[number]>;
 const everyKeyWritten: [
-  Unwritten<ArticleFrontMatter, typeof KEYS> | Unwritten<ArticleSourceField, typeof SOURCE_KEYS>,
+  | Unwritten<ArticleFrontMatter, typeof KEYS>
+  | Unwritten<ArticleSourceField, typeof SOURCE_KEYS>
+  | Unwritten<ArticleImage, typeof IMAGE_KEYS>,
 ] extends [never]
   ? true
   : never = true;
@@ -137,6 +153,7 @@ export function readArticleFile(text: string): ArticleFile {
   if (dir !== "rtl" && dir !== "ltr") fail("dir must be rtl or ltr");
   const author = str("author");
   const section = str("section");
+  const image = fm.image === undefined || fm.image === null ? undefined : imageOf(fm.image, fail);
   const s = (fm.source ?? {}) as Record<string, unknown>;
   const text_ = (v: unknown) => (typeof v === "string" ? v : undefined);
   const source: ArticleSourceField = {
@@ -154,11 +171,45 @@ export function readArticleFile(text: string): ArticleFile {
       dir: dir as "rtl" | "ltr",
       ...optional("author", author),
       ...optional("section", section),
+      ...optional("image", image),
       tags: list("tags"),
       related: list("related"),
       source,
     },
     body: parts.body,
+  };
+}
+
+/** A media path: under media/, no way out of it, no hidden parts. */
+const MEDIA_SRC =
+  /^media\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:jpe?g|png|gif|webp|avif)$/;
+
+function imageOf(value: unknown, fail: (why: string) => never): ArticleImage {
+  if (typeof value !== "object" || Array.isArray(value))
+    return fail('"image" must be a block with src, width, height (and alt, caption, credit)');
+  const v = value as Record<string, unknown>;
+  if (typeof v.src !== "string" || !MEDIA_SRC.test(v.src))
+    return fail(
+      `image src must be a file under media/ (media/ab/name.jpg), not ${JSON.stringify(v.src)}`,
+    );
+  const size = (key: "width" | "height"): number => {
+    const n = v[key];
+    return Number.isInteger(n) && (n as number) > 0
+      ? (n as number)
+      : fail(`image ${key} must be a whole number of pixels`);
+  };
+  const text = (key: "alt" | "caption" | "credit"): string | undefined => {
+    const t = v[key];
+    if (t === undefined || t === null) return undefined;
+    return typeof t === "string" ? t : fail(`image ${key} must be text`);
+  };
+  return {
+    src: v.src,
+    width: size("width"),
+    height: size("height"),
+    ...optional("alt", text("alt")),
+    ...optional("caption", text("caption")),
+    ...optional("credit", text("credit")),
   };
 }
 
@@ -192,6 +243,7 @@ function yamlOf(fm: ArticleFrontMatter): string {
   fields.tags = fm.tags;
   fields.related = fm.related;
   fields.source = ordered(fm.source, SOURCE_KEYS);
+  if (fm.image) fields.image = ordered(fm.image, IMAGE_KEYS);
   const doc = new YAML.Document(fields);
   // Tags are short: one line. Related headlines are long: one per line.
   const tags = doc.get("tags", true);

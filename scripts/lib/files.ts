@@ -30,7 +30,7 @@ export async function listFiles(root: string): Promise<string[]> {
 }
 
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string | Uint8Array): Promise<void> {
   writeAtomicallySync(file, text);
 }
 
@@ -42,7 +42,7 @@ const madeFolders = new Set<string>();
  * files one after another, and a synchronous write of a few kilobytes costs
  * less than the round trip through the thread pool around an async one.
  */
-export function writeAtomicallySync(file: string, text: string, again = false): void {
+export function writeAtomicallySync(file: string, text: string | Uint8Array, again = false): void {
   const resolved = path.resolve(file);
   const folder = path.dirname(resolved);
   if (again || !madeFolders.has(folder)) {

@@ -65,6 +65,28 @@ describe("the search page, under a path prefix", () => {
     await reader.close();
   });
 
+  it("shows an article's photo beside its result, loaded from under the prefix", async () => {
+    const page = await open("?q=الأقصر");
+    await done(page);
+    const item = page.locator("#search-results li.with-thumb").first();
+    await item.waitFor();
+    expect(await item.locator("h2 a").textContent()).toMatch(/الأقصر/);
+    const thumb = item.locator(".thumb img");
+    expect(await thumb.getAttribute("src")).toMatch(
+      /^\/archive\/img\/[0-9a-f]{24}-[0-9a-f]{6}-240\.jpg$/,
+    );
+    expect(await thumb.getAttribute("alt")).toBe("");
+    await thumb.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("#search-results .thumb img") as HTMLImageElement)?.naturalWidth >
+        0,
+    );
+    // Results without a photo have none.
+    expect(await page.locator("#search-results li:not(.with-thumb) img").count()).toBe(0);
+    await page.close();
+  });
+
   it("filters by tag and sorts newest first, and the choice is in the URL", async () => {
     const page = await open("?q=العراق");
     await done(page);

@@ -67,7 +67,13 @@ export async function runBuild(args: string[], env: Record<string, string> = {})
  */
 export async function buildSiteWith(
   articles: Record<string, string>,
-  options: { pathPrefix?: string; baseUrl?: string; root?: string } = {},
+  options: {
+    pathPrefix?: string;
+    baseUrl?: string;
+    root?: string;
+    /** Other files of the content folder (path under content/ → bytes): photos under media/. */
+    files?: Record<string, Uint8Array>;
+  } = {},
 ): Promise<BuiltSite> {
   const root = options.root ?? mkdtempSync(path.join(os.tmpdir(), "nashra-site-"));
   const content = path.join(root, "content");
@@ -77,6 +83,10 @@ export async function buildSiteWith(
     const file = path.join(content, "articles", rel);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
+  }
+  for (const [rel, bytes] of Object.entries(options.files ?? {})) {
+    mkdirSync(path.dirname(path.join(content, rel)), { recursive: true });
+    writeFileSync(path.join(content, rel), bytes);
   }
   const args = ["--input", content, "--output", output];
   if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);

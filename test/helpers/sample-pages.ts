@@ -10,6 +10,11 @@ export const SAMPLE_PAGES: { type: string; name: string; url: string }[] = [
     url: "/articles/undated/حدث-هام-طال-انتظاره-العراق-يشهد-اليوم-انسحاب-القوات/",
   },
   {
+    type: "article with a photo",
+    name: "article-photo",
+    url: "/articles/2025/03/كشف-اثري-جديد-في-البر-الغربي-بالاقصر-مقابر-لكبار-موظفي/",
+  },
+  {
     type: "English article",
     name: "article-english",
     url: "/articles/2025/07/suez-canal-reports-gradual-return-of-container-ships-as-red/",

@@ -80,7 +80,13 @@ beforeAll(async () => {
   const e = path.join(repo, "content/articles/2025/11/زيارة-الى-دمشق.md");
   writeFileSync(
     e,
-    readFileSync(e, "utf8").replace("title: زيارة إلى دمشق", "title: زيارة وفد إلى دمشق"),
+    readFileSync(e, "utf8")
+      .replace("title: زيارة إلى دمشق", "title: زيارة وفد إلى دمشق")
+      // …and gives it a photo.
+      .replace(
+        "\ntags:",
+        "\nimage:\n  src: media/ab/ab12.jpg\n  width: 800\n  height: 600\n  caption: الوفد\ntags:",
+      ),
   );
   git("add", ".");
   git("commit", "-q", "-m", "feature");
@@ -116,6 +122,10 @@ describe("npm run changes", () => {
 
     expect(byTitle.get("زيارة وفد إلى دمشق")?.fieldChanges).toEqual([
       "title: زيارة إلى دمشق → زيارة وفد إلى دمشق",
+      "image.src: none → media/ab/ab12.jpg",
+      "image.width: none → 800",
+      "image.height: none → 600",
+      "image.caption: none → الوفد",
     ]);
     expect(summary.newTags).toEqual(["الموصل"]);
   });

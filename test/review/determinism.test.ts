@@ -135,6 +135,7 @@ describe("the committed markdown is built for line diffs", () => {
       "dir",
       "author",
       "section",
+      "image",
       "tags",
       "related",
       "source",

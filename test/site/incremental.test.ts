@@ -3,11 +3,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ArticleImage } from "../../scripts/lib/article-file.ts";
 import type { Article } from "../../scripts/lib/import/article.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import { day, fixtureArticle } from "../helpers/articles.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { linkTemplates, runBuild } from "../helpers/fixture-site.ts";
+import { keptPhoto } from "../helpers/photos.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -49,10 +51,18 @@ function rendered(stdout: string): { rendered: number; pages: number } {
   return { rendered: Number(m[1]), pages: Number(m[2]) };
 }
 
-beforeAll(() => {
+const photos: ArticleImage[] = [];
+
+beforeAll(async () => {
   root = tempDir("nashra-incremental-");
   content = path.join(root, "content");
   linkTemplates(path.join(repoRoot, "content"), content);
+  // Photos: one on an article that goes, one that stays, one for a new article.
+  photos.push(
+    await keptPhoto(content, 30),
+    await keptPhoto(content, 130),
+    await keptPhoto(content, 230),
+  );
   // Three years of articles; tags shared widely (بغداد), by some (العراق) and by one (دمشق).
   for (let n = 1; n <= 45; n++) {
     const year = 2022 + (n % 3);
@@ -60,7 +70,12 @@ beforeAll(() => {
     const tags = ["بغداد", ...(n % 4 === 0 ? ["العراق"] : []), ...(n === 7 ? ["دمشق"] : [])];
     write(
       `${date.slice(0, 4)}/${date.slice(5, 7)}/khabar-${n}.md`,
-      md(`خبر رقم ${n}`, { date: day(date), tags }),
+      md(`خبر رقم ${n}`, {
+        date: day(date),
+        tags,
+        ...(n === 7 ? { image: photos[0] as ArticleImage } : {}),
+        ...(n === 3 ? { image: photos[1] as ArticleImage } : {}),
+      }),
     );
   }
   // Two untagged neighbours: what one page shows of the other is only the neighbour link.
@@ -87,7 +102,11 @@ describe("an incremental build", () => {
     // related lists show the title), an article removed with the only use of its tag.
     write(
       "2025/01/jadid.md",
-      md("خبر جديد من الموصل", { date: day("2025-01-15"), tags: ["بغداد", "الموصل"] }),
+      md("خبر جديد من الموصل", {
+        date: day("2025-01-15"),
+        tags: ["بغداد", "الموصل"],
+        image: photos[2] as ArticleImage,
+      }),
     );
     write("2021/06/qadim.md", md("خبر قديم", { date: day("2021-06-01"), tags: ["العراق"] }));
     const edited = readFileSync(article("2023/02/khabar-1.md"), "utf8").replace(
@@ -118,6 +137,17 @@ describe("an incremental build", () => {
     expect(Object.keys(full).some((f) => f.includes("khabar-7"))).toBe(false);
     expect(Object.keys(full).some((f) => f.startsWith(`tags${path.sep}دمشق`))).toBe(false);
     expect(before[path.join("tags", "دمشق", "index.html")]).toBeDefined();
+    // The removed article's photo files went with it; the others are there.
+    const photoFiles = (p: ArticleImage | undefined) =>
+      Object.keys(full).filter((f) => f.startsWith(path.join("img", p?.src.slice(9, 33) ?? "?")));
+    expect(
+      Object.keys(before).some((f) =>
+        f.startsWith(path.join("img", photos[0]?.src.slice(9, 33) ?? "?")),
+      ),
+    ).toBe(true);
+    expect(photoFiles(photos[0])).toEqual([]);
+    expect(photoFiles(photos[1])).toHaveLength(6);
+    expect(photoFiles(photos[2])).toHaveLength(6);
   }, 180_000);
 
   it("in parts run side by side, also gives the site a full build gives", async () => {

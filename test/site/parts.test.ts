@@ -3,12 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ArticleImage } from "../../scripts/lib/article-file.ts";
 import type { Article } from "../../scripts/lib/import/article.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import { fixtureArticle } from "../helpers/articles.ts";
 import { viaTsx } from "../helpers/command.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { linkTemplates, runBuild } from "../helpers/fixture-site.ts";
+import { keptPhoto } from "../helpers/photos.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /**
@@ -38,6 +40,9 @@ beforeAll(async () => {
   root = tempDir("nashra-parts-");
   content = path.join(root, "content");
   linkTemplates(path.join(repoRoot, "content"), content);
+  // Photos on articles that fall in different parts: each part makes its own, none removes another's.
+  const photos: ArticleImage[] = [];
+  for (const r of [40, 120, 200]) photos.push(await keptPhoto(content, r, 300, 200));
   for (let n = 1; n <= 40; n++) {
     const year = 2020 + (n % 5);
     const date = `${year}-${String(1 + (n % 12)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`;
@@ -53,6 +58,7 @@ beforeAll(async () => {
       md(`خبر رقم ${n}`, {
         ...(n % 8 === 0 ? {} : { date: { kind: "day", iso: date } }),
         tags: ["بغداد", ...(n % 3 === 0 ? ["العراق"] : [])],
+        ...(n % 4 === 1 ? { image: photos[n % 3] as ArticleImage } : {}),
       }),
     );
   }

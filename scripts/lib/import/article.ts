@@ -1,3 +1,5 @@
+import type { ImageCandidate, KeptImage } from "./media.ts";
+
 /**
  * The records that flow through the import pipeline:
  *
@@ -23,6 +25,10 @@ export interface Sidecar {
   lang?: string;
   section?: string;
   tags?: string[];
+  /** The lead image: a file, relative to the dump (never a URL: the import does not fetch). */
+  image?: string;
+  caption?: string;
+  credit?: string;
 }
 
 /** The structure found in a dump, before field extraction. */
@@ -40,6 +46,8 @@ export interface ParsedDump {
   sourceName?: string;
   /** Metadata the format itself carries (HTML meta tags and JSON-LD, scraper JSON fields). */
   meta: Sidecar;
+  /** Images the page points at, in the order they are tried (HTML pages). */
+  images?: ImageCandidate[];
   /** The headline was a guess: the report and the pull-request summary say so (unless a title is given). */
   headlineWarning?: string;
 }
@@ -74,6 +82,10 @@ export interface Article {
   source: ArticleSource;
   /** Paragraphs exactly as in the source (whitespace folded). */
   body: string[];
+  /** Where the lead image may be (input-relative paths, data: URLs), tried in order by the run. */
+  imageCandidates?: ImageCandidate[];
+  /** The lead image as kept (media/…), once the run has read a candidate's bytes. */
+  image?: KeptImage;
 }
 
 /** Why an input did not become an article: one sentence a newsroom editor understands. */

@@ -23,6 +23,10 @@ export interface CachedDump {
   /** Duplicate-detection key of its article. */
   key: string;
   warnings: string[];
+  /** Input files its lead image was looked for in, with their hashes (media-files.ts). */
+  images?: Record<string, string>;
+  /** The kept image (media/…): it must still be in the media folder. */
+  media?: string;
 }
 
 export interface ImportCache {

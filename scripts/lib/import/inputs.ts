@@ -5,7 +5,8 @@ import { compareStrings } from "../files.ts";
 import { type RawDump, RejectedInput, type Sidecar } from "./article.ts";
 import { hashOf } from "./cache.ts";
 import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
-import { MANIFEST_NAMES, parseManifest } from "./manifest.ts";
+import { MANIFEST_NAMES, parseManifest, TEXT_FIELDS } from "./manifest.ts";
+import { IMAGE_FILE } from "./media.ts";
 import { rejectionReason, sourceKey } from "./pipeline.ts";
 import type { InputReport } from "./report.ts";
 
@@ -58,7 +59,8 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
     }
   }
   const isMetadata = (f: string) => f.endsWith(SIDECAR_SUFFIX) || MANIFEST_NAMES.includes(f);
-  let dumps = files.filter((f) => !isMetadata(f));
+  const assets = pageAssets(files);
+  let dumps = files.filter((f) => !isMetadata(f) && !assets.has(f));
   // Which dumps an unreadable manifest speaks for cannot be known: importing them without
   // it would undo its titles and dates. As with a broken sidecar, they wait, untouched.
   if (unreadableManifests.length > 0) {
@@ -67,7 +69,7 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
     dumps = [];
   }
   const stem = (f: string) => f.replace(/\.[^./]+$/, "");
-  const dumpStems = new Set(files.filter((f) => !isMetadata(f)).map(stem));
+  const dumpStems = new Set(files.filter((f) => !isMetadata(f) && !assets.has(f)).map(stem));
   for (const file of files.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
     if (!dumpStems.has(file.slice(0, -SIDECAR_SUFFIX.length))) {
       rejected.push({
@@ -132,6 +134,34 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
       heldBytes = 0;
     },
   };
+}
+
+/**
+ * Files that are not dumps but what a dump may point at: images anywhere, and
+ * every file of a page saved with its files («Save page, complete»:
+ * `NAME.html` beside `NAME_files/`).
+ */
+export function pageAssets(files: readonly string[]): Set<string> {
+  const pages = new Set(
+    files.filter((f) => /\.x?html?$/i.test(f)).map((f) => f.replace(/\.[^./]+$/, "")),
+  );
+  const assets = new Set<string>();
+  for (const file of files) {
+    if (IMAGE_FILE.test(file)) {
+      assets.add(file);
+      continue;
+    }
+    // Any folder on the way named NAME_files beside NAME.html.
+    const parts = file.split("/");
+    for (let i = 0; i < parts.length - 1; i++) {
+      const folder = parts.slice(0, i + 1).join("/");
+      if (folder.endsWith("_files") && pages.has(folder.slice(0, -"_files".length))) {
+        assets.add(file);
+        break;
+      }
+    }
+  }
+  return assets;
 }
 
 /** A dump's identity — its bytes and metadata — and the source it belongs to. */
@@ -227,7 +257,8 @@ export async function listInputs(
   return { files, unread };
 }
 
-const SIDECAR_FIELDS = ["title", "published", "author", "url", "lang", "section", "tags"];
+/** A sidecar's fields: the manifest's (text) and its tags. */
+const SIDECAR_FIELDS: readonly string[] = [...TEXT_FIELDS, "tags"];
 
 async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
   let data: unknown;
@@ -251,7 +282,7 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
     );
   }
   const sidecar: Sidecar = {};
-  for (const key of ["title", "published", "author", "url", "lang", "section"] as const) {
+  for (const key of TEXT_FIELDS) {
     const value = record[key];
     if (value === undefined || value === null) continue;
     if (typeof value !== "string")

@@ -4,18 +4,30 @@ import { splitTerms } from "./boilerplate.ts";
 
 /**
  * Metadata for many dumps at once: `manifest.csv` (header row: file, url,
- * published, author, section, tags, title, lang; tags separated by "|") or
+ * published, author, section, tags, title, lang, image, caption,
+ * credit; tags separated by "|") or
  * `manifest.jsonl` (one object per line with the same keys, tags a list).
  * A sidecar beside a dump overrides the manifest's row for it.
  */
 
 export const MANIFEST_NAMES = ["manifest.csv", "manifest.jsonl"];
 
-const FIELDS = ["title", "published", "author", "url", "lang", "section"] as const;
+/** The fields given as text (tags are a list). */
+export const TEXT_FIELDS = [
+  "title",
+  "published",
+  "author",
+  "url",
+  "lang",
+  "section",
+  "image",
+  "caption",
+  "credit",
+] as const;
 
 function toSidecar(row: Record<string, unknown>, where: string): Sidecar {
   const sidecar: Sidecar = {};
-  for (const key of FIELDS) {
+  for (const key of TEXT_FIELDS) {
     const value = row[key];
     if (value === undefined || value === null || value === "") continue;
     if (typeof value !== "string") throw new RejectedInput(`${where}: "${key}" must be text`);

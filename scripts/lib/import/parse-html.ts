@@ -8,6 +8,7 @@ import { blockLines } from "./html/blocks.ts";
 import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
 import { leadingDate, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
+import { articleImageCandidates, pageImageCandidates } from "./html/images.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseTextDump, readBody } from "./parse-text.ts";
@@ -53,13 +54,18 @@ export function parseHtmlDump(
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
     normaliseLine(a.textContent ?? ""),
   );
+  const images = pageImageCandidates(document);
 
   // The article as Readability finds it on the page without its furniture; if
   // that leaves nothing, on the page as it was (no rule may cost an article).
   const found = readArticle(document, true) ?? readArticle(parsePage(html), false);
   // Readability finds no article in a page of short items (a live ticker, a
   // wire story printed twice): the page's lines are then read as a text dump is.
-  if (!found) return asTextDump(html, pageTitle, meta, related, keywords, furniture, dates, prose);
+  if (!found) {
+    const parsed = asTextDump(html, pageTitle, meta, related, keywords, furniture, dates, prose);
+    return images.length > 0 ? { ...parsed, images } : parsed;
+  }
+  images.push(...articleImageCandidates(found.content));
 
   const lines = blockLines(found.content);
   const headline = pageTitle ?? normaliseLine(found.title);
@@ -83,6 +89,7 @@ export function parseHtmlDump(
     keywords: [...keywords.filter((k) => k.length > 0), ...body.keywords],
     meta,
     ...(body.sourceName ? { sourceName: body.sourceName } : {}),
+    ...(images.length > 0 ? { images } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { detectLanguage, directionOf } from "./detect-language.ts";
 import { extractAuthor } from "./extract-author.ts";
 import { type DateOptions, dateLineKind, parseDateLine, parseIsoDate } from "./extract-date.ts";
 import type { Gazetteer } from "./gazetteer.ts";
+import { type ImageCandidate, localReference } from "./media.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseHtmlDump } from "./parse-html.ts";
 import { type JsonRecord, parseJsonDump, parseJsonLinesDump } from "./parse-json.ts";
@@ -185,6 +186,7 @@ function buildArticle(
   const url = httpUrl(given.url);
   if (given.url && !url) warnings.push(`url ${quoted(given.url)} is not an http(s) URL; ignored`);
   const section = given.section ? normaliseLine(given.section) : undefined;
+  const imageCandidates = leadImageCandidates(dump, parsed, warnings);
 
   const article: Article = {
     title,
@@ -203,8 +205,46 @@ function buildArticle(
     ...(date ? { date } : {}),
     ...(author ? { author } : {}),
     ...(section ? { section } : {}),
+    ...(imageCandidates.length > 0 ? { imageCandidates } : {}),
   };
   return { article, warnings };
+}
+
+/**
+ * Where the lead image may be, in the order the run tries them: a sidecar's or
+ * the manifest's `image` (its caption and credit over the page's), else what
+ * the page points at. Only references the import may follow are kept (files in
+ * the input folder, data: URLs); a page's images on the network are not
+ * fetched and go without a word, a sidecar's is reported.
+ */
+function leadImageCandidates(
+  dump: RawDump,
+  parsed: ParsedDump,
+  warnings: string[],
+): ImageCandidate[] {
+  const given = dump.sidecar ?? {};
+  const text = (value: string | undefined) => (value ? normaliseLine(value) : "");
+  const caption = text(given.caption);
+  const credit = text(given.credit);
+  const described = (c: ImageCandidate): ImageCandidate => ({
+    ...c,
+    ...(caption ? { caption } : {}),
+    ...(credit ? { credit } : {}),
+  });
+  if (given.image) {
+    const ref = localReference(dump.file, given.image);
+    if (ref && !ref.startsWith("data:")) return [described({ ref })];
+    warnings.push(
+      `image ${quoted(given.image)} is not a file in the input folder beside the dump (images are never fetched); not kept`,
+    );
+    return [];
+  }
+  const out: ImageCandidate[] = [];
+  for (const candidate of parsed.images ?? []) {
+    const ref = localReference(dump.file, candidate.ref);
+    if (ref && !out.some((c) => c.ref === ref)) out.push(described({ ...candidate, ref }));
+  }
+  return out;
 }
 
 /** A value from a dump in a warning: quoted, and cut short (a page can put megabytes in a field). */

@@ -43,6 +43,8 @@ export interface ImportReport {
   inputs: InputReport[];
   /** Article files whose source dump is no longer in the input folder (left in place). */
   orphans: string[];
+  /** Photos in the media folder no article shows (removed, unless a dry run), relative to it. */
+  unusedMedia?: string[];
 }
 
 export function inputId(file: string, record?: number): string {
@@ -53,6 +55,7 @@ export function inputId(file: string, record?: number): string {
 export function inSync(report: ImportReport): boolean {
   return (
     report.orphans.length === 0 &&
+    (report.unusedMedia ?? []).length === 0 &&
     (report.duplicateFiles ?? []).length === 0 &&
     report.inputs.every((i) => i.outcome !== "imported" && i.outcome !== "updated")
   );

@@ -14,6 +14,14 @@ import {
 import { sourceFurniture } from "./corpus.ts";
 import { type Extracted, extractAll } from "./extract-all.ts";
 import { identifyDumps, readInputFolder } from "./inputs.ts";
+import {
+  consultedUnchanged,
+  mediaDirFor,
+  mediaPresent,
+  readLeadImage,
+  removeUnusedMedia,
+  writeMedia,
+} from "./media-files.ts";
 import { formatOf, type PipelineContext } from "./pipeline.ts";
 import {
   articlesOfMovedDumps,
@@ -26,6 +34,7 @@ import { contentKey } from "./prepare.ts";
 import { type ImportReport, type InputReport, inputId, orphansOf } from "./report.ts";
 import { serialiseArticle } from "./serialise.ts";
 import {
+  fileSystemError,
   lockFolder,
   recordMoves,
   removeStaleCopies,
@@ -63,6 +72,8 @@ export interface ImportOptions extends PipelineContext {
   workers?: number;
   /** Where the re-import cache lives (default: .cache/import/ by output folder); null: no cache. */
   cacheFile?: string | null;
+  /** Where articles' images are kept (default: `media/` beside the output folder). */
+  mediaDir?: string;
 }
 
 /**
@@ -74,7 +85,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   if (options.dryRun) return importFolder(options);
   const release = await lockFolder(options.outDir);
   try {
-    const stale = await removeStaleTemporaryFiles(options.outDir);
+    const stale = [
+      ...(await removeStaleTemporaryFiles(options.outDir)),
+      ...(await removeStaleTemporaryFiles(options.mediaDir ?? mediaDirFor(options.outDir))).map(
+        (f) => `../media/${f}`,
+      ),
+    ];
     const report = await importFolder(options);
     return stale.length > 0 ? { ...report, staleTemporaryFiles: stale } : report;
   } finally {
@@ -91,6 +107,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     options.cacheFile === null ? undefined : (options.cacheFile ?? cacheFileFor(options.outDir));
   const cache = cacheFile ? await loadCache(cacheFile) : emptyCache();
   const knowledge = knowledgeHash();
+  const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
   const existing = await indexExistingArticles(options.outDir);
   const info = await identifyDumps(dumps, loadDump);
   const { repeatedLines, composition, furnitureHash } = await sourceFurniture(
@@ -119,6 +136,9 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     ) {
       return undefined;
     }
+    // Its image: the files it was looked for in unchanged, the kept file still there.
+    if (c.images && !consultedUnchanged(c.images, options.inDir, folder.fileSet)) return undefined;
+    if (c.media && !mediaPresent(mediaDir, c.media)) return undefined;
     return isUntouched(previous.text) ? c : undefined;
   };
   const reused = new Map<string, CachedDump>();
@@ -137,6 +157,8 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // Every input's outcome so far, and the articles to place; the same article dumped
   // twice (other masthead, ticker, boilerplate) is imported once.
   const planned: PlannedArticle[] = [];
+  /** Images to keep, by media path. */
+  const media = new Map<string, Uint8Array>();
   const seenContent = new Map<string, string>();
   const remember: Record<string, CachedDump> = {};
   for (const file of dumps) {
@@ -186,7 +208,19 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
         continue;
       }
       seenContent.set(key, inputId(file, x.record));
-      planned.push({ report, article: x.article, text: x.text ?? serialiseArticle(x.article) });
+      let text = x.text ?? serialiseArticle(x.article);
+      let consulted: Record<string, string> | undefined;
+      if (x.article.imageCandidates) {
+        const lead = readLeadImage(x.article.imageCandidates, options.inDir, folder.fileSet);
+        report.warnings.push(...lead.warnings);
+        consulted = lead.consulted;
+        if (lead.image && lead.bytes) {
+          x.article.image = lead.image;
+          media.set(lead.image.src, lead.bytes);
+          text = serialiseArticle(x.article);
+        }
+      }
+      planned.push({ report, article: x.article, text });
       options.onArticle?.(report, x.article);
       const i = info.get(file);
       if (i && x.record === undefined) {
@@ -195,7 +229,9 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
           knowledge,
           furniture: furnitureHash.get(i.group) ?? "",
           key,
-          warnings: x.warnings,
+          warnings: report.warnings,
+          ...(consulted && Object.keys(consulted).length > 0 ? { images: consulted } : {}),
+          ...(x.article.image ? { media: x.article.image.src } : {}),
         };
       }
     }
@@ -216,8 +252,10 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     const placement = placeArticle(item, existing, gone, moved, taken, options.force);
     if (placement.action === "write" && !dryRun)
       await writePlaced(options.outDir, item.report, item.text, placement, taken, movedFiles);
+    await keepImage(item, media, mediaDir, dryRun);
   }
   if (!dryRun) await recordMoves(options.outDir, movedFiles, taken);
+  const unusedMedia = await removeUnusedMedia(options.outDir, mediaDir, dryRun);
   if (cacheFile && !dryRun)
     await saveCache(cacheFile, inputs, remember, repeatedLines, composition);
 
@@ -228,7 +266,35 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     orphans: orphansOf(inputs, existing.bySource, moved),
     reused: reused.size,
     ...(duplicateFiles.length > 0 ? { duplicateFiles: duplicateFiles.sort(compareStrings) } : {}),
+    ...(unusedMedia.length > 0 ? { unusedMedia } : {}),
   };
+}
+
+/**
+ * Writes an article's image into the media folder, unless it is there (one
+ * file per content): an image missing from it makes the article's outcome
+ * "updated" (and `--check` fail). An image that cannot be written is reported.
+ */
+async function keepImage(
+  { report, article }: PlannedArticle,
+  media: ReadonlyMap<string, Uint8Array>,
+  mediaDir: string,
+  dryRun: boolean,
+): Promise<void> {
+  const src = article.image?.src;
+  const bytes = src ? media.get(src) : undefined;
+  if (!src || !bytes || report.outcome === "rejected" || report.outcome === "kept") return;
+  if (mediaPresent(mediaDir, src)) return;
+  if (report.outcome === "unchanged") {
+    report.outcome = "updated";
+    report.warnings.push(`${src} was missing from the media folder`);
+  }
+  if (dryRun) return;
+  try {
+    await writeMedia(mediaDir, src, bytes);
+  } catch (error) {
+    report.warnings.push(`image not written to ${src}: ${fileSystemError(error)}`);
+  }
 }
 
 /** Remembers what this run wrote or confirmed; hand-kept files are asked again next time. */

@@ -18,6 +18,7 @@ export function frontMatterOf(article: Article): ArticleFrontMatter {
     dir: article.dir,
     ...(article.author ? { author: article.author } : {}),
     ...(article.section ? { section: article.section } : {}),
+    ...(article.image ? { image: article.image } : {}),
     tags: article.tags,
     related: article.related,
     source: {

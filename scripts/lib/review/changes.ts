@@ -112,12 +112,12 @@ function fieldChanges(before: Snapshot, after: Snapshot): string[] {
       const removed = asList(a).filter((t) => !asList(b).includes(t));
       const parts = [...added.map((t) => `+${t}`), ...removed.map((t) => `−${t}`)];
       out.push(`${key}: ${parts.length > 0 ? parts.join(" ") : "reordered"}`);
-    } else if (key === "source") {
+    } else if (key === "source" || key === "image") {
       const sa = (a ?? {}) as Record<string, unknown>;
       const sb = (b ?? {}) as Record<string, unknown>;
       for (const k of [...new Set([...Object.keys(sa), ...Object.keys(sb)])]) {
         if (JSON.stringify(sa[k]) !== JSON.stringify(sb[k]))
-          out.push(`source.${k}: ${show(sa[k])} → ${show(sb[k])}`);
+          out.push(`${key}.${k}: ${show(sa[k])} → ${show(sb[k])}`);
       }
     } else {
       out.push(`${key}: ${show(a)} → ${show(b)}`);

@@ -82,5 +82,6 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
     ...(fm.date ? { date: fm.date, day: fm.date.slice(0, 10) } : {}),
     ...(fm.author ? { author: fm.author } : {}),
     ...(fm.section ? { section: fm.section } : {}),
+    ...(fm.image ? { image: fm.image } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
@@ -56,9 +57,29 @@ export async function loadArchive(
   ) {
     await writeArchiveCache(options.cacheFile, fresh);
   }
-  const archive = new Archive(articles, pageSize, { dir: articlesDir, hashes });
+  const archive = new Archive(withPhotosFound(articles, articlesDir), pageSize, {
+    dir: articlesDir,
+    hashes,
+  });
   archive.redirects = redirectsOf(await readMoves(articlesDir), new Set(files));
   return archive;
+}
+
+/**
+ * An article whose photo is not in the media folder (deleted by hand, not yet
+ * imported) is shown without it, and the build says so: a missing photo is
+ * not worth a failed build, nor a page that links a file there is none of.
+ */
+function withPhotosFound(articles: ArchiveArticle[], articlesDir: string): ArchiveArticle[] {
+  const contentDir = path.dirname(path.resolve(articlesDir));
+  return articles.map((a) => {
+    if (!a.image || existsSync(path.join(contentDir, a.image.src))) return a;
+    console.warn(
+      `[nashra] content/articles/${a.path}: its photo ${a.image.src} is not in the content folder; the page is built without it (npm run import writes it again)`,
+    );
+    const { image: _missing, ...rest } = a;
+    return rest;
+  });
 }
 
 /** The redirects of an articles folder, without loading the archive (a build in parts indexes with them). */

@@ -11,6 +11,15 @@ export interface ArchiveDataOptions {
   onLoad?: (archive: Archive) => void;
 }
 
+/** Where the front matter of an articles folder is cached between builds. */
+export function archiveCacheFile(articlesDir: string): string {
+  return path.join(
+    process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache"),
+    "archive",
+    `${createHash("sha256").update(path.resolve(articlesDir)).digest("hex").slice(0, 16)}.json`,
+  );
+}
+
 /**
  * Global data `archive`: every index of the site, computed in one pass over
  * the articles' front matter at the start of each build (unchanged files are
@@ -20,11 +29,7 @@ export default function archiveData(eleventyConfig: UserConfig, options: Archive
   eleventyConfig.addGlobalData("archive", async () => {
     const articlesDir = path.join(eleventyConfig.directories.input, "articles");
     const archive = await loadArchive(articlesDir, options.pageSize, {
-      cacheFile: path.join(
-        process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache"),
-        "archive",
-        `${createHash("sha256").update(path.resolve(articlesDir)).digest("hex").slice(0, 16)}.json`,
-      ),
+      cacheFile: archiveCacheFile(articlesDir),
     });
     options.onLoad?.(archive);
     return archive;
