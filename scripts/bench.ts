@@ -1,12 +1,14 @@
 /**
- * `npm run bench -- --articles 1000,10000[,100000] [--update] [--hugo]`
+ * `npm run bench -- --articles 1000,10000[,100000] [--update] [--hugo] [--search]`
  *
  * For each size: a deterministic synthetic corpus of raw dumps in the
  * specimen's layout (scripts/lib/bench/corpus.ts), then the import, the render
  * and the search index timed separately and together — wall time, CPU time,
  * peak RSS, pages written, output size, articles per second. `--update` adds
- * 100 new dumps to the built archive and times the rebuild. `--hugo` builds
- * the same articles with Hugo + Pagefind in the same run, for comparison.
+ * 100 new dumps to the built archive and times the rebuild, twice (a new
+ * year's first bulletin, then the next day's). `--hugo` builds the same
+ * articles with Hugo + Pagefind in the same run, for comparison; `--search`
+ * measures a reader's first query on both (search.ts).
  * Work happens under .bench/ (ignored by git). Never run as a timed test.
  */
 import { spawn } from "node:child_process";
@@ -204,7 +206,7 @@ for (const n of values.articles.split(",").map(Number)) {
     console.log(`generating ${n} dumps…`);
     writeCorpus(raw, n, 0);
   }
-  rmSync(path.join(raw, "update"), { recursive: true, force: true });
+  for (const i of [1, 2]) rmSync(path.join(raw, `update-${i}`), { recursive: true, force: true });
   // A full run starts from nothing: no articles, no site, no caches.
   for (const d of [content, output, cache]) rmSync(d, { recursive: true, force: true });
   linkTemplates(path.join(repoRoot, "content"), content);
@@ -294,41 +296,52 @@ for (const n of values.articles.split(",").map(Number)) {
     rmSync(path.join(hugoDir, "public"), { recursive: true, force: true });
   }
 
-  let update: Measure | undefined;
+  // Updates: a day's bulletin of 100 dumps dated just after the catalogue's
+  // newest articles — the first of a new year (its articles start a new year's
+  // search shard, and the year before joins the older years), then the next
+  // day's (only the newest year's shard is indexed again).
+  const updates: Measure[] = [];
   if (values.update) {
-    // A day's bulletin: 100 dumps dated just after the catalogue's newest articles.
-    writeCorpus(path.join(raw, "update"), 100, n, { year: 2026, month: 1 });
-    const upImport = await timed(
-      "update: import +100",
-      process.execPath,
-      [...NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
-      env,
-    );
-    const upBuild = await timed(
-      "update: build",
-      process.execPath,
-      [...NODE, script("build.ts"), "--input", content, "--output", output, "--incremental"],
-      env,
-    );
-    const upSplit = /render ([\d.]+) s, search index ([\d.]+) s/.exec(upBuild.stdout);
-    const upPages = /incrementally: (\d+) of (\d+) generated pages rendered/.exec(upBuild.stdout);
-    measures.push(upImport, {
-      ...upBuild,
-      note: [
-        upSplit ? `render ${upSplit[1]} s, index ${upSplit[2]} s` : "",
-        upPages ? `${upPages[1]} of ${upPages[2]} pages rendered` : "",
-      ]
-        .filter(Boolean)
-        .join("; "),
-    });
-    update = {
-      stage: "update total",
-      wall: upImport.wall + upBuild.wall,
-      cpu: upImport.cpu + upBuild.cpu,
-      rssMB: Math.max(upImport.rssMB, upBuild.rssMB),
-    };
-    measures.push(update);
-    rmSync(path.join(raw, "update"), { recursive: true, force: true });
+    for (const [i, when] of ["new year", "next day"].entries()) {
+      const dir = path.join(raw, `update-${i + 1}`);
+      writeCorpus(dir, 100, n + i * 100, { year: 2026, month: 1 });
+      const upImport = await timed(
+        `update (${when}): import +100`,
+        process.execPath,
+        [...NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
+        env,
+      );
+      const upBuild = await timed(
+        `update (${when}): build`,
+        process.execPath,
+        [...NODE, script("build.ts"), "--input", content, "--output", output, "--incremental"],
+        env,
+      );
+      const upSplit = /render ([\d.]+) s, search index ([\d.]+) s \(.*?(\d+) indexed/.exec(
+        upBuild.stdout,
+      );
+      const upPages = /incrementally: (\d+) of (\d+) generated pages rendered/.exec(upBuild.stdout);
+      measures.push(upImport, {
+        ...upBuild,
+        note: [
+          upSplit
+            ? `render ${upSplit[1]} s, index ${upSplit[2]} s (${upSplit[3]} ${upSplit[3] === "1" ? "shard" : "shards"} indexed)`
+            : "",
+          upPages ? `${upPages[1]} of ${upPages[2]} pages rendered` : "",
+        ]
+          .filter(Boolean)
+          .join("; "),
+      });
+      const update = {
+        stage: `update (${when}) total`,
+        wall: upImport.wall + upBuild.wall,
+        cpu: upImport.cpu + upBuild.cpu,
+        rssMB: Math.max(upImport.rssMB, upBuild.rssMB),
+      };
+      measures.push(update);
+      updates.push(update);
+    }
+    for (const i of [1, 2]) rmSync(path.join(raw, `update-${i}`), { recursive: true, force: true });
   }
 
   for (const m of measures) {
@@ -340,14 +353,14 @@ for (const n of values.articles.split(",").map(Number)) {
   );
   if (hugoTotal) {
     console.log(`full / (hugo + pagefind) = ${(full / hugoTotal).toFixed(2)}× (target ≤ 1.0×)`);
-    if (update)
+    for (const u of updates)
       console.log(
-        `update / (hugo + pagefind) = ${(update.wall / hugoTotal).toFixed(2)}× (target ≤ 0.3×)`,
+        `${u.stage.replace(" total", "")} / (hugo + pagefind) = ${(u.wall / hugoTotal).toFixed(2)}× (target ≤ 0.3×)`,
       );
   }
   const cell = (m?: Measure) => (m ? `${m.wall.toFixed(1)} s / ${m.rssMB} MB` : "—");
   rows.push(
-    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${cell(update)} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
+    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${updates.map(cell).join("; ") || "—"} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
   );
   results.push({
     articles: n,
@@ -369,7 +382,7 @@ for (const n of values.articles.split(",").map(Number)) {
 console.log(`\nMachine: ${machine}\n`);
 if (rows.length > 0) {
   console.log(
-    "| articles | import (wall / peak RSS) | render | index | build (wall / peak RSS) | full | re-import unchanged | update +100 | Hugo + Pagefind | pages | output |",
+    "| articles | import (wall / peak RSS) | render | index | build (wall / peak RSS) | full | re-import unchanged | update +100: new year; next day | Hugo + Pagefind | pages | output |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);
