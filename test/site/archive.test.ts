@@ -157,6 +157,14 @@ describe("the archive index", () => {
     expect(empty.pages.tag).toEqual([]);
   });
 
+  it("gives an article's page another key when its photo is left out (its file missing)", () => {
+    const image = { src: "media/ab/abcdef.jpg", width: 800, height: 600, alt: "" };
+    const withPhoto = article("2025/01/a.md", { date: "2025-01-01", image });
+    const without = article("2025/01/a.md", { date: "2025-01-01" });
+    const key = (a: ArchiveArticle) => pageKey(new Archive([a], 20).articlePageKey(a));
+    expect(key(withPhoto)).not.toBe(key(without));
+  });
+
   it("leaves a listing's older pages as they were when newer articles arrive", () => {
     const dated = (n: number) =>
       article(`2025/01/a${String(n).padStart(3, "0")}.md`, {

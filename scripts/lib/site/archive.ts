@@ -188,6 +188,8 @@ export class Archive implements RelatedIndex {
     return [
       a.path,
       this.files?.hashes.get(a.path) ?? null,
+      // Its photo, unless the file is missing from content/media (load.ts leaves it out then).
+      a.image?.src ?? null,
       a.tags.map((t) => this.tag(t)?.url ?? null),
       a.author ? (this.author(a.author)?.url ?? null) : null,
       a.section ? (this.section(a.section)?.url ?? null) : null,
