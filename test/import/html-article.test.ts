@@ -16,6 +16,8 @@ const P = [
 const paragraphs = P.map((p) => `<p>${p}</p>`).join("\n");
 const page = (body: string, head = "<title>Budget to be balanced next year | Daily Star</title>") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+/** A notice long enough for Readability to settle for when it has dropped the article. */
+const cookies = `<div class="notice"><p>We use cookies to improve our website and your experience, to measure how our pages are read and to show you offers, and we share some of this with partners. By clicking «OK» you agree to our use of cookies for these purposes, as our privacy policy explains.</p></div>`;
 const bodyOf = (html: string) => extractOne("page.html", html).article.body;
 
 describe("the article in a saved page", () => {
@@ -42,6 +44,19 @@ describe("the article in a saved page", () => {
     ],
   ])("is never lost to a class name: %s", (_name, body) => {
     expect(bodyOf(page(body))).toEqual(P);
+  });
+
+  it.each([
+    [
+      "a page wrapper named for a sticky sidebar and its header style, beside a cookie notice",
+      `<div class="wrapper-boxed header-style-2"><div class="theiaStickySidebar"><article><h1>Budget to be balanced next year</h1>${paragraphs}</article></div></div>${cookies}`,
+    ],
+    [
+      "the text column of a layout named for its sidebar, beside a disclosure box",
+      `<div class="row fixed-sidebar-layout"><h1>Budget to be balanced next year</h1><div class="row fixed-sidebar-layout--left"><div class="col">${paragraphs}</div></div></div>${cookies}`,
+    ],
+  ])("is not dropped with a wrapper Readability reads as furniture: %s", (_name, body) => {
+    expect(bodyOf(page(body))).toEqual(expect.arrayContaining(P));
   });
 
   it("keeps tables row by row and text standing directly in a <div>", () => {

@@ -5,7 +5,11 @@ import { type Furniture, splitTerms } from "./boilerplate.ts";
 import { authorFromByline } from "./extract-author.ts";
 import type { DateOptions } from "./extract-date.ts";
 import { blockLines } from "./html/blocks.ts";
-import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
+import {
+  removeArticleFurniture,
+  removePageFurniture,
+  unmaskArticleWrappers,
+} from "./html/clean.ts";
 import { leadingDate, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import { nestsTooDeep } from "./json-depth.ts";
@@ -130,6 +134,7 @@ interface FoundArticle {
 /** Readability on the page (changed in place), then the article's own furniture removed. */
 function readArticle(document: Doc, clean: boolean): FoundArticle | undefined {
   if (clean) removePageFurniture(document);
+  unmaskArticleWrappers(document);
   let article: ReturnType<Readability<El>["parse"]>;
   try {
     article = new Readability<El>(document as unknown as Document, {

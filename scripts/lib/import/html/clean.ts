@@ -46,6 +46,69 @@ export function removePageFurniture(document: Doc): void {
 }
 
 /**
+ * Readability drops, before it scores anything, every element whose class or
+ * id reads as a sidebar, header, menu or pop-up («theiaStickySidebar»,
+ * «wrapper-boxed header-style-2», «c-fixed-sidebar-layout») or whose role is
+ * a menu's or a dialog's — with all it holds. A page whose wrapper is named so
+ * loses its article, and Readability then settles for a cookie notice or a
+ * disclosure box. An element that holds a large share of the page's text is
+ * no such furniture when it holds the page's headline (an `<h1>`) or most of
+ * the text of the element that does: the words Readability reads so are
+ * taken off its class and id (its other words stay), and such a role or
+ * `aria-hidden` dropped.
+ */
+export function unmaskArticleWrappers(document: Doc): void {
+  const body = document.body;
+  if (!body) return;
+  const least = length(body) * WRAPPER_SHARE;
+  if (least === 0) return;
+  // The headline's wrappers, and the bulk of one (the column beside a sidebar that holds the text).
+  const wraps = (el: El | null) => el !== null && el.querySelector("h1") !== null;
+  for (const el of [...body.querySelectorAll("*")]) {
+    const size = length(el);
+    if (size < least) continue;
+    const parent = el.parentElement as El | null;
+    if (!wraps(el) && !(wraps(parent) && size >= BULK * length(parent as El) && !linkList(el)))
+      continue;
+    const cls = el.getAttribute("class") ?? "";
+    const id = el.getAttribute("id") ?? "";
+    if (UNLIKELY.test(`${cls} ${id}`) && !MAYBE_CANDIDATE.test(`${cls} ${id}`)) {
+      const kept = cls.split(/\s+/).filter((c) => c !== "" && !UNLIKELY.test(c));
+      if (kept.length > 0) el.setAttribute("class", kept.join(" "));
+      else el.removeAttribute("class");
+      if (UNLIKELY.test(id)) el.removeAttribute("id");
+    }
+    const role = el.getAttribute("role");
+    if (role !== null && UNLIKELY_ROLES.has(role)) el.removeAttribute("role");
+    if (el.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
+  }
+}
+/** Text that is mostly links (a list of other articles), not an article's. */
+function linkList(el: El): boolean {
+  let linked = 0;
+  for (const a of el.querySelectorAll("a")) linked += length(a);
+  return linked >= LINKED_SHARE * length(el);
+}
+const LINKED_SHARE = 0.3;
+/** An element with this share of the page's text is a wrapper of the article, not furniture. */
+const WRAPPER_SHARE = 0.25;
+/** …or this share of its parent's, when the parent holds the headline. */
+const BULK = 0.5;
+/** Readability's own patterns (0.6.0: `unlikelyCandidates`, `okMaybeItsACandidate`, `UNLIKELY_ROLES`). */
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+const UNLIKELY_ROLES = new Set([
+  "menu",
+  "menubar",
+  "complementary",
+  "navigation",
+  "alert",
+  "alertdialog",
+  "dialog",
+]);
+
+/**
  * Words of class names and ids that name furniture inside an article:
  * captions and credits, bylines and author boxes, share and follow bars,
  * related and recommended lists, tags and metadata lines, comments,
