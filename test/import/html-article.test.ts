@@ -140,6 +140,39 @@ describe("the headline of a saved page", () => {
     ).toBe("Budget to be balanced next year");
   });
 
+  it("is the page's one <h1> when the titles, written for shares, speak of something else", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1>Finance minister promises a balanced budget</h1>${article}`,
+          '<meta property="og:title" content="Fuel taxes: what changes for drivers in 2026">',
+        ),
+      ),
+    ).toBe("Finance minister promises a balanced budget");
+  });
+
+  it("is the <h1> that speaks of the title, not a lower heading that repeats the title more closely", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1>Budget to be balanced by the end of next year</h1><h2>Budget to be balanced next year</h2>${article}`,
+          '<meta property="og:title" content="Budget to be balanced next year">',
+        ),
+      ),
+    ).toBe("Budget to be balanced by the end of next year");
+  });
+
+  it("is not a blog's <h1> that is the shorter part of the title, even when it shares its words", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1>Notes on the national budget</h1><main><h2>Budget to be balanced by the end of next year</h2>${article}</main>`,
+          "<title>Budget to be balanced by the end of next year | Notes on the national budget</title>",
+        ),
+      ),
+    ).toBe("Budget to be balanced by the end of next year");
+  });
+
   it("cuts a site's name set without spaces after a Chinese or Japanese title", () => {
     expect(
       titleOf(page(article, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>")),

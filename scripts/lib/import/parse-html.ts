@@ -326,37 +326,62 @@ function printedHeadline(
   const headings = [
     ...document.querySelectorAll("article h1, main h1, h1, article h2, main h2, h2, h3"),
   ]
-    .map((h) => withoutSite(withoutKicker(h)))
-    .filter((h) => h.length >= 2 && h.length <= 300);
+    .map((h) => ({ text: withoutSite(withoutKicker(h)), h1: h.tagName === "H1" }))
+    .filter((h) => h.text.length >= 2 && h.text.length <= 300);
   if (headings.length === 0) return undefined;
-  const candidates = headings.filter((h) => !sites.has(wordsOf(h).join(" ")));
+  const candidates = headings.filter((h) => !sites.has(wordsOf(h.text).join(" ")));
   // The heading that says most of what the titles say, and little else.
   // Of two that say as much, the one with fewer words of its own: «Ein Kommentar zu
-  // “<the headline>”» over the comments says the headline and more.
-  let best: { heading: string; coverage: number; extra: number } | undefined;
+  // “<the headline>”» over the comments says the headline and more. An <h1> that speaks of
+  // the titles is the headline before any lower heading, even one that repeats a title more
+  // closely (a teaser's <h2> written as the title for shares).
+  // …unless it is a shorter segment of a title of several («<headline> | <blog's name>»).
+  const segments = new Set(
+    titles.flatMap((t) => {
+      const parts = t.split(/\s+[|–—·»-]\s+/u).map((part) => wordsOf(part));
+      const longest = Math.max(...parts.map((part) => part.length));
+      return parts.length < 2
+        ? []
+        : parts.filter((part) => part.length < longest).map((part) => part.join(" "));
+    }),
+  );
+  let best: { heading: string; h1: boolean; coverage: number; extra: number } | undefined;
   for (const title of articleTitles) {
     const said = new Set(wordsOf(title));
     if (said.size === 0) continue;
-    for (const heading of candidates) {
+    for (const { text: heading, h1: level1 } of candidates) {
+      const h1 = level1 && !segments.has(wordsOf(heading).join(" "));
       const own = wordsOf(heading);
       const shared = own.filter((w) => said.has(w)).length;
       if (own.length === 0 || shared < 0.5 * own.length) continue;
       // Each of the title's words counted once, however often the heading repeats it.
       const coverage = new Set(own.filter((w) => said.has(w))).size / said.size;
       const extra = own.length - shared;
-      if (
-        coverage >= MIN_COVERAGE &&
-        (!best || coverage > best.coverage || (coverage === best.coverage && extra < best.extra))
-      )
-        best = { heading, coverage, extra };
+      if (coverage < MIN_COVERAGE) continue;
+      const better =
+        !best ||
+        (h1 && !best.h1) ||
+        (h1 === best.h1 &&
+          (coverage > best.coverage || (coverage === best.coverage && extra < best.extra)));
+      if (better) best = { heading, h1, coverage, extra };
     }
   }
   if (best) return best.heading;
+  // The page's one <h1>, when its titles speak of something else: the editors' headline over a
+  // title written for search engines and shares («Leasing oder Finanzierung? …» over «Die Vor-
+  // und Nachteile beim Leasing abwägen»).
+  const h1s = [...document.querySelectorAll("h1")]
+    .map((h) => withoutSite(withoutKicker(h)))
+    .filter((h) => h.length >= 2 && h.length <= 300 && !sites.has(wordsOf(h).join(" ")));
+  const only = h1s.length === 1 ? (h1s[0] as string) : undefined;
+  if (only !== undefined && wordsOf(only).length >= MIN_H1_WORDS) return only;
   // Titles of one or two words name a section or the site, not this article.
   const generic = articleTitles.every((t) => wordsOf(t).length <= 2);
-  const first = candidates[0];
+  const first = candidates[0]?.text;
   return generic && first !== undefined && wordsOf(first).length >= 2 ? first : undefined;
 }
+/** An <h1> of fewer words is a section's name («Quicklinks», «Autokredit»), not a headline. */
+const MIN_H1_WORDS = 3;
 /** A heading must say this share of a title's words to be that title's headline. */
 const MIN_COVERAGE = 0.3;
 
