@@ -190,6 +190,29 @@ describe("the headline of a saved page", () => {
     ).toBe("Budget to be balanced next year");
   });
 
+  it("cuts a site's name set before a Chinese or Japanese title behind a bar", () => {
+    expect(
+      titleOf(page(article, "<title>NEWS WEB|子どもへの体罰を禁止する法律ができる</title>")),
+    ).toBe("子どもへの体罰を禁止する法律ができる");
+  });
+
+  it("reads a Japanese headline and text without the readings printed over the kanji", () => {
+    const html = page(
+      `<article><h1><ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1>${[1, 2, 3, 4, 5]
+        .map(
+          (i) =>
+            `<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを<ruby>守<rt>まも</rt></ruby>る${i}つ目の<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>どもをたたくことを<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p>`,
+        )
+        .join("")}</article>`,
+      "<title>法律ができる - NEWS</title>",
+    );
+    const { title, body } = extractOne("page.html", html).article;
+    expect(title).toBe("法律ができる");
+    expect(body[0]).toBe(
+      "子どもを守る1つ目の法律ができて、親が子どもをたたくことを禁止することになりました。",
+    );
+  });
+
   it("is the far longest segment of a title of several", () => {
     expect(
       titleOf(

@@ -401,7 +401,8 @@ function withoutKicker(heading: El): string {
   for (let depth = 0; depth < MAX_UNWRAP && nodes.length === 1 && nodes[0]?.nodeType === 1; depth++)
     nodes = [...(nodes[0] as El).childNodes].filter((n) => /\S/.test(n.textContent ?? ""));
   const first = nodes[0];
-  if (nodes.length < 2 || first?.nodeType !== 1) return whole;
+  // A <ruby> is a word with its reading, never a kicker.
+  if (nodes.length < 2 || first?.nodeType !== 1 || (first as El).tagName === "RUBY") return whole;
   const kicker = normaliseLine(first.textContent ?? "");
   const rest = normaliseLine(
     nodes
@@ -449,5 +450,11 @@ export function withoutSiteName(title: string, siteName?: string): string {
       title,
     );
   if (cjk) return (cjk[1] as string).trim();
+  // …or before it, behind a bar: «NEWS WEB EASY|子どもへの…».
+  const cjkAfter =
+    /^[^|｜]{1,20}[|｜]\s*([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^|｜]{5,})$/u.exec(
+      title,
+    );
+  if (cjkAfter) return (cjkAfter[1] as string).trim();
   return title;
 }
