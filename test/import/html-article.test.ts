@@ -261,15 +261,24 @@ describe("the date of a saved page", () => {
     ).toBe("2025-11-19T16:20:00+03:00");
   });
 
-  it("reads the day in the page's own address", () => {
-    expect(
-      dateOf(
-        page(
-          `${h1}<article>${paragraphs}</article>`,
-          '<link rel="canonical" href="https://example.org/2020/11/09/budget/">',
-        ),
-      ),
-    ).toEqual({ kind: "day", iso: "2020-11-09" });
+  it.each([
+    [
+      "reads the day in the page's own address",
+      '<link rel="canonical" href="https://example.org/2020/11/09/budget/">',
+      "2020-11-09",
+    ],
+    [
+      "takes the day in the page's own address over metadata written in another time zone or rewritten later",
+      '<link rel="canonical" href="https://example.org/2019/01/01/new-year/"><meta property="article:published_time" content="2018-12-31T23:11:59Z">',
+      "2019-01-01",
+    ],
+    [
+      "does not read a title that opens with a number as the day of the address («/2023/10/3-questions-…»)",
+      '<link rel="canonical" href="https://example.org/2023/10/3-questions-for-the-minister/"><meta property="article:published_time" content="2023-10-31T08:47:16+00:00">',
+      "2023-10-31T08:47:16Z",
+    ],
+  ])("%s", (_name, head, iso) => {
+    expect(dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso).toBe(iso);
   });
 
   it("reads a dateline printed under the headline, in the page's language", () => {
