@@ -59,6 +59,17 @@ describe("the article in a saved page", () => {
     expect(bodyOf(page(body))).toEqual(expect.arrayContaining(P));
   });
 
+  it("keeps the lead printed in the article's header, between the headline and the text", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const body = bodyOf(
+      page(
+        `<header class="top"><span>Economy</span><h1>Budget to be balanced next year</h1><p class="date">12 March 2024</p><p class="standfirst">${lead}</p><p class="credit">Photo: A. Photographer / Agency</p></header><div class="story-text">${paragraphs}</div>`,
+      ),
+    );
+    expect(body).toEqual([lead, ...P]);
+  });
+
   it("keeps tables row by row and text standing directly in a <div>", () => {
     const body = bodyOf(
       page(`<article><h1>Budget to be balanced next year</h1>${paragraphs}

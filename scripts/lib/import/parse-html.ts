@@ -10,7 +10,7 @@ import {
   removePageFurniture,
   unmaskArticleWrappers,
 } from "./html/clean.ts";
-import { leadingDate, publicationDate } from "./html/dates.ts";
+import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
@@ -53,6 +53,8 @@ export function parseHtmlDump(
       ? undefined
       : (leadingDate(printedTitle, dates)?.headline ?? printedTitle);
   const meta = pageMetadata(document, dates, pageTitle);
+  // The page's lines as printed, before the article is looked for (which changes the page).
+  const printedLines = pageLines(document);
   const related = relatedHeadlines(document, furniture);
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
     normaliseLine(a.textContent ?? ""),
@@ -65,8 +67,10 @@ export function parseHtmlDump(
   // wire story printed twice): the page's lines are then read as a text dump is.
   if (!found) return asTextDump(html, pageTitle, meta, related, keywords, furniture, dates, prose);
 
-  const lines = blockLines(found.content);
   const headline = pageTitle ?? normaliseLine(found.title);
+  const extracted = blockLines(found.content);
+  const lead = leadBefore(printedLines, headline, extracted);
+  const lines = lead === undefined ? extracted : [lead, ...extracted];
   const body = readBody(
     lines.filter((l) => l !== headline),
     furniture,
@@ -124,6 +128,46 @@ function asTextDump(
     meta,
   };
 }
+
+/**
+ * The article's lead (standfirst): the sentences a page prints between the
+ * headline and the text, often in the article's header, where Readability
+ * does not look («<header><h1>…</h1><p class="lead">…</p></header>»). It is
+ * the first line of prose after the headline, before the first lines of the
+ * text Readability found; a kicker, byline, date or share bar there is short.
+ */
+function leadBefore(
+  printed: readonly string[],
+  headline: string,
+  body: readonly string[],
+): string | undefined {
+  const start = printed.findIndex(
+    (l) => l === headline || (l.includes(headline) && l.length <= headline.length + KICKER_CHARS),
+  );
+  if (start < 0) return undefined;
+  const opening = new Set(body.slice(0, 3));
+  let end = -1;
+  for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
+    if (opening.has(printed[i] as string)) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  for (let i = start + 1; i < end; i++) {
+    const line = printed[i] as string;
+    if (words(line).length >= LEAD_WORDS && SENTENCE_END.test(line) && !body.includes(line))
+      return line;
+  }
+  return undefined;
+}
+/** How far after the headline the text must begin for a line between them to be its lead. */
+const LEAD_REACH = 12;
+/** A lead is a sentence or two, longer than a byline or a date. */
+const LEAD_WORDS = 12;
+/** A lead is written in sentences; a caption ends with its credit, a byline or metadata line with a name. */
+const SENTENCE_END = /[.!?…؟。！？]["'”’»«)]?$/u;
+/** A kicker or label printed in the headline's line («Tunesien Große Aufgaben …»). */
+const KICKER_CHARS = 40;
 
 interface FoundArticle {
   content: El;

@@ -497,7 +497,8 @@ function publishedDateline(line: string, dates: DateOptions): string | undefined
 const DATELINE_MAX_CHARS = 140;
 
 const linesCache = new WeakMap<Doc, string[]>();
-function pageLines(document: Doc): string[] {
+/** The page's text as a reader sees it laid out, a block a line (read once per page). */
+export function pageLines(document: Doc): string[] {
   let lines = linesCache.get(document);
   if (!lines) {
     lines = document.body ? blockLines(document.body) : [];
