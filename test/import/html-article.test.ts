@@ -70,6 +70,17 @@ describe("the article in a saved page", () => {
     expect(body).toEqual([lead, ...P]);
   });
 
+  it("keeps a tweet quoted with its words, and drops an embed that is only a link", () => {
+    const quoted = "The budget is a promise to the next generation, and we will keep it.";
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<blockquote class="twitter-tweet"><p lang="en">${quoted}</p>— Finance Minister (@minister) <a href="https://twitter.com/minister/status/1">March 12, 2024</a></blockquote><blockquote class="twitter-tweet"><a href="https://twitter.com/x/status/2">Tweet</a></blockquote></article>`,
+      ),
+    );
+    expect(body).toContain(quoted);
+    expect(body).not.toContain("Tweet");
+  });
+
   it("keeps tables row by row and text standing directly in a <div>", () => {
     const body = bodyOf(
       page(`<article><h1>Budget to be balanced next year</h1>${paragraphs}

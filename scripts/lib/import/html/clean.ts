@@ -186,12 +186,32 @@ function isProse(el: El): boolean {
 }
 const PROSE_CHARS = 400;
 
+/**
+ * A post of a social network quoted in the article with its words
+ * (`<blockquote class="twitter-tweet"><p>…</p>— name (@handle) date</blockquote>`,
+ * as the network's embed code writes it before its script runs): a quotation,
+ * part of the article. An embed that is only a link is furniture.
+ */
+function isQuotedPost(el: El): boolean {
+  if (el.tagName !== "BLOCKQUOTE") return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll("a")) linked += length(a);
+  return length(el) - linked >= QUOTED_POST_CHARS;
+}
+const QUOTED_POST_CHARS = 40;
+
 /** Inside the extracted article: captions, bylines, share bars, related lists… that hold little of its text. */
 export function removeArticleFurniture(content: El): void {
   const total = length(content);
   for (const el of [...content.querySelectorAll("*")]) {
     // Already gone with an ancestor.
     if (!content.contains(el)) continue;
-    if (namesFurniture(el) && length(el) < total * ARTICLE_SHARE && !isProse(el)) el.remove();
+    if (
+      namesFurniture(el) &&
+      length(el) < total * ARTICLE_SHARE &&
+      !isProse(el) &&
+      !isQuotedPost(el)
+    )
+      el.remove();
   }
 }
