@@ -81,6 +81,21 @@ describe("the article in a saved page", () => {
     expect(body).not.toContain("Tweet");
   });
 
+  it.each([
+    ["Lesen Sie auch:", "Neue Steuern auf Benzin und Tabak ab Januar"],
+    ["À lire aussi", "De nouvelles taxes sur le carburant dès janvier"],
+    ["Leia também", "Novos impostos sobre combustível a partir de janeiro"],
+  ])("takes a related box headed «%s» in another language out of the body", (heading, other) => {
+    const { body, related } = extractOne(
+      "page.html",
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<div class="box"><h3>${heading}</h3><ul><li><a href="/other">${other}</a></li></ul></div></article>`,
+      ),
+    ).article;
+    expect(body).toEqual(P);
+    expect(related).toContain(other);
+  });
+
   it("keeps tables row by row and text standing directly in a <div>", () => {
     const body = bodyOf(
       page(`<article><h1>Budget to be balanced next year</h1>${paragraphs}
