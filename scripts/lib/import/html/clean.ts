@@ -62,26 +62,60 @@ export function unmaskArticleWrappers(document: Doc): void {
   if (!body) return;
   const least = length(body) * WRAPPER_SHARE;
   if (least === 0) return;
-  // The headline's wrappers, and the bulk of one (the column beside a sidebar that holds the text).
-  const wraps = (el: El | null) => el !== null && el.querySelector("h1") !== null;
-  for (const el of [...body.querySelectorAll("*")]) {
-    const size = length(el);
-    if (size < least) continue;
-    const parent = el.parentElement as El | null;
-    if (!wraps(el) && !(wraps(parent) && size >= BULK * length(parent as El) && !linkList(el)))
-      continue;
-    const cls = el.getAttribute("class") ?? "";
-    const id = el.getAttribute("id") ?? "";
-    if (UNLIKELY.test(`${cls} ${id}`) && !MAYBE_CANDIDATE.test(`${cls} ${id}`)) {
-      const kept = cls.split(/\s+/).filter((c) => c !== "" && !UNLIKELY.test(c));
-      if (kept.length > 0) el.setAttribute("class", kept.join(" "));
-      else el.removeAttribute("class");
-      if (UNLIKELY.test(id)) el.removeAttribute("id");
+  // The headline's wrappers (walked up from each <h1>, not over the whole page), and the bulk
+  // of one (the column beside a sidebar that holds the text).
+  const sizes = new Map<El, number>();
+  const size = (el: El) => {
+    let n = sizes.get(el);
+    if (n === undefined) {
+      n = length(el);
+      sizes.set(el, n);
     }
-    const role = el.getAttribute("role");
-    if (role !== null && UNLIKELY_ROLES.has(role)) el.removeAttribute("role");
-    if (el.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
+    return n;
+  };
+  const unmasked = new Set<El>();
+  for (const h1 of body.querySelectorAll("h1")) {
+    for (let wrapper = h1.parentElement as El | null; wrapper && wrapper !== body; ) {
+      if (unmasked.has(wrapper)) break;
+      unmasked.add(wrapper);
+      // Sizes are measured only for an element Readability would drop (a page walk each).
+      if (masked(wrapper) && size(wrapper) >= least) unmask(wrapper);
+      for (const child of wrapper.children as Iterable<El>)
+        if (
+          masked(child) &&
+          size(child) >= least &&
+          size(child) >= BULK * size(wrapper) &&
+          !linkList(child)
+        )
+          unmask(child);
+      wrapper = wrapper.parentElement as El | null;
+    }
   }
+}
+
+/** Whether Readability drops the element for its class, id, role or `aria-hidden`. */
+function masked(el: El): boolean {
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  const role = el.getAttribute("role");
+  return (
+    (UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) ||
+    (role !== null && UNLIKELY_ROLES.has(role)) ||
+    el.getAttribute("aria-hidden") === "true"
+  );
+}
+
+function unmask(el: El): void {
+  const cls = el.getAttribute("class") ?? "";
+  const id = el.getAttribute("id") ?? "";
+  if (UNLIKELY.test(`${cls} ${id}`) && !MAYBE_CANDIDATE.test(`${cls} ${id}`)) {
+    const kept = cls.split(/\s+/).filter((c) => c !== "" && !UNLIKELY.test(c));
+    if (kept.length > 0) el.setAttribute("class", kept.join(" "));
+    else el.removeAttribute("class");
+    if (UNLIKELY.test(id)) el.removeAttribute("id");
+  }
+  const role = el.getAttribute("role");
+  if (role !== null && UNLIKELY_ROLES.has(role)) el.removeAttribute("role");
+  if (el.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
 }
 /** Text that is mostly links (a list of other articles), not an article's. */
 function linkList(el: El): boolean {

@@ -15,7 +15,7 @@ export type El = NonNullable<ReturnType<Doc["querySelector"]>>;
 export function parsePage(html: string): Doc {
   const fast = parseHTML(html).document;
   const document = wellFormed(fast, html) ? fast : parseHTML(serialize(parse(html))).document;
-  withoutRubyAnnotations(document);
+  if (/<ruby[\s>]/i.test(html)) withoutRubyAnnotations(document);
   return document;
 }
 
@@ -25,7 +25,6 @@ export function parsePage(html: string): Doc {
  * are not part of it: left in, they would run into every word («子こども»).
  */
 function withoutRubyAnnotations(document: Doc): void {
-  if (!document.querySelector("ruby")) return;
   for (const el of [...document.querySelectorAll("rt, rp")]) el.remove();
 }
 
