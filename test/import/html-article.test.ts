@@ -96,6 +96,15 @@ describe("the article in a saved page", () => {
     expect(related).toContain(other);
   });
 
+  it("drops the article's last section when it is a heading over nothing but links, whatever it says", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<h3>Also worth a look</h3><p><a href="/a">Fuel tax to rise in January</a></p><p><a href="/b">Central bank keeps rates unchanged</a></p></article>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
   it("keeps tables row by row and text standing directly in a <div>", () => {
     const body = bodyOf(
       page(`<article><h1>Budget to be balanced next year</h1>${paragraphs}

@@ -234,9 +234,38 @@ function isQuotedPost(el: El): boolean {
 }
 const QUOTED_POST_CHARS = 40;
 
+/**
+ * The article's last section when it is a heading over nothing but links
+ * («More on this», «Auch interessant», a list of other articles' headlines):
+ * the heading and its links go, whatever the heading says.
+ */
+function removeTrailingLinkSection(content: El, total: number): void {
+  for (const heading of [...content.querySelectorAll("h2, h3, h4, h5")]) {
+    if (!content.contains(heading)) continue;
+    const section: El[] = [];
+    let next = heading.nextElementSibling as El | null;
+    while (next && !/^H[1-6]$/.test(next.tagName)) {
+      section.push(next);
+      next = next.nextElementSibling as El | null;
+    }
+    // Another heading follows: not the last section.
+    if (next || section.length === 0) continue;
+    const text = section.reduce((n, el) => n + length(el), 0);
+    if (text === 0 || text + length(heading) >= total * ARTICLE_SHARE) continue;
+    let linked = 0;
+    for (const el of section) for (const a of el.querySelectorAll("a")) linked += length(a);
+    if (linked < LINKED_SECTION * text) continue;
+    heading.remove();
+    for (const el of section) el.remove();
+  }
+}
+/** Share of a section's text in links for it to be a list of links. */
+const LINKED_SECTION = 0.8;
+
 /** Inside the extracted article: captions, bylines, share bars, related lists… that hold little of its text. */
 export function removeArticleFurniture(content: El): void {
   const total = length(content);
+  removeTrailingLinkSection(content, total);
   for (const el of [...content.querySelectorAll("*")]) {
     // Already gone with an ancestor.
     if (!content.contains(el)) continue;
