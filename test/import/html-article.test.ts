@@ -16,6 +16,8 @@ const P = [
 const paragraphs = P.map((p) => `<p>${p}</p>`).join("\n");
 const page = (body: string, head = "<title>Budget to be balanced next year | Daily Star</title>") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+/** A notice long enough for Readability to settle for when it has dropped the article. */
+const cookies = `<div class="notice"><p>We use cookies to improve our website and your experience, to measure how our pages are read and to show you offers, and we share some of this with partners. By clicking «OK» you agree to our use of cookies for these purposes, as our privacy policy explains.</p></div>`;
 const bodyOf = (html: string) => extractOne("page.html", html).article.body;
 
 describe("the article in a saved page", () => {
@@ -42,6 +44,65 @@ describe("the article in a saved page", () => {
     ],
   ])("is never lost to a class name: %s", (_name, body) => {
     expect(bodyOf(page(body))).toEqual(P);
+  });
+
+  it.each([
+    [
+      "a page wrapper named for a sticky sidebar and its header style, beside a cookie notice",
+      `<div class="wrapper-boxed header-style-2"><div class="theiaStickySidebar"><article><h1>Budget to be balanced next year</h1>${paragraphs}</article></div></div>${cookies}`,
+    ],
+    [
+      "the text column of a layout named for its sidebar, beside a disclosure box",
+      `<div class="row fixed-sidebar-layout"><h1>Budget to be balanced next year</h1><div class="row fixed-sidebar-layout--left"><div class="col">${paragraphs}</div></div></div>${cookies}`,
+    ],
+  ])("is not dropped with a wrapper Readability reads as furniture: %s", (_name, body) => {
+    expect(bodyOf(page(body))).toEqual(expect.arrayContaining(P));
+  });
+
+  it("keeps the lead printed in the article's header, between the headline and the text", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const body = bodyOf(
+      page(
+        `<header class="top"><span>Economy</span><h1>Budget to be balanced next year</h1><p class="date">12 March 2024</p><p class="standfirst">${lead}</p><p class="credit">Photo: A. Photographer / Agency</p></header><div class="story-text">${paragraphs}</div>`,
+      ),
+    );
+    expect(body).toEqual([lead, ...P]);
+  });
+
+  it("keeps a tweet quoted with its words, and drops an embed that is only a link", () => {
+    const quoted = "The budget is a promise to the next generation, and we will keep it.";
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<blockquote class="twitter-tweet"><p lang="en">${quoted}</p>— Finance Minister (@minister) <a href="https://twitter.com/minister/status/1">March 12, 2024</a></blockquote><blockquote class="twitter-tweet"><a href="https://twitter.com/x/status/2">Tweet</a></blockquote></article>`,
+      ),
+    );
+    expect(body).toContain(quoted);
+    expect(body).not.toContain("Tweet");
+  });
+
+  it.each([
+    ["Lesen Sie auch:", "Neue Steuern auf Benzin und Tabak ab Januar"],
+    ["À lire aussi", "De nouvelles taxes sur le carburant dès janvier"],
+    ["Leia também", "Novos impostos sobre combustível a partir de janeiro"],
+  ])("takes a related box headed «%s» in another language out of the body", (heading, other) => {
+    const { body, related } = extractOne(
+      "page.html",
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<div class="box"><h3>${heading}</h3><ul><li><a href="/other">${other}</a></li></ul></div></article>`,
+      ),
+    ).article;
+    expect(body).toEqual(P);
+    expect(related).toContain(other);
+  });
+
+  it("drops the article's last section when it is a heading over nothing but links, whatever it says", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<h3>Also worth a look</h3><p><a href="/a">Fuel tax to rise in January</a></p><p><a href="/b">Central bank keeps rates unchanged</a></p></article>`,
+      ),
+    );
+    expect(body).toEqual(P);
   });
 
   it("keeps tables row by row and text standing directly in a <div>", () => {
@@ -125,6 +186,39 @@ describe("the headline of a saved page", () => {
     ).toBe("Budget to be balanced next year");
   });
 
+  it("is the page's one <h1> when the titles, written for shares, speak of something else", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1>Finance minister promises a balanced budget</h1>${article}`,
+          '<meta property="og:title" content="Fuel taxes: what changes for drivers in 2026">',
+        ),
+      ),
+    ).toBe("Finance minister promises a balanced budget");
+  });
+
+  it("is the <h1> that speaks of the title, not a lower heading that repeats the title more closely", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1>Budget to be balanced by the end of next year</h1><h2>Budget to be balanced next year</h2>${article}`,
+          '<meta property="og:title" content="Budget to be balanced next year">',
+        ),
+      ),
+    ).toBe("Budget to be balanced by the end of next year");
+  });
+
+  it("is not a blog's <h1> that is the shorter part of the title, even when it shares its words", () => {
+    expect(
+      titleOf(
+        page(
+          `<h1>Notes on the national budget</h1><main><h2>Budget to be balanced by the end of next year</h2>${article}</main>`,
+          "<title>Budget to be balanced by the end of next year | Notes on the national budget</title>",
+        ),
+      ),
+    ).toBe("Budget to be balanced by the end of next year");
+  });
+
   it("cuts a site's name set without spaces after a Chinese or Japanese title", () => {
     expect(
       titleOf(page(article, "<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>")),
@@ -140,6 +234,29 @@ describe("the headline of a saved page", () => {
     expect(
       titleOf(page(article, "<title>Budget to be balanced next year – Daily Star</title>")),
     ).toBe("Budget to be balanced next year");
+  });
+
+  it("cuts a site's name set before a Chinese or Japanese title behind a bar", () => {
+    expect(
+      titleOf(page(article, "<title>NEWS WEB|子どもへの体罰を禁止する法律ができる</title>")),
+    ).toBe("子どもへの体罰を禁止する法律ができる");
+  });
+
+  it("reads a Japanese headline and text without the readings printed over the kanji", () => {
+    const html = page(
+      `<article><h1><ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1>${[1, 2, 3, 4, 5]
+        .map(
+          (i) =>
+            `<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを<ruby>守<rt>まも</rt></ruby>る${i}つ目の<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>どもをたたくことを<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p>`,
+        )
+        .join("")}</article>`,
+      "<title>法律ができる - NEWS</title>",
+    );
+    const { title, body } = extractOne("page.html", html).article;
+    expect(title).toBe("法律ができる");
+    expect(body[0]).toBe(
+      "子どもを守る1つ目の法律ができて、親が子どもをたたくことを禁止することになりました。",
+    );
   });
 
   it("is the far longest segment of a title of several", () => {
@@ -190,15 +307,24 @@ describe("the date of a saved page", () => {
     ).toBe("2025-11-19T16:20:00+03:00");
   });
 
-  it("reads the day in the page's own address", () => {
-    expect(
-      dateOf(
-        page(
-          `${h1}<article>${paragraphs}</article>`,
-          '<link rel="canonical" href="https://example.org/2020/11/09/budget/">',
-        ),
-      ),
-    ).toEqual({ kind: "day", iso: "2020-11-09" });
+  it.each([
+    [
+      "reads the day in the page's own address",
+      '<link rel="canonical" href="https://example.org/2020/11/09/budget/">',
+      "2020-11-09",
+    ],
+    [
+      "takes the day in the page's own address over metadata written in another time zone or rewritten later",
+      '<link rel="canonical" href="https://example.org/2019/01/01/new-year/"><meta property="article:published_time" content="2018-12-31T23:11:59Z">',
+      "2019-01-01",
+    ],
+    [
+      "does not read a title that opens with a number as the day of the address («/2023/10/3-questions-…»)",
+      '<link rel="canonical" href="https://example.org/2023/10/3-questions-for-the-minister/"><meta property="article:published_time" content="2023-10-31T08:47:16+00:00">',
+      "2023-10-31T08:47:16Z",
+    ],
+  ])("%s", (_name, head, iso) => {
+    expect(dateOf(page(`${h1}<article>${paragraphs}</article>`, head))?.iso).toBe(iso);
   });
 
   it("reads a dateline printed under the headline, in the page's language", () => {

@@ -5,8 +5,12 @@ import { type Furniture, splitTerms } from "./boilerplate.ts";
 import { authorFromByline } from "./extract-author.ts";
 import type { DateOptions } from "./extract-date.ts";
 import { blockLines } from "./html/blocks.ts";
-import { removeArticleFurniture, removePageFurniture } from "./html/clean.ts";
-import { leadingDate, publicationDate } from "./html/dates.ts";
+import {
+  removeArticleFurniture,
+  removePageFurniture,
+  unmaskArticleWrappers,
+} from "./html/clean.ts";
+import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import { articleImageCandidates, pageImageCandidates } from "./html/images.ts";
 import { nestsTooDeep } from "./json-depth.ts";
@@ -50,6 +54,8 @@ export function parseHtmlDump(
       ? undefined
       : (leadingDate(printedTitle, dates)?.headline ?? printedTitle);
   const meta = pageMetadata(document, dates, pageTitle);
+  // The page's lines as printed, before the article is looked for (which changes the page).
+  const printedLines = pageLines(document);
   const related = relatedHeadlines(document, furniture);
   const keywords = [...document.querySelectorAll(TAG_SELECTORS)].map((a) =>
     normaliseLine(a.textContent ?? ""),
@@ -67,8 +73,10 @@ export function parseHtmlDump(
   }
   images.push(...articleImageCandidates(found.content));
 
-  const lines = blockLines(found.content);
   const headline = pageTitle ?? normaliseLine(found.title);
+  const extracted = blockLines(found.content);
+  const lead = leadBefore(printedLines, headline, extracted);
+  const lines = lead === undefined ? extracted : [lead, ...extracted];
   const body = readBody(
     lines.filter((l) => l !== headline),
     furniture,
@@ -128,6 +136,46 @@ function asTextDump(
   };
 }
 
+/**
+ * The article's lead (standfirst): the sentences a page prints between the
+ * headline and the text, often in the article's header, where Readability
+ * does not look («<header><h1>…</h1><p class="lead">…</p></header>»). It is
+ * the first line of prose after the headline, before the first lines of the
+ * text Readability found; a kicker, byline, date or share bar there is short.
+ */
+function leadBefore(
+  printed: readonly string[],
+  headline: string,
+  body: readonly string[],
+): string | undefined {
+  const start = printed.findIndex(
+    (l) => l === headline || (l.includes(headline) && l.length <= headline.length + KICKER_CHARS),
+  );
+  if (start < 0) return undefined;
+  const opening = new Set(body.slice(0, 3));
+  let end = -1;
+  for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
+    if (opening.has(printed[i] as string)) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  for (let i = start + 1; i < end; i++) {
+    const line = printed[i] as string;
+    if (words(line).length >= LEAD_WORDS && SENTENCE_END.test(line) && !body.includes(line))
+      return line;
+  }
+  return undefined;
+}
+/** How far after the headline the text must begin for a line between them to be its lead. */
+const LEAD_REACH = 12;
+/** A lead is a sentence or two, longer than a byline or a date. */
+const LEAD_WORDS = 12;
+/** A lead is written in sentences; a caption ends with its credit, a byline or metadata line with a name. */
+const SENTENCE_END = /[.!?…؟。！？]["'”’»«)]?$/u;
+/** A kicker or label printed in the headline's line («Tunesien Große Aufgaben …»). */
+const KICKER_CHARS = 40;
+
 interface FoundArticle {
   content: El;
   title: string;
@@ -137,6 +185,7 @@ interface FoundArticle {
 /** Readability on the page (changed in place), then the article's own furniture removed. */
 function readArticle(document: Doc, clean: boolean): FoundArticle | undefined {
   if (clean) removePageFurniture(document);
+  unmaskArticleWrappers(document);
   let article: ReturnType<Readability<El>["parse"]>;
   try {
     article = new Readability<El>(document as unknown as Document, {
@@ -328,37 +377,62 @@ function printedHeadline(
   const headings = [
     ...document.querySelectorAll("article h1, main h1, h1, article h2, main h2, h2, h3"),
   ]
-    .map((h) => withoutSite(withoutKicker(h)))
-    .filter((h) => h.length >= 2 && h.length <= 300);
+    .map((h) => ({ text: withoutSite(withoutKicker(h)), h1: h.tagName === "H1" }))
+    .filter((h) => h.text.length >= 2 && h.text.length <= 300);
   if (headings.length === 0) return undefined;
-  const candidates = headings.filter((h) => !sites.has(wordsOf(h).join(" ")));
+  const candidates = headings.filter((h) => !sites.has(wordsOf(h.text).join(" ")));
   // The heading that says most of what the titles say, and little else.
   // Of two that say as much, the one with fewer words of its own: «Ein Kommentar zu
-  // “<the headline>”» over the comments says the headline and more.
-  let best: { heading: string; coverage: number; extra: number } | undefined;
+  // “<the headline>”» over the comments says the headline and more. An <h1> that speaks of
+  // the titles is the headline before any lower heading, even one that repeats a title more
+  // closely (a teaser's <h2> written as the title for shares).
+  // …unless it is a shorter segment of a title of several («<headline> | <blog's name>»).
+  const segments = new Set(
+    titles.flatMap((t) => {
+      const parts = t.split(/\s+[|–—·»-]\s+/u).map((part) => wordsOf(part));
+      const longest = Math.max(...parts.map((part) => part.length));
+      return parts.length < 2
+        ? []
+        : parts.filter((part) => part.length < longest).map((part) => part.join(" "));
+    }),
+  );
+  let best: { heading: string; h1: boolean; coverage: number; extra: number } | undefined;
   for (const title of articleTitles) {
     const said = new Set(wordsOf(title));
     if (said.size === 0) continue;
-    for (const heading of candidates) {
+    for (const { text: heading, h1: level1 } of candidates) {
+      const h1 = level1 && !segments.has(wordsOf(heading).join(" "));
       const own = wordsOf(heading);
       const shared = own.filter((w) => said.has(w)).length;
       if (own.length === 0 || shared < 0.5 * own.length) continue;
       // Each of the title's words counted once, however often the heading repeats it.
       const coverage = new Set(own.filter((w) => said.has(w))).size / said.size;
       const extra = own.length - shared;
-      if (
-        coverage >= MIN_COVERAGE &&
-        (!best || coverage > best.coverage || (coverage === best.coverage && extra < best.extra))
-      )
-        best = { heading, coverage, extra };
+      if (coverage < MIN_COVERAGE) continue;
+      const better =
+        !best ||
+        (h1 && !best.h1) ||
+        (h1 === best.h1 &&
+          (coverage > best.coverage || (coverage === best.coverage && extra < best.extra)));
+      if (better) best = { heading, h1, coverage, extra };
     }
   }
   if (best) return best.heading;
+  // The page's one <h1>, when its titles speak of something else: the editors' headline over a
+  // title written for search engines and shares («Leasing oder Finanzierung? …» over «Die Vor-
+  // und Nachteile beim Leasing abwägen»).
+  const h1s = [...document.querySelectorAll("h1")]
+    .map((h) => withoutSite(withoutKicker(h)))
+    .filter((h) => h.length >= 2 && h.length <= 300 && !sites.has(wordsOf(h).join(" ")));
+  const only = h1s.length === 1 ? (h1s[0] as string) : undefined;
+  if (only !== undefined && wordsOf(only).length >= MIN_H1_WORDS) return only;
   // Titles of one or two words name a section or the site, not this article.
   const generic = articleTitles.every((t) => wordsOf(t).length <= 2);
-  const first = candidates[0];
+  const first = candidates[0]?.text;
   return generic && first !== undefined && wordsOf(first).length >= 2 ? first : undefined;
 }
+/** An <h1> of fewer words is a section's name («Quicklinks», «Autokredit»), not a headline. */
+const MIN_H1_WORDS = 3;
 /** A heading must say this share of a title's words to be that title's headline. */
 const MIN_COVERAGE = 0.3;
 
@@ -378,7 +452,8 @@ function withoutKicker(heading: El): string {
   for (let depth = 0; depth < MAX_UNWRAP && nodes.length === 1 && nodes[0]?.nodeType === 1; depth++)
     nodes = [...(nodes[0] as El).childNodes].filter((n) => /\S/.test(n.textContent ?? ""));
   const first = nodes[0];
-  if (nodes.length < 2 || first?.nodeType !== 1) return whole;
+  // A <ruby> is a word with its reading, never a kicker.
+  if (nodes.length < 2 || first?.nodeType !== 1 || (first as El).tagName === "RUBY") return whole;
   const kicker = normaliseLine(first.textContent ?? "");
   const rest = normaliseLine(
     nodes
@@ -426,5 +501,11 @@ export function withoutSiteName(title: string, siteName?: string): string {
       title,
     );
   if (cjk) return (cjk[1] as string).trim();
+  // …or before it, behind a bar: «NEWS WEB EASY|子どもへの…».
+  const cjkAfter =
+    /^[^|｜]{1,20}[|｜]\s*([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^|｜]{5,})$/u.exec(
+      title,
+    );
+  if (cjkAfter) return (cjkAfter[1] as string).trim();
   return title;
 }

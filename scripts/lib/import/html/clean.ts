@@ -46,6 +46,103 @@ export function removePageFurniture(document: Doc): void {
 }
 
 /**
+ * Readability drops, before it scores anything, every element whose class or
+ * id reads as a sidebar, header, menu or pop-up («theiaStickySidebar»,
+ * «wrapper-boxed header-style-2», «c-fixed-sidebar-layout») or whose role is
+ * a menu's or a dialog's — with all it holds. A page whose wrapper is named so
+ * loses its article, and Readability then settles for a cookie notice or a
+ * disclosure box. An element that holds a large share of the page's text is
+ * no such furniture when it holds the page's headline (an `<h1>`) or most of
+ * the text of the element that does: the words Readability reads so are
+ * taken off its class and id (its other words stay), and such a role or
+ * `aria-hidden` dropped.
+ */
+export function unmaskArticleWrappers(document: Doc): void {
+  const body = document.body;
+  if (!body) return;
+  const least = length(body) * WRAPPER_SHARE;
+  if (least === 0) return;
+  // The headline's wrappers (walked up from each <h1>, not over the whole page), and the bulk
+  // of one (the column beside a sidebar that holds the text).
+  const sizes = new Map<El, number>();
+  const size = (el: El) => {
+    let n = sizes.get(el);
+    if (n === undefined) {
+      n = length(el);
+      sizes.set(el, n);
+    }
+    return n;
+  };
+  const unmasked = new Set<El>();
+  for (const h1 of body.querySelectorAll("h1")) {
+    for (let wrapper = h1.parentElement as El | null; wrapper && wrapper !== body; ) {
+      if (unmasked.has(wrapper)) break;
+      unmasked.add(wrapper);
+      // Sizes are measured only for an element Readability would drop (a page walk each).
+      if (masked(wrapper) && size(wrapper) >= least) unmask(wrapper);
+      for (const child of wrapper.children as Iterable<El>)
+        if (
+          masked(child) &&
+          size(child) >= least &&
+          size(child) >= BULK * size(wrapper) &&
+          !linkList(child)
+        )
+          unmask(child);
+      wrapper = wrapper.parentElement as El | null;
+    }
+  }
+}
+
+/** Whether Readability drops the element for its class, id, role or `aria-hidden`. */
+function masked(el: El): boolean {
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  const role = el.getAttribute("role");
+  return (
+    (UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) ||
+    (role !== null && UNLIKELY_ROLES.has(role)) ||
+    el.getAttribute("aria-hidden") === "true"
+  );
+}
+
+function unmask(el: El): void {
+  const cls = el.getAttribute("class") ?? "";
+  const id = el.getAttribute("id") ?? "";
+  if (UNLIKELY.test(`${cls} ${id}`) && !MAYBE_CANDIDATE.test(`${cls} ${id}`)) {
+    const kept = cls.split(/\s+/).filter((c) => c !== "" && !UNLIKELY.test(c));
+    if (kept.length > 0) el.setAttribute("class", kept.join(" "));
+    else el.removeAttribute("class");
+    if (UNLIKELY.test(id)) el.removeAttribute("id");
+  }
+  const role = el.getAttribute("role");
+  if (role !== null && UNLIKELY_ROLES.has(role)) el.removeAttribute("role");
+  if (el.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
+}
+/** Text that is mostly links (a list of other articles), not an article's. */
+function linkList(el: El): boolean {
+  let linked = 0;
+  for (const a of el.querySelectorAll("a")) linked += length(a);
+  return linked >= LINKED_SHARE * length(el);
+}
+const LINKED_SHARE = 0.3;
+/** An element with this share of the page's text is a wrapper of the article, not furniture. */
+const WRAPPER_SHARE = 0.25;
+/** …or this share of its parent's, when the parent holds the headline. */
+const BULK = 0.5;
+/** Readability's own patterns (0.6.0: `unlikelyCandidates`, `okMaybeItsACandidate`, `UNLIKELY_ROLES`). */
+const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+const UNLIKELY_ROLES = new Set([
+  "menu",
+  "menubar",
+  "complementary",
+  "navigation",
+  "alert",
+  "alertdialog",
+  "dialog",
+]);
+
+/**
  * Words of class names and ids that name furniture inside an article:
  * captions and credits, bylines and author boxes, share and follow bars,
  * related and recommended lists, tags and metadata lines, comments,
@@ -123,12 +220,61 @@ function isProse(el: El): boolean {
 }
 const PROSE_CHARS = 400;
 
+/**
+ * A post of a social network quoted in the article with its words
+ * (`<blockquote class="twitter-tweet"><p>…</p>— name (@handle) date</blockquote>`,
+ * as the network's embed code writes it before its script runs): a quotation,
+ * part of the article. An embed that is only a link is furniture.
+ */
+function isQuotedPost(el: El): boolean {
+  if (el.tagName !== "BLOCKQUOTE") return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll("a")) linked += length(a);
+  return length(el) - linked >= QUOTED_POST_CHARS;
+}
+const QUOTED_POST_CHARS = 40;
+
+/**
+ * The article's last section when it is a heading over nothing but links
+ * («More on this», «Auch interessant», a list of other articles' headlines):
+ * the heading and its links go, whatever the heading says.
+ */
+function removeTrailingLinkSection(content: El, total: number): void {
+  for (const heading of [...content.querySelectorAll("h2, h3, h4, h5")]) {
+    if (!content.contains(heading)) continue;
+    const section: El[] = [];
+    let next = heading.nextElementSibling as El | null;
+    while (next && !/^H[1-6]$/.test(next.tagName)) {
+      section.push(next);
+      next = next.nextElementSibling as El | null;
+    }
+    // Another heading follows: not the last section.
+    if (next || section.length === 0) continue;
+    const text = section.reduce((n, el) => n + length(el), 0);
+    if (text === 0 || text + length(heading) >= total * ARTICLE_SHARE) continue;
+    let linked = 0;
+    for (const el of section) for (const a of el.querySelectorAll("a")) linked += length(a);
+    if (linked < LINKED_SECTION * text) continue;
+    heading.remove();
+    for (const el of section) el.remove();
+  }
+}
+/** Share of a section's text in links for it to be a list of links. */
+const LINKED_SECTION = 0.8;
+
 /** Inside the extracted article: captions, bylines, share bars, related lists… that hold little of its text. */
 export function removeArticleFurniture(content: El): void {
   const total = length(content);
+  removeTrailingLinkSection(content, total);
   for (const el of [...content.querySelectorAll("*")]) {
     // Already gone with an ancestor.
     if (!content.contains(el)) continue;
-    if (namesFurniture(el) && length(el) < total * ARTICLE_SHARE && !isProse(el)) el.remove();
+    if (
+      namesFurniture(el) &&
+      length(el) < total * ARTICLE_SHARE &&
+      !isProse(el) &&
+      !isQuotedPost(el)
+    )
+      el.remove();
   }
 }

@@ -110,6 +110,7 @@ export function publicationDate(
   headline: string | undefined,
 ): string | undefined {
   const candidates = [
+    () => fromPageAddress(document),
     () => fromMeta(document, PUBLISHED_RANK),
     () => fromJsonLd(document),
     () => fromMicrodata(document),
@@ -118,7 +119,6 @@ export function publicationDate(
     () => fromTimeElements(document, "article"),
     () => fromMeta(document, GENERIC_RANK),
     () => titleDate(document, dates),
-    () => fromPageAddress(document),
     () => printedDate(document, dates)?.text,
     () => datelineNear(document, headline, dates),
     () => fromScripts(document),
@@ -302,8 +302,11 @@ function fromPageAddress(
     } catch {
       continue;
     }
+    // A day is followed by a separator — «/2023/10/3-fragen-an…» is October and a title
+    // that opens with a number, not the 3rd.
     const m =
-      /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(path) ??
+      /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?=[/_.]|$)/.exec(path) ??
+      /\/((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(path) ??
       /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\/|$)/.exec(path);
     if (m)
       return `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}`;
@@ -494,7 +497,8 @@ function publishedDateline(line: string, dates: DateOptions): string | undefined
 const DATELINE_MAX_CHARS = 140;
 
 const linesCache = new WeakMap<Doc, string[]>();
-function pageLines(document: Doc): string[] {
+/** The page's text as a reader sees it laid out, a block a line (read once per page). */
+export function pageLines(document: Doc): string[] {
   let lines = linesCache.get(document);
   if (!lines) {
     lines = document.body ? blockLines(document.body) : [];

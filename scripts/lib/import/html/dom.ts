@@ -14,8 +14,18 @@ export type El = NonNullable<ReturnType<Doc["querySelector"]>>;
 
 export function parsePage(html: string): Doc {
   const fast = parseHTML(html).document;
-  if (wellFormed(fast, html)) return fast;
-  return parseHTML(serialize(parse(html))).document;
+  const document = wellFormed(fast, html) ? fast : parseHTML(serialize(parse(html))).document;
+  if (/<ruby[\s>]/i.test(html)) withoutRubyAnnotations(document);
+  return document;
+}
+
+/**
+ * Ruby annotations — the readings printed small over Japanese kanji or Chinese
+ * characters (`<ruby>子<rt>こ</rt></ruby>`) — help to pronounce the text and
+ * are not part of it: left in, they would run into every word («子こども»).
+ */
+function withoutRubyAnnotations(document: Doc): void {
+  for (const el of [...document.querySelectorAll("rt, rp")]) el.remove();
 }
 
 /** The tree has an <html> root and a body holding the page's text. */
