@@ -190,12 +190,15 @@ async function buildSite(): Promise<void> {
   const renderSeconds = seconds();
   // Each part made its articles' photos; what no article shows any more goes now.
   {
-    const { loadArchive } = await import("./lib/site/load.ts");
+    const { loadArticles } = await import("./lib/site/load.ts");
     const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
     const { removeStalePhotos } = await import("./lib/site/plugins/responsive-images.ts");
     const articlesDir = path.join(input, "articles");
-    const archive = await loadArchive(articlesDir, 1, { cacheFile: archiveCacheFile(articlesDir) });
-    await removeStalePhotos(output, archive);
+    // The articles alone (their photos): the archive's indexes are the parts' business.
+    const { articles } = await loadArticles(articlesDir, {
+      cacheFile: archiveCacheFile(articlesDir),
+    });
+    await removeStalePhotos(output, { articles });
   }
 
   // Put the parts' keys together; delete what the site no longer has; index every shard.
@@ -214,6 +217,7 @@ async function buildSite(): Promise<void> {
     expectedPages: articleCount,
     cacheDir: searchCacheDir(),
     vocabulary,
+    pageKeys: plans.pageKeysOf(merged),
     notArticles: (await redirectsIn(path.join(input, "articles"))).map((r) =>
       articlePageFile(r.url),
     ),

@@ -209,6 +209,22 @@ describe("bare forms of proclitic words in the index", () => {
 <footer class="article-footer" data-pagefind-ignore><ul><li>${related}</li></ul></footer>
 </article></main></body></html>`;
 
+  /** An archive's article files and their pages, written side by side (`add`), and a cache folder. */
+  function archiveFixture() {
+    const root = tempDir();
+    const site = path.join(root, "site");
+    const articles = path.join(root, "content", "articles");
+    const add = (rel: string, title: string, body: string) => {
+      const md = path.join(articles, `${rel}.md`);
+      mkdirSync(path.dirname(md), { recursive: true });
+      writeFileSync(md, `---\ntitle: ${title}\n---\n\n${body}\n`);
+      const html = path.join(site, "articles", rel, "index.html");
+      mkdirSync(path.dirname(html), { recursive: true });
+      writeFileSync(html, articlePage(title, body, ""));
+    };
+    return { site, articles, cacheDir: path.join(root, "cache"), add };
+  }
+
   it("come from the title and body, not the meta line or the related headlines", () => {
     const text = searchableText(
       indexedPart(articlePage("لمحافظة البصرة", "نص بمشاركة", "وبزيادة")),
@@ -220,18 +236,7 @@ describe("bare forms of proclitic words in the index", () => {
   });
 
   it("are decided by the whole archive's sources: a new article holding the bare word re-indexes the shard of an old one", async () => {
-    const root = tempDir();
-    const site = path.join(root, "site");
-    const articles = path.join(root, "content", "articles");
-    const cacheDir = path.join(root, "cache");
-    const add = (rel: string, title: string, body: string) => {
-      const md = path.join(articles, `${rel}.md`);
-      mkdirSync(path.dirname(md), { recursive: true });
-      writeFileSync(md, `---\ntitle: ${title}\n---\n\n${body}\n`);
-      const html = path.join(site, "articles", rel, "index.html");
-      mkdirSync(path.dirname(html), { recursive: true });
-      writeFileSync(html, articlePage(title, body, ""));
-    };
+    const { site, articles, cacheDir, add } = archiveFixture();
     add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة");
     const options = { expectedPages: 1, cacheDir, vocabulary: readArchiveVocabulary(articles) };
     expect((await indexSite(site, options)).indexed).toEqual(["2020"]);
@@ -246,6 +251,40 @@ describe("bare forms of proclitic words in the index", () => {
       vocabulary: readArchiveVocabulary(articles),
     });
     expect(second.indexed).toEqual(["2020", "undated"]);
+  }, 120_000);
+
+  it("know a page by its render key: an unchanged key is not read again, a new one is, and the archive's words still decide", async () => {
+    const { site, articles, cacheDir, add } = archiveFixture();
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة");
+    const index = (pageKeys: Record<string, string>, expectedPages = 1) =>
+      indexSite(site, {
+        expectedPages,
+        cacheDir,
+        pageKeys,
+        vocabulary: readArchiveVocabulary(articles),
+      });
+    const old = "/articles/2020/01/old/";
+    expect((await index({ [old]: "code page-1" })).indexed).toEqual(["2020"]);
+    // The page's file differs, its key does not: the build says it is the same page, so it is not read.
+    writeFileSync(
+      path.join(site, "articles/2020/01/old/index.html"),
+      articlePage("افتتاح المؤتمر", "نص آخر تماما", ""),
+    );
+    expect((await index({ [old]: "code page-1" })).indexed).toEqual([]);
+    // Another key (the page's data or the code that renders it changed): read, indexed again.
+    expect((await index({ [old]: "code page-2" })).indexed).toEqual(["2020"]);
+    expect((await index({ [old]: "code page-2" })).indexed).toEqual([]);
+    // A new article makes «مشاركة» a word of the archive: the old page, known by its key,
+    // gets the bare form from the words kept with its key, and its shard is indexed again.
+    writeFileSync(
+      path.join(site, "articles/2020/01/old/index.html"),
+      articlePage("افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة", ""),
+    );
+    // (Read again: the same text as the first time, so that shard comes from the cache.)
+    expect((await index({ [old]: "code page-3" })).indexed).toEqual([]);
+    add("undated/new", "مشاركة النساء", "ارتفعت مشاركة النساء في الانتخابات");
+    const keys = { [old]: "code page-3", "/articles/undated/new/": "code page-4" };
+    expect((await index(keys, 2)).indexed).toEqual(["2020", "undated"]);
   }, 120_000);
 });
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { compareStrings, listFiles } from "../files.ts";
 import { repoRoot } from "../paths.ts";
-import { ArchiveVocabulary } from "./proclitics.ts";
+import { ArchiveVocabulary, procliticForms } from "./proclitics.ts";
 
 /**
  * The search index, in shards: each a complete Pagefind bundle of a run of
@@ -54,6 +54,13 @@ export interface IndexSiteOptions {
   vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
   /** Pages under articles/ that are not articles (redirect pages at old URLs), e.g. "articles/undated/x/index.html". */
   notArticles?: readonly string[];
+  /**
+   * Each page's render key (URL → key, the build's render plan): a page whose
+   * key is the one recorded with its facts in the cache is the same page, so
+   * it is not read again to decide whether its shard changed. None: every page
+   * is read.
+   */
+  pageKeys?: Readonly<Record<string, string>>;
   /**
    * Index every page as this language (Pagefind's --force-language). By
    * default the vocabulary's main language: the archive's, not the
@@ -259,9 +266,17 @@ export async function indexSite(
   // A shard's years: its folders' and its pages' own year filters (a date added by hand to
   // an article left in undated/ puts it in that year, wherever its file is).
   const yearsOf = new Map<string, string[]>();
+  const factsFile =
+    options.cacheDir && options.pageKeys ? path.join(options.cacheDir, PAGE_FACTS) : undefined;
+  const known = factsFile ? await readPageFacts(factsFile) : new Map<string, PageFacts>();
+  const facts = new Map<string, PageFacts>();
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const pages = indexedPages(siteDir, byShard.get(id) as string[], vocabulary);
+      const pages = indexedPages(siteDir, byShard.get(id) as string[], vocabulary, {
+        keys: options.pageKeys,
+        known,
+        facts,
+      });
       yearsOf.set(
         id,
         shardYears(
@@ -291,6 +306,7 @@ export async function indexSite(
       pages: await indexedPageCount(path.join(root, id)),
     });
 
+  if (factsFile && !options.onlyShards) await writePageFacts(factsFile, facts);
   const pageCount = shards.reduce((n, s) => n + s.pages, 0);
   if (pageCount !== options.expectedPages) {
     throw new Error(
@@ -399,9 +415,7 @@ async function shardHash(pages: IndexedPage[], language: string | undefined): Pr
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
   if (language) hash.update(`language ${language}\n`);
   for (const { page, indexed, bareForms } of pages) {
-    hash.update(`${page}\n`);
-    hash.update(indexed);
-    hash.update(`\n${bareForms.join(" ")}\n\0\n`);
+    hash.update(`${page}\n${indexed}\n${bareForms.join(" ")}\n\0\n`);
   }
   return hash.digest("hex").slice(0, 16);
 }
@@ -412,26 +426,83 @@ const YEAR_FILTER = /data-pagefind-filter="[^"]*\byear:(\d{4})\b/g;
 /** The alias field of an article page, where bare forms go (layouts/article.ts). */
 const ALIAS = /data-pagefind-meta="alias:/;
 
-/** A page of a shard: what Pagefind reads of it, and the bare forms its alias field gets. */
+/** A page of a shard: what Pagefind reads of it (as a hash), and the bare forms its alias field gets. */
 interface IndexedPage {
   page: string;
+  /** SHA-256 of the part of the page Pagefind reads (indexedPart). */
   indexed: string;
   bareForms: string[];
   /** Its year filter's values. */
   years: string[];
 }
 
+/**
+ * What deciding a page's shard needs of the page, kept between builds by its
+ * render key: the hash of what Pagefind reads, its year filters, and the
+ * folded words that may have bare forms (the archive's words decide which do,
+ * and they change from build to build).
+ */
+interface PageFacts {
+  key: string;
+  indexed: string;
+  years: string[];
+  proclitic: string[];
+}
+
+const PAGE_FACTS = "page-facts.json";
+
+async function readPageFacts(file: string): Promise<Map<string, PageFacts>> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as Record<string, PageFacts>;
+    return new Map(Object.entries(data));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Written whole and atomically; a cache that cannot be written only costs time next build. */
+async function writePageFacts(file: string, facts: Map<string, PageFacts>): Promise<void> {
+  const sorted = Object.fromEntries([...facts].sort(([a], [b]) => compareStrings(a, b)));
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, JSON.stringify(sorted));
+    await rename(tmp, file);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}
+
+/** The URL of an article page file ("articles/2025/11/x/index.html" → "/articles/2025/11/x/"). */
+function pageUrl(page: string): string {
+  return `/${page.replace(/index\.html$/, "")}`;
+}
+
 function indexedPages(
   siteDir: string,
   pages: string[],
   vocabulary: ArchiveVocabulary | undefined,
+  cache: {
+    keys: Readonly<Record<string, string>> | undefined;
+    known: ReadonlyMap<string, PageFacts>;
+    facts: Map<string, PageFacts>;
+  },
 ): IndexedPage[] {
   return pages.map((page) => {
-    const indexed = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
-    const bareForms =
-      vocabulary && ALIAS.test(indexed) ? vocabulary.aliasOf(searchableText(indexed)) : [];
-    const years = [...indexed.matchAll(YEAR_FILTER)].map((m) => m[1] as string);
-    return { page, indexed, bareForms, years };
+    const key = cache.keys?.[pageUrl(page)];
+    let facts = key === undefined ? undefined : cache.known.get(page);
+    if (!facts || facts.key !== key) {
+      const indexed = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
+      facts = {
+        key: key ?? "",
+        indexed: createHash("sha256").update(indexed).digest("hex"),
+        years: [...indexed.matchAll(YEAR_FILTER)].map((m) => m[1] as string),
+        proclitic: ALIAS.test(indexed) ? procliticForms(searchableText(indexed)) : [],
+      };
+    }
+    if (key !== undefined) cache.facts.set(page, facts);
+    const bareForms = vocabulary ? vocabulary.aliasOfForms(facts.proclitic) : [];
+    return { page, indexed: facts.indexed, bareForms, years: facts.years };
   });
 }
 

@@ -161,10 +161,23 @@ export class ArchiveVocabulary {
 
   /** The bare forms, for the alias field, of every word of an article's text. */
   aliasOf(text: string): string[] {
+    return this.aliasOfForms(procliticForms(text));
+  }
+
+  /** The bare forms, for the alias field, of these folded words (procliticForms of a text). */
+  aliasOfForms(forms: Iterable<string>): string[] {
     const out = new Set<string>();
-    for (const form of foldedForms(text)) for (const bare of this.bareForms(form)) out.add(bare);
+    for (const form of forms) for (const bare of this.bareForms(form)) out.add(bare);
     return [...out].sort();
   }
+}
+
+/**
+ * A text's folded words that begin with a proclitic letter: the only ones
+ * that can have bare forms (bareForms), in a stable order.
+ */
+export function procliticForms(text: string): string[] {
+  return [...foldedForms(text)].filter((form) => PROCLITIC_LETTERS.includes(form[0] ?? "")).sort();
 }
 
 const PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS;

@@ -15,15 +15,33 @@ import { URLS } from "./urls.ts";
 const READ_BATCH = 256;
 
 /**
- * Reads every article's front matter; a file that is not a valid article
- * stops the build, named. With a cache file, an article whose file has not
- * changed since the last build is taken from it instead of parsed again.
+ * Reads every article's front matter and builds the archive from it (see
+ * loadArticles).
  */
 export async function loadArchive(
   articlesDir: string,
   pageSize: number,
   options: { cacheFile?: string } = {},
 ): Promise<Archive> {
+  const { articles, files, hashes } = await loadArticles(articlesDir, options);
+  const archive = new Archive(articles, pageSize, {
+    dir: articlesDir,
+    hashes,
+  });
+  archive.redirects = redirectsOf(await readMoves(articlesDir), new Set(files));
+  return archive;
+}
+
+/**
+ * Reads every article's front matter; a file that is not a valid article
+ * stops the build, named. With a cache file, an article whose file has not
+ * changed since the last build is taken from it instead of parsed again. An
+ * article whose photo is missing from the media folder comes without it.
+ */
+export async function loadArticles(
+  articlesDir: string,
+  options: { cacheFile?: string } = {},
+): Promise<{ articles: ArchiveArticle[]; files: string[]; hashes: Map<string, string> }> {
   let files: string[] = [];
   try {
     files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
@@ -57,12 +75,7 @@ export async function loadArchive(
   ) {
     await writeArchiveCache(options.cacheFile, fresh);
   }
-  const archive = new Archive(withPhotosFound(articles, articlesDir), pageSize, {
-    dir: articlesDir,
-    hashes,
-  });
-  archive.redirects = redirectsOf(await readMoves(articlesDir), new Set(files));
-  return archive;
+  return { articles: withPhotosFound(articles, articlesDir), files, hashes };
 }
 
 /**

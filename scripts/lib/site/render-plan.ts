@@ -189,6 +189,17 @@ export class RenderPlan {
   }
 }
 
+/**
+ * Each page's key with the code key before it: equal only when the page's
+ * data and the code that renders it are the same, so the page is too (what
+ * the search index may take as known about a page without reading it).
+ */
+export function pageKeysOf(manifest: RenderManifest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [url, key] of Object.entries(manifest.pages)) out[url] = `${manifest.codeKey} ${key}`;
+  return out;
+}
+
 /** Lets a key stand for a large object by a digest of it (an article, in a listing's key). */
 export type KeyReplacer = (key: string, value: unknown) => unknown;
 

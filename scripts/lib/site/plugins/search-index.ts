@@ -8,7 +8,7 @@ import {
   readArchiveVocabulary,
 } from "../../search/index-site.ts";
 import type { Archive } from "../archive.ts";
-import { activePlan, shardSizes } from "../render-plan.ts";
+import { activePlan, pageKeysOf, shardSizes } from "../render-plan.ts";
 
 /** The last index run of this process, for the build's report. */
 export const lastIndex: { seconds?: number; result?: IndexSiteResult } = {};
@@ -43,6 +43,7 @@ export default function searchIndex(eleventyConfig: UserConfig, options: SearchI
       expectedPages: shards ? shards.reduce((n, s) => n + (sizes.get(s) ?? 0), 0) : articles.length,
       cacheDir: searchCacheDir(),
       vocabulary: readArchiveVocabulary(path.join(directories.input, "articles")),
+      ...(plan ? { pageKeys: pageKeysOf(plan.manifest()) } : {}),
       notArticles: (options.archive()?.redirects ?? []).map((r) => articlePageFile(r.url)),
       ...(shards ? { onlyShards: shards } : {}),
     });
