@@ -12,7 +12,12 @@ import {
 } from "./html/clean.ts";
 import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
-import { articleImageCandidates, pageImageCandidates } from "./html/images.ts";
+import {
+  articleFigures,
+  articleImageCandidates,
+  pageFigureDescriptions,
+  pageImageCandidates,
+} from "./html/images.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseTextDump, readBody } from "./parse-text.ts";
@@ -61,6 +66,7 @@ export function parseHtmlDump(
     normaliseLine(a.textContent ?? ""),
   );
   const images = pageImageCandidates(document);
+  const figureText = pageFigureDescriptions(document);
 
   // The article as Readability finds it on the page without its furniture; if
   // that leaves nothing, on the page as it was (no rule may cost an article).
@@ -89,6 +95,7 @@ export function parseHtmlDump(
     const author = authorFromByline(found.byline);
     if (author) meta.author = author;
   }
+  const figures = articleFigures(found.content, figureText, body.paragraphs);
   return {
     headerLines: body.headerLines,
     headline,
@@ -98,6 +105,7 @@ export function parseHtmlDump(
     meta,
     ...(body.sourceName ? { sourceName: body.sourceName } : {}),
     ...(images.length > 0 ? { images } : {}),
+    ...(figures.length > 0 ? { figures } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
-import type { ImageCandidate } from "../media.ts";
+import type { FigureCandidate, ImageCandidate } from "../media.ts";
 import { normaliseLine } from "../normalise.ts";
+import { blockLines } from "./blocks.ts";
 import type { Doc, El } from "./dom.ts";
 
 /**
@@ -45,6 +46,86 @@ export function articleImageCandidates(content: El): ImageCandidate[] {
   if (!img) return [];
   const alt = normaliseLine(img.getAttribute("alt") ?? "");
   return sourcesOf(img).map((ref) => ({ ref, ...(alt ? { alt } : {}) }));
+}
+
+/** What a page says of its figures' images (alt, caption, credit), by each of their sources. */
+export type FigureDescriptions = ReadonlyMap<string, Omit<ImageCandidate, "ref">>;
+
+/** The page's figures as it prints them: read before Readability, which drops captions. */
+export function pageFigureDescriptions(document: Doc): FigureDescriptions {
+  const out = new Map<string, Omit<ImageCandidate, "ref">>();
+  for (const figure of document.querySelectorAll("figure")) {
+    const img = figure.querySelector("img") as El | null;
+    if (!img) continue;
+    const described = describe(figure as El, img);
+    for (const ref of sourcesOf(img)) if (!out.has(ref)) out.set(ref, described);
+  }
+  return out;
+}
+
+/** Images looked at inside one article: a page of hundreds is a gallery, and the run keeps 20. */
+const MAX_FIGURE_CANDIDATES = 40;
+
+/**
+ * The photos inside the article Readability found — each `<figure>`'s first
+ * image and each image standing alone, in document order — with the number
+ * of body paragraphs before each: the article's text is laid out again with a
+ * marker line where each image stands, and the last line before the marker
+ * that is (or is part of) a paragraph says which. The lead photo is among
+ * them: the run leaves out a figure whose file is the lead's.
+ */
+export function articleFigures(
+  content: El,
+  described: FigureDescriptions,
+  paragraphs: readonly string[],
+): FigureCandidate[] {
+  const copy = content.cloneNode(true) as El;
+  const found: { candidates: ImageCandidate[] }[] = [];
+  const owner = copy.ownerDocument;
+  for (const img of [...copy.querySelectorAll("img")] as El[]) {
+    if (found.length >= MAX_FIGURE_CANDIDATES) break;
+    if (!img.parentNode) continue; // inside a figure already taken
+    const refs = sourcesOf(img);
+    if (refs.length === 0) continue;
+    const figure = img.closest("figure") as El | null;
+    const given = refs.map((r) => described.get(r)).find((d) => d !== undefined);
+    const alt = normaliseLine(img.getAttribute("alt") ?? "");
+    const info = given ?? (figure ? describe(figure, img) : alt ? { alt } : {});
+    const marker = owner.createElement("div");
+    marker.textContent = `${MARKER}${found.length}${MARKER}`;
+    (figure ?? img).replaceWith(marker);
+    found.push({ candidates: refs.map((ref) => ({ ref, ...info })) });
+  }
+  if (found.length === 0) return [];
+  const out: FigureCandidate[] = [];
+  const before: string[] = [];
+  let after = 0;
+  for (const line of blockLines(copy)) {
+    const m = MARKER_LINE.exec(line);
+    if (!m) {
+      before.push(line);
+      continue;
+    }
+    after = Math.max(after, paragraphsBefore(before, paragraphs));
+    const figure = found[Number(m[1])];
+    if (figure) out.push({ candidates: figure.candidates, after });
+  }
+  return out;
+}
+
+const MARKER = "\u2063nashra-figure\u2063";
+const MARKER_LINE = /^\u2063nashra-figure\u2063(\d+)\u2063nashra-figure\u2063$/u;
+
+/** How many paragraphs stand before a place, from the lines laid out before it. */
+function paragraphsBefore(lines: readonly string[], paragraphs: readonly string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] as string;
+    for (let j = paragraphs.length - 1; j >= 0; j--) {
+      const p = paragraphs[j] as string;
+      if (p === line || p.includes(line)) return j + 1;
+    }
+  }
+  return 0;
 }
 
 /** An image's sources: `src`, the lazy loaders' `data-src`, the last (largest) of `srcset`. */
