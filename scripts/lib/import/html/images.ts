@@ -79,6 +79,7 @@ export function articleFigures(
   described: FigureDescriptions,
   paragraphs: readonly string[],
 ): FigureCandidate[] {
+  if (!content.querySelector("img")) return [];
   const copy = content.cloneNode(true) as El;
   const found: { candidates: ImageCandidate[] }[] = [];
   const owner = copy.ownerDocument;
@@ -99,6 +100,7 @@ export function articleFigures(
   if (found.length === 0) return [];
   const out: FigureCandidate[] = [];
   const before: string[] = [];
+  const index = new Map(paragraphs.map((p, i) => [p, i + 1]));
   let after = 0;
   for (const line of blockLines(copy)) {
     const m = MARKER_LINE.exec(line);
@@ -106,7 +108,7 @@ export function articleFigures(
       before.push(line);
       continue;
     }
-    after = Math.max(after, paragraphsBefore(before, paragraphs));
+    after = Math.max(after, paragraphsBefore(before, paragraphs, index));
     const figure = found[Number(m[1])];
     if (figure) out.push({ candidates: figure.candidates, after });
   }
@@ -116,17 +118,28 @@ export function articleFigures(
 const MARKER = "\u2063nashra-figure\u2063";
 const MARKER_LINE = /^\u2063nashra-figure\u2063(\d+)\u2063nashra-figure\u2063$/u;
 
-/** How many paragraphs stand before a place, from the lines laid out before it. */
-function paragraphsBefore(lines: readonly string[], paragraphs: readonly string[]): number {
+/**
+ * How many paragraphs stand before a place, from the lines laid out before it:
+ * the last line that is a paragraph, or (for the nearest few, which the body
+ * may have joined to others) part of one.
+ */
+function paragraphsBefore(
+  lines: readonly string[],
+  paragraphs: readonly string[],
+  index: ReadonlyMap<string, number>,
+): number {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] as string;
-    for (let j = paragraphs.length - 1; j >= 0; j--) {
-      const p = paragraphs[j] as string;
-      if (p === line || p.includes(line)) return j + 1;
-    }
+    const exact = index.get(line);
+    if (exact !== undefined) return exact;
+    if (i < lines.length - NEAR_LINES) continue;
+    for (let j = paragraphs.length - 1; j >= 0; j--)
+      if ((paragraphs[j] as string).includes(line)) return j + 1;
   }
   return 0;
 }
+/** Lines before a figure looked for inside paragraphs, not only as paragraphs. */
+const NEAR_LINES = 3;
 
 /** An image's sources: `src`, the lazy loaders' `data-src`, the last (largest) of `srcset`. */
 function sourcesOf(img: El): string[] {
