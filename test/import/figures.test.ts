@@ -10,9 +10,10 @@ import {
   writeArticleFile,
 } from "../../scripts/lib/article-file.ts";
 import { listFiles } from "../../scripts/lib/files.ts";
+import { blockLines } from "../../scripts/lib/import/html/blocks.ts";
 import type { El } from "../../scripts/lib/import/html/dom.ts";
 import { parsePage } from "../../scripts/lib/import/html/dom.ts";
-import { articleFigures } from "../../scripts/lib/import/html/images.ts";
+import { articleFigures, articleImages } from "../../scripts/lib/import/html/images.ts";
 import { inSync } from "../../scripts/lib/import/report.ts";
 import { runImport } from "../../scripts/lib/import/run.ts";
 import { pipelineContext } from "../helpers/context.ts";
@@ -56,8 +57,10 @@ describe("figures: where each photo stands among the paragraphs", () => {
       caption: "تعليق",
       credit: "وكالة",
     });
-    // The article the text is read from is left as it was.
+    // The article the text is read from is left as it was, and laid out as without figures.
     expect(content.outerHTML).toBe(before);
+    const images = articleImages(content, new Map());
+    expect(blockLines(content, new Set(images.elements), new Map())).toEqual(blockLines(content));
   });
 
   it("takes a figure's caption from the page as printed, by the image's source", () => {

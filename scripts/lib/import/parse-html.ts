@@ -13,10 +13,11 @@ import {
 import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
 import {
-  articleFigures,
   articleImageCandidates,
+  articleImages,
   pageFigureDescriptions,
   pageImageCandidates,
+  placeFigures,
 } from "./html/images.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
@@ -80,7 +81,10 @@ export function parseHtmlDump(
   images.push(...articleImageCandidates(found.content));
 
   const headline = pageTitle ?? normaliseLine(found.title);
-  const extracted = blockLines(found.content);
+  // The photos inside it: where each stands is noted as its text is laid out.
+  const inline = articleImages(found.content, figureText);
+  const marked = new Map<unknown, number>();
+  const extracted = blockLines(found.content, new Set(inline.elements), marked);
   const lead = leadBefore(printedLines, headline, extracted);
   const lines = lead === undefined ? extracted : [lead, ...extracted];
   const body = readBody(
@@ -95,7 +99,7 @@ export function parseHtmlDump(
     const author = authorFromByline(found.byline);
     if (author) meta.author = author;
   }
-  const figures = articleFigures(found.content, figureText, body.paragraphs);
+  const figures = placeFigures(inline, marked, extracted, body.paragraphs);
   return {
     headerLines: body.headerLines,
     headline,

@@ -66,57 +66,72 @@ export function pageFigureDescriptions(document: Doc): FigureDescriptions {
 /** Images looked at inside one article: a page of hundreds is a gallery, and the run keeps 20. */
 const MAX_FIGURE_CANDIDATES = 40;
 
+/** The images inside an article, before its text is laid out: the elements that stand for them. */
+export interface ArticleImages {
+  /** Each figure (or image standing alone), in document order: blockLines marks where it stands. */
+  elements: El[];
+  candidates: ImageCandidate[][];
+}
+
 /**
  * The photos inside the article Readability found — each `<figure>`'s first
- * image and each image standing alone, in document order — with the number
- * of body paragraphs before each: the article's text is laid out again with a
- * marker line where each image stands, and the last line before the marker
- * that is (or is part of) a paragraph says which. The lead photo is among
- * them: the run leaves out a figure whose file is the lead's.
+ * image and each image standing alone, in document order — with what the
+ * page printed of them (by their sources), else what the article says. The
+ * lead photo is among them: the run leaves out a figure whose file is the lead's.
  */
+export function articleImages(content: El, described: FigureDescriptions): ArticleImages {
+  const out: ArticleImages = { elements: [], candidates: [] };
+  if (!content.querySelector("img")) return out;
+  for (const img of content.querySelectorAll("img") as Iterable<El>) {
+    if (out.elements.length >= MAX_FIGURE_CANDIDATES) break;
+    const refs = sourcesOf(img);
+    if (refs.length === 0) continue;
+    const figure = img.closest("figure") as El | null;
+    if (figure && out.elements.includes(figure)) continue; // its first image is taken
+    const given = refs.map((r) => described.get(r)).find((d) => d !== undefined);
+    const alt = normaliseLine(img.getAttribute("alt") ?? "");
+    const info = given ?? (figure ? describe(figure, img) : alt ? { alt } : {});
+    out.elements.push(figure ?? img);
+    out.candidates.push(refs.map((ref) => ({ ref, ...info })));
+  }
+  return out;
+}
+
+/**
+ * Where each image stands among the paragraphs: `marked` (from blockLines)
+ * says how many of the article's laid-out lines come before it, and the last
+ * of those that is (or is part of) a paragraph says after which paragraph.
+ * An image blockLines did not reach (inside `<noscript>`) is left out.
+ */
+export function placeFigures(
+  images: ArticleImages,
+  marked: ReadonlyMap<unknown, number>,
+  lines: readonly string[],
+  paragraphs: readonly string[],
+): FigureCandidate[] {
+  const out: FigureCandidate[] = [];
+  const index = new Map(paragraphs.map((p, i) => [p, i + 1]));
+  let after = 0;
+  for (const [i, element] of images.elements.entries()) {
+    const at = marked.get(element);
+    if (at === undefined) continue;
+    after = Math.max(after, paragraphsBefore(lines.slice(0, at), paragraphs, index));
+    out.push({ candidates: images.candidates[i] as ImageCandidate[], after });
+  }
+  return out;
+}
+
+/** The photos inside an article and where they stand (articleImages, blockLines, placeFigures at once). */
 export function articleFigures(
   content: El,
   described: FigureDescriptions,
   paragraphs: readonly string[],
 ): FigureCandidate[] {
-  if (!content.querySelector("img")) return [];
-  const copy = content.cloneNode(true) as El;
-  const found: { candidates: ImageCandidate[] }[] = [];
-  const owner = copy.ownerDocument;
-  for (const img of [...copy.querySelectorAll("img")] as El[]) {
-    if (found.length >= MAX_FIGURE_CANDIDATES) break;
-    if (!img.parentNode) continue; // inside a figure already taken
-    const refs = sourcesOf(img);
-    if (refs.length === 0) continue;
-    const figure = img.closest("figure") as El | null;
-    const given = refs.map((r) => described.get(r)).find((d) => d !== undefined);
-    const alt = normaliseLine(img.getAttribute("alt") ?? "");
-    const info = given ?? (figure ? describe(figure, img) : alt ? { alt } : {});
-    const marker = owner.createElement("div");
-    marker.textContent = `${MARKER}${found.length}${MARKER}`;
-    (figure ?? img).replaceWith(marker);
-    found.push({ candidates: refs.map((ref) => ({ ref, ...info })) });
-  }
-  if (found.length === 0) return [];
-  const out: FigureCandidate[] = [];
-  const before: string[] = [];
-  const index = new Map(paragraphs.map((p, i) => [p, i + 1]));
-  let after = 0;
-  for (const line of blockLines(copy)) {
-    const m = MARKER_LINE.exec(line);
-    if (!m) {
-      before.push(line);
-      continue;
-    }
-    after = Math.max(after, paragraphsBefore(before, paragraphs, index));
-    const figure = found[Number(m[1])];
-    if (figure) out.push({ candidates: figure.candidates, after });
-  }
-  return out;
+  const images = articleImages(content, described);
+  const marked = new Map<unknown, number>();
+  const lines = blockLines(content, new Set(images.elements), marked);
+  return placeFigures(images, marked, lines, paragraphs);
 }
-
-const MARKER = "\u2063nashra-figure\u2063";
-const MARKER_LINE = /^\u2063nashra-figure\u2063(\d+)\u2063nashra-figure\u2063$/u;
 
 /**
  * How many paragraphs stand before a place, from the lines laid out before it:
