@@ -1,4 +1,4 @@
-import type { ArticleImage } from "../scripts/lib/article-file.ts";
+import type { ArticleFigure, ArticleImage } from "../scripts/lib/article-file.ts";
 import { httpUrl } from "../scripts/lib/http-url.ts";
 import { aliasWords } from "../scripts/lib/search/fold.ts";
 import type { Archive } from "../scripts/lib/site/archive.ts";
@@ -28,7 +28,14 @@ import {
  */
 export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticle): string {
   const relPath = entry.path;
-  const content = archive.bodyHtml(entry);
+  // The body's text without its figures: their captions are not searched.
+  const { plain, html: content } = archive.bodyHtml(
+    entry,
+    (entry.figures ?? []).map((figure) => ({
+      after: figure.after,
+      html: inlineFigure(site, figure),
+    })),
+  );
   const { older, newer } = archive.neighbours(relPath);
   const related = archive.relatedByTags(relPath);
   const source = entry.source;
@@ -42,7 +49,7 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
   const main = html`${breadcrumbs(site, dateCrumbs(site, entry.day, "day"), { toParent: true })}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
 ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
-<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${textOfHtml(content, " ")}`).join(" ")}"></span>
+<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${textOfHtml(plain, " ")}`).join(" ")}"></span>
 <header>
 <h1 data-pagefind-meta="title" data-pagefind-ignore>${entry.title}</h1>
 <p class="meta"${ui} data-pagefind-ignore>
@@ -140,12 +147,28 @@ function leadFigure(site: Site, entry: ArchiveArticle): Html {
 <span hidden data-pagefind-meta="image:${site.href(thumb.url)}"></span>
 <span hidden data-pagefind-meta="image_alt:${alt}"></span>
 ${picture(site, image, { alt: image.alt ?? (image.caption ? "" : alt), sizes: LEAD_SIZES, lead: true })}
-${
-  image.caption || image.credit
-    ? html`<figcaption dir="auto" data-pagefind-ignore>${image.caption ?? ""}${image.credit ? html`${image.caption ? " " : ""}<span class="credit">${image.credit}</span>` : ""}</figcaption>`
-    : ""
-}
+${captionOf(image)}
 </figure>`;
+}
+
+/**
+ * A photo inside the article, after its paragraph: the lead's responsive
+ * picture, loaded lazily (it is below the fold), its caption and credit (the
+ * dump's text, escaped) left out of the search index.
+ */
+function inlineFigure(site: Site, figure: ArticleFigure): string {
+  // Without an alt text the caption under it describes it (as the lead's does).
+  return html`<figure class="inline-figure">
+${picture(site, figure, { alt: figure.alt ?? "", sizes: LEAD_SIZES })}
+${captionOf(figure)}
+</figure>`.toString();
+}
+
+/** A photo's caption and credit, when it has either (not searched: the article's text is). */
+function captionOf(image: ArticleImage): Html {
+  return image.caption || image.credit
+    ? html`<figcaption dir="auto" data-pagefind-ignore>${image.caption ?? ""}${image.credit ? html`${image.caption ? " " : ""}<span class="credit">${image.credit}</span>` : ""}</figcaption>`
+    : html``;
 }
 
 /** og:image: the photo a link preview shows. */

@@ -38,6 +38,17 @@ export interface ArticleImage {
   credit?: string;
 }
 
+/**
+ * A photo inside the article (a saved page's `<figure>`), kept like the lead
+ * image: shown after the body's first `after` paragraphs (top-level blocks).
+ */
+export interface ArticleFigure extends ArticleImage {
+  after: number;
+}
+
+/** At most this many figures an article (a page of a hundred thumbnails is not an article's). */
+export const MAX_FIGURES = 20;
+
 export interface ArticleFrontMatter {
   title: string;
   /** "2025-11-16", or an instant with its offset: "2025-11-16T10:30:00+02:00". */
@@ -48,6 +59,7 @@ export interface ArticleFrontMatter {
   author?: string;
   section?: string;
   image?: ArticleImage;
+  figures?: ArticleFigure[];
   tags: string[];
   related: string[];
   source: ArticleSourceField;
@@ -69,17 +81,20 @@ const KEYS = [
   "author",
   "section",
   "image",
+  "figures",
   "tags",
   "related",
   "source",
 ] as const;
 const SOURCE_KEYS = ["file", "record", "sha256", "name", "url"] as const;
 const IMAGE_KEYS = ["src", "width", "height", "alt", "caption", "credit"] as const;
+const FIGURE_KEYS = ["after", ...IMAGE_KEYS] as const;
 type Unwritten<T, Written extends readonly PropertyKey[]> = Exclude<keyof T, Written[number]>;
 const everyKeyWritten: [
   | Unwritten<ArticleFrontMatter, typeof KEYS>
   | Unwritten<ArticleSourceField, typeof SOURCE_KEYS>
-  | Unwritten<ArticleImage, typeof IMAGE_KEYS>,
+  | Unwritten<ArticleImage, typeof IMAGE_KEYS>
+  | Unwritten<ArticleFigure, typeof FIGURE_KEYS>,
 ] extends [never]
   ? true
   : never = true;
@@ -154,6 +169,7 @@ export function readArticleFile(text: string): ArticleFile {
   const author = str("author");
   const section = str("section");
   const image = fm.image === undefined || fm.image === null ? undefined : imageOf(fm.image, fail);
+  const figures = figuresOf(fm.figures, fail);
   const s = (fm.source ?? {}) as Record<string, unknown>;
   const text_ = (v: unknown) => (typeof v === "string" ? v : undefined);
   const source: ArticleSourceField = {
@@ -172,6 +188,7 @@ export function readArticleFile(text: string): ArticleFile {
       ...optional("author", author),
       ...optional("section", section),
       ...optional("image", image),
+      ...optional("figures", figures),
       tags: list("tags"),
       related: list("related"),
       source,
@@ -184,24 +201,39 @@ export function readArticleFile(text: string): ArticleFile {
 const MEDIA_SRC =
   /^media\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:jpe?g|png|gif|webp|avif)$/;
 
-function imageOf(value: unknown, fail: (why: string) => never): ArticleImage {
-  if (typeof value !== "object" || Array.isArray(value))
-    return fail('"image" must be a block with src, width, height (and alt, caption, credit)');
+/** The figures list: each an image block with `after`, the number of paragraphs before it. */
+function figuresOf(value: unknown, fail: (why: string) => never): ArticleFigure[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value))
+    return fail('"figures" must be a list of blocks with after, src, width, height');
+  if (value.length > MAX_FIGURES) return fail(`"figures" may list at most ${MAX_FIGURES} photos`);
+  return value.map((item, i) => {
+    const image = imageOf(item, fail, `figures[${i + 1}]`);
+    const after = (item as Record<string, unknown>).after;
+    if (!Number.isInteger(after) || (after as number) < 0)
+      return fail(`figures[${i + 1}] after must be a whole number of paragraphs (0 or more)`);
+    return { after: after as number, ...image };
+  });
+}
+
+function imageOf(value: unknown, fail: (why: string) => never, name = "image"): ArticleImage {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return fail(`"${name}" must be a block with src, width, height (and alt, caption, credit)`);
   const v = value as Record<string, unknown>;
   if (typeof v.src !== "string" || !MEDIA_SRC.test(v.src))
     return fail(
-      `image src must be a file under media/ (media/ab/name.jpg), not ${JSON.stringify(v.src)}`,
+      `${name} src must be a file under media/ (media/ab/name.jpg), not ${JSON.stringify(v.src)}`,
     );
   const size = (key: "width" | "height"): number => {
     const n = v[key];
     return Number.isInteger(n) && (n as number) > 0
       ? (n as number)
-      : fail(`image ${key} must be a whole number of pixels`);
+      : fail(`${name} ${key} must be a whole number of pixels`);
   };
   const text = (key: "alt" | "caption" | "credit"): string | undefined => {
     const t = v[key];
     if (t === undefined || t === null) return undefined;
-    return typeof t === "string" ? t : fail(`image ${key} must be text`);
+    return typeof t === "string" ? t : fail(`${name} ${key} must be text`);
   };
   return {
     src: v.src,
@@ -244,6 +276,9 @@ function yamlOf(fm: ArticleFrontMatter): string {
   fields.related = fm.related;
   fields.source = ordered(fm.source, SOURCE_KEYS);
   if (fm.image) fields.image = ordered(fm.image, IMAGE_KEYS);
+  if (fm.figures && fm.figures.length > 0)
+    fields.figures = fm.figures.map((f) => ordered(f, FIGURE_KEYS));
+  else delete fields.figures;
   const doc = new YAML.Document(fields);
   // Tags are short: one line. Related headlines are long: one per line.
   const tags = doc.get("tags", true);

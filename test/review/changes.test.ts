@@ -85,7 +85,7 @@ beforeAll(async () => {
       // …and gives it a photo.
       .replace(
         "\ntags:",
-        "\nimage:\n  src: media/ab/ab12.jpg\n  width: 800\n  height: 600\n  caption: الوفد\ntags:",
+        "\nimage:\n  src: media/ab/ab12.jpg\n  width: 800\n  height: 600\n  caption: الوفد\nfigures:\n  - after: 2\n    src: media/cd/cd34.jpg\n    width: 640\n    height: 480\n    caption: المطار\ntags:",
       ),
   );
   git("add", ".");
@@ -126,6 +126,7 @@ describe("npm run changes", () => {
       "image.width: none → 800",
       "image.height: none → 600",
       "image.caption: none → الوفد",
+      "figures: +media/cd/cd34.jpg after paragraph 2 «المطار»",
     ]);
     expect(summary.newTags).toEqual(["الموصل"]);
   });

@@ -163,6 +163,9 @@ describe("the archive index", () => {
     const without = article("2025/01/a.md", { date: "2025-01-01" });
     const key = (a: ArchiveArticle) => pageKey(new Archive([a], 20).articlePageKey(a));
     expect(key(withPhoto)).not.toBe(key(without));
+    const figure = { after: 1, src: "media/cd/cdef01.jpg", width: 400, height: 300 };
+    const withFigure = article("2025/01/a.md", { date: "2025-01-01", figures: [figure] });
+    expect(key(withFigure)).not.toBe(key(without));
   });
 
   it("leaves a listing's older pages as they were when newer articles arrive", () => {

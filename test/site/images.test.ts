@@ -52,6 +52,12 @@ describe("an article's photo on the site", async () => {
     .jpeg()
     .toBuffer();
   const src = mediaPath(photo, "jpeg");
+  const graphic = await sharp({
+    create: { width: 300, height: 200, channels: 3, background: { r: 20, g: 90, b: 160 } },
+  })
+    .png()
+    .toBuffer();
+  const graphicSrc = mediaPath(graphic, "png");
   const article = (title: string, image: string) =>
     `---\ntitle: ${title}\ndate: 2025-03-01\ntags: [الأقصر]\n${image}source:\n  file: x.txt\n---\n\nنص الخبر.\n`;
   const articles = {
@@ -63,11 +69,12 @@ describe("an article's photo on the site", async () => {
       "خبر فقدت صورته",
       "image:\n  src: media/00/00000000000000000000dead.jpg\n  width: 10\n  height: 10\n",
     ),
+    "2025/03/figures.md": `---\ntitle: معرض في الأقصر\ndate: 2025-03-02\nfigures:\n  - after: 1\n    src: ${graphicSrc}\n    width: 300\n    height: 200\n    alt: خريطة\n    caption: "خريطة <script>alert(2)</script> الموقع"\n    credit: وكالة\n  - after: 2\n    src: media/00/00000000000000000000beef.jpg\n    width: 10\n    height: 10\n  - after: 9\n    src: ${src}\n    width: 1200\n    height: 800\ntags: []\nsource:\n  file: y.txt\n---\n\nالفقرة الأولى.\n\nالفقرة الثانية.\n\nالفقرة الثالثة.\n`,
   };
   const options = {
     pathPrefix: "/archive/",
     baseUrl: "https://example.org",
-    files: { [src]: photo },
+    files: { [src]: photo, [graphicSrc]: graphic },
   };
   const site = await buildFixtureSite(articles, options);
   const read = (rel: string) => readFileSync(path.join(site.output, rel), "utf8");
@@ -122,13 +129,53 @@ describe("an article's photo on the site", async () => {
     expect(lost).not.toContain("og:image");
   });
 
+  it("figures stand after their paragraphs, lazy, captions escaped and not searched; a missing one is left out", () => {
+    const figuresPage = read("articles/2025/03/figures/index.html");
+    const body =
+      /<div class="article-body">([\s\S]*?)<\/div>\n<footer/.exec(figuresPage)?.[1] ?? "";
+    const order = [...body.matchAll(/<p>([^<]+)<\/p>|<figure class="inline-figure">/g)].map(
+      (m) => m[1] ?? "figure",
+    );
+    expect(order).toEqual([
+      "الفقرة الأولى.",
+      "figure",
+      "الفقرة الثانية.",
+      "الفقرة الثالثة.",
+      "figure",
+    ]);
+    expect(body).not.toContain("beef");
+    const [first, last] = [
+      ...body.matchAll(/<figure class="inline-figure">[\s\S]*?<\/figure>/g),
+    ].map((m) => m[0]);
+    expect(first).toMatch(
+      /<source type="image\/avif" srcset="\/archive\/img\/[^"]+-240\.avif 240w, /,
+    );
+    expect(first).toMatch(
+      /<img src="\/archive\/img\/[^"]+-300\.png" srcset="[^"]+" sizes="[^"]+" width="300" height="200" alt="خريطة" loading="lazy" decoding="async">/,
+    );
+    expect(first).toContain(
+      '<figcaption dir="auto" data-pagefind-ignore>خريطة &lt;script&gt;alert(2)&lt;/script&gt; الموقع <span class="credit">وكالة</span></figcaption>',
+    );
+    expect(last).not.toContain("figcaption");
+    expect(body).not.toContain("fetchpriority");
+    expect(figuresPage).not.toContain("<script>alert");
+    // Not the page's lead photo: no preview image, no search thumbnail; the caption is not in the alias field.
+    expect(figuresPage).not.toContain("og:image");
+    expect(figuresPage).not.toContain('data-pagefind-meta="image:');
+    expect(/data-pagefind-meta="alias:[^"]*"/.exec(figuresPage)?.[0]).not.toContain("الموقع");
+    const urls = [...body.matchAll(/\/archive\/(img\/[^\s",]+)/g)].map((m) => m[1] as string);
+    expect(urls.some((u) => u.endsWith(".png"))).toBe(true);
+    for (const url of urls) expect(existsSync(path.join(site.output, url)), url).toBe(true);
+  });
+
   it("the same photo makes the same bytes in another build", async () => {
     const again = await buildFixtureSite(articles, options);
     const images = (root: string) =>
       Object.fromEntries(
         Object.entries(fileHashes(root)).filter(([file]) => file.startsWith("img/")),
       );
-    expect(Object.keys(images(site.output))).toHaveLength(12);
+    // The lead photo's 12 files and the figure's 6 (240 and 300 wide, AVIF, WebP, PNG).
+    expect(Object.keys(images(site.output))).toHaveLength(18);
     expect(images(again.output)).toEqual(images(site.output));
   });
 });

@@ -62,6 +62,8 @@ beforeAll(async () => {
     await keptPhoto(content, 30),
     await keptPhoto(content, 130),
     await keptPhoto(content, 230),
+    // Only a figure inside an article's text.
+    await keptPhoto(content, 180),
   );
   // Three years of articles; tags shared widely (بغداد), by some (العراق) and by one (دمشق).
   for (let n = 1; n <= 45; n++) {
@@ -75,6 +77,7 @@ beforeAll(async () => {
         tags,
         ...(n === 7 ? { image: photos[0] as ArticleImage } : {}),
         ...(n === 3 ? { image: photos[1] as ArticleImage } : {}),
+        ...(n === 5 ? { figures: [{ after: 1, ...(photos[3] as ArticleImage) }] } : {}),
       }),
     );
   }
@@ -148,6 +151,7 @@ describe("an incremental build", () => {
     expect(photoFiles(photos[0])).toEqual([]);
     expect(photoFiles(photos[1])).toHaveLength(6);
     expect(photoFiles(photos[2])).toHaveLength(6);
+    expect(photoFiles(photos[3])).toHaveLength(6);
   }, 180_000);
 
   it("in parts run side by side, also gives the site a full build gives", async () => {

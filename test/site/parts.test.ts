@@ -59,6 +59,10 @@ beforeAll(async () => {
         ...(n % 8 === 0 ? {} : { date: { kind: "day", iso: date } }),
         tags: ["بغداد", ...(n % 3 === 0 ? ["العراق"] : [])],
         ...(n % 4 === 1 ? { image: photos[n % 3] as ArticleImage } : {}),
+        // Figures showing the same photos from articles of other parts.
+        ...(n % 5 === 2
+          ? { figures: [{ after: 1, ...(photos[(n + 1) % 3] as ArticleImage) }] }
+          : {}),
       }),
     );
   }

@@ -1,4 +1,5 @@
-import type { ImageCandidate, KeptImage } from "./media.ts";
+import type { ArticleFigure } from "../article-file.ts";
+import type { FigureCandidate, ImageCandidate, KeptImage } from "./media.ts";
 
 /**
  * The records that flow through the import pipeline:
@@ -48,6 +49,8 @@ export interface ParsedDump {
   meta: Sidecar;
   /** Images the page points at, in the order they are tried (HTML pages). */
   images?: ImageCandidate[];
+  /** Photos inside the article, in document order, with where they stand among the paragraphs (HTML pages). */
+  figures?: FigureCandidate[];
   /** The headline was a guess: the report and the pull-request summary say so (unless a title is given). */
   headlineWarning?: string;
 }
@@ -86,6 +89,10 @@ export interface Article {
   imageCandidates?: ImageCandidate[];
   /** The lead image as kept (media/…), once the run has read a candidate's bytes. */
   image?: KeptImage;
+  /** Photos inside the article (input-relative paths, data: URLs), each read by the run like the lead. */
+  figureCandidates?: FigureCandidate[];
+  /** The photos inside the article as kept (media/…), once the run has read them. */
+  figures?: ArticleFigure[];
 }
 
 /** Why an input did not become an article: one sentence a newsroom editor understands. */

@@ -23,10 +23,12 @@ export interface CachedDump {
   /** Duplicate-detection key of its article. */
   key: string;
   warnings: string[];
-  /** Input files its lead image was looked for in, with their hashes (media-files.ts). */
+  /** Input files its lead image and figures were looked for in, with their hashes (media-files.ts). */
   images?: Record<string, string>;
   /** The kept image (media/…): it must still be in the media folder. */
   media?: string;
+  /** The kept figures (media/…): they must still be in the media folder. */
+  figureMedia?: string[];
 }
 
 export interface ImportCache {

@@ -1,9 +1,20 @@
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { type ArticleImage, splitArticleFile } from "../article-file.ts";
+import {
+  type ArticleFigure,
+  type ArticleImage,
+  MAX_FIGURES,
+  splitArticleFile,
+} from "../article-file.ts";
 import { listFiles, writeAtomically } from "../files.ts";
 import { hashOf } from "./cache.ts";
-import { dataUrlBytes, type ImageCandidate, readImage, shownReference } from "./media.ts";
+import {
+  dataUrlBytes,
+  type FigureCandidate,
+  type ImageCandidate,
+  readImage,
+  shownReference,
+} from "./media.ts";
 import { fileSystemError, insideFolder } from "./write.ts";
 
 /**
@@ -34,6 +45,8 @@ export function readLeadImage(
   candidates: readonly ImageCandidate[],
   inDir: string,
   files: ReadonlySet<string>,
+  /** Whether a readable image is wanted; one that is not is passed over without a word. */
+  wanted: (image: ArticleImage) => boolean = () => true,
 ): LeadImage {
   const warnings: string[] = [];
   const consulted: Record<string, string> = {};
@@ -70,11 +83,54 @@ export function readLeadImage(
       consulted[ref] = hashOf(bytes);
     }
     const reading = readImage(bytes, described, shown);
+    if (reading.ok && !wanted(reading.image)) continue;
     if (reading.ok) return { image: reading.image, bytes: reading.bytes, warnings, consulted };
     warnings.push(reading.why);
   }
   if (missing.length > 0) warnings.push(`image ${missing[0]} is not in the input folder; not kept`);
   return { warnings, consulted };
+}
+
+/** An image smaller than this either way is a spacer, an icon or a lazy loader's placeholder, not a figure. */
+const MIN_FIGURE_SIDE = 32;
+
+export interface Figures {
+  figures: ArticleFigure[];
+  /** The kept figures' bytes, by media path. */
+  bytes: Map<string, Uint8Array>;
+  warnings: string[];
+  consulted: Record<string, string>;
+}
+
+/**
+ * The photos inside an article, each read as the lead is (readLeadImage): a
+ * figure that is the lead's file, or another figure's, is left out (one file
+ * per content), so are placeholders; at most MAX_FIGURES are kept.
+ */
+export function readFigures(
+  figures: readonly FigureCandidate[],
+  inDir: string,
+  files: ReadonlySet<string>,
+  leadSrc: string | undefined,
+): Figures {
+  const out: Figures = { figures: [], bytes: new Map(), warnings: [], consulted: {} };
+  const seen = new Set(leadSrc ? [leadSrc] : []);
+  const isPhoto = (image: ArticleImage) =>
+    image.width >= MIN_FIGURE_SIDE && image.height >= MIN_FIGURE_SIDE;
+  for (const figure of figures) {
+    if (out.figures.length >= MAX_FIGURES) {
+      out.warnings.push(`more than ${MAX_FIGURES} photos in the article; the rest are not kept`);
+      break;
+    }
+    const read = readLeadImage(figure.candidates, inDir, files, isPhoto);
+    out.warnings.push(...read.warnings);
+    Object.assign(out.consulted, read.consulted);
+    if (!read.image || !read.bytes || seen.has(read.image.src)) continue;
+    seen.add(read.image.src);
+    out.figures.push({ after: figure.after, ...read.image });
+    out.bytes.set(read.image.src, read.bytes);
+  }
+  return out;
 }
 
 /** Whether the files a cached article's image came from are as they were. */
@@ -113,11 +169,12 @@ export async function writeMedia(
   return true;
 }
 
-const IMAGE_SRC = /^image:\n(?: {2}.*\n)*? {2}src: ["']?(media\/[^"'\s]+)/m;
+/** A kept image's src in the front matter as the importer writes it: `image:`'s, or a figure's in `figures:`. */
+const IMAGE_SRC = /^ {2}(?: {2}|- )?src: ["']?(media\/[^"'\s]+)/gm;
 
 /**
  * Photos in the media folder that no article file of the output folder shows
- * (its dump's photo changed, its article went): removed, unless `dryRun`,
+ * as its lead or among its figures (its dump's photo changed, its article went): removed, unless `dryRun`,
  * and listed either way (relative to the media folder). An article edited by
  * hand counts like any other: its photo stays.
  */
@@ -137,8 +194,7 @@ export async function removeUnusedMedia(
     f.endsWith(".md"),
   )) {
     const head = splitArticleFile(readFileSync(path.join(outDir, rel), "utf8"))?.head ?? "";
-    const src = IMAGE_SRC.exec(head)?.[1];
-    if (src) used.add(src.replace(/^media\//, ""));
+    for (const m of head.matchAll(IMAGE_SRC)) used.add((m[1] as string).replace(/^media\//, ""));
   }
   const unused = kept.filter((f) => !used.has(f) && !/\.nashra-tmp-\d+$/.test(f));
   if (!dryRun) for (const f of unused) rmSync(path.join(mediaDir, f), { force: true });

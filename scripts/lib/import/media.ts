@@ -105,6 +105,16 @@ export interface ImageCandidate {
   credit?: string;
 }
 
+/**
+ * A photo inside the article (a saved page's figure): its sources, tried in
+ * order like a lead image's candidates, and the number of body paragraphs
+ * before it.
+ */
+export interface FigureCandidate {
+  candidates: ImageCandidate[];
+  after: number;
+}
+
 /** An image the archive keeps: the front matter's `image` field. */
 export type KeptImage = ArticleImage;
 

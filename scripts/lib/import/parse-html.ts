@@ -12,7 +12,13 @@ import {
 } from "./html/clean.ts";
 import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
-import { articleImageCandidates, pageImageCandidates } from "./html/images.ts";
+import {
+  articleImageCandidates,
+  articleImages,
+  pageFigureDescriptions,
+  pageImageCandidates,
+  placeFigures,
+} from "./html/images.ts";
 import { nestsTooDeep } from "./json-depth.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseTextDump, readBody } from "./parse-text.ts";
@@ -61,6 +67,7 @@ export function parseHtmlDump(
     normaliseLine(a.textContent ?? ""),
   );
   const images = pageImageCandidates(document);
+  const figureText = pageFigureDescriptions(document);
 
   // The article as Readability finds it on the page without its furniture; if
   // that leaves nothing, on the page as it was (no rule may cost an article).
@@ -74,7 +81,10 @@ export function parseHtmlDump(
   images.push(...articleImageCandidates(found.content));
 
   const headline = pageTitle ?? normaliseLine(found.title);
-  const extracted = blockLines(found.content);
+  // The photos inside it: where each stands is noted as its text is laid out.
+  const inline = articleImages(found.content, figureText);
+  const marked = new Map<unknown, number>();
+  const extracted = blockLines(found.content, new Set(inline.elements), marked);
   const lead = leadBefore(printedLines, headline, extracted);
   const lines = lead === undefined ? extracted : [lead, ...extracted];
   const body = readBody(
@@ -89,6 +99,7 @@ export function parseHtmlDump(
     const author = authorFromByline(found.byline);
     if (author) meta.author = author;
   }
+  const figures = placeFigures(inline, marked, extracted, body.paragraphs);
   return {
     headerLines: body.headerLines,
     headline,
@@ -98,6 +109,7 @@ export function parseHtmlDump(
     meta,
     ...(body.sourceName ? { sourceName: body.sourceName } : {}),
     ...(images.length > 0 ? { images } : {}),
+    ...(figures.length > 0 ? { figures } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import { detectLanguage, directionOf } from "./detect-language.ts";
 import { extractAuthor } from "./extract-author.ts";
 import { type DateOptions, dateLineKind, parseDateLine, parseIsoDate } from "./extract-date.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { type ImageCandidate, localReference } from "./media.ts";
+import { type FigureCandidate, type ImageCandidate, localReference } from "./media.ts";
 import { normaliseLine } from "./normalise.ts";
 import { parseHtmlDump } from "./parse-html.ts";
 import { type JsonRecord, parseJsonDump, parseJsonLinesDump } from "./parse-json.ts";
@@ -187,6 +187,7 @@ function buildArticle(
   if (given.url && !url) warnings.push(`url ${quoted(given.url)} is not an http(s) URL; ignored`);
   const section = given.section ? normaliseLine(given.section) : undefined;
   const imageCandidates = leadImageCandidates(dump, parsed, warnings);
+  const figureCandidates = localFigures(dump, parsed);
 
   const article: Article = {
     title,
@@ -206,6 +207,7 @@ function buildArticle(
     ...(author ? { author } : {}),
     ...(section ? { section } : {}),
     ...(imageCandidates.length > 0 ? { imageCandidates } : {}),
+    ...(figureCandidates.length > 0 ? { figureCandidates } : {}),
   };
   return { article, warnings };
 }
@@ -243,6 +245,24 @@ function leadImageCandidates(
   for (const candidate of parsed.images ?? []) {
     const ref = localReference(dump.file, candidate.ref);
     if (ref && !out.some((c) => c.ref === ref)) out.push(described({ ...candidate, ref }));
+  }
+  return out;
+}
+
+/**
+ * The photos inside the article the import may read: each figure's references
+ * that are files in the input folder or data: URLs (those on the network go
+ * without a word, as the lead's do); a figure with none is left out.
+ */
+function localFigures(dump: RawDump, parsed: ParsedDump): FigureCandidate[] {
+  const out: FigureCandidate[] = [];
+  for (const figure of parsed.figures ?? []) {
+    const candidates: ImageCandidate[] = [];
+    for (const candidate of figure.candidates) {
+      const ref = localReference(dump.file, candidate.ref);
+      if (ref && !candidates.some((c) => c.ref === ref)) candidates.push({ ...candidate, ref });
+    }
+    if (candidates.length > 0) out.push({ candidates, after: figure.after });
   }
   return out;
 }

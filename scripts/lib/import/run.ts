@@ -18,6 +18,7 @@ import {
   consultedUnchanged,
   mediaDirFor,
   mediaPresent,
+  readFigures,
   readLeadImage,
   removeUnusedMedia,
   writeMedia,
@@ -139,6 +140,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     // Its image: the files it was looked for in unchanged, the kept file still there.
     if (c.images && !consultedUnchanged(c.images, options.inDir, folder.fileSet)) return undefined;
     if (c.media && !mediaPresent(mediaDir, c.media)) return undefined;
+    if (c.figureMedia?.some((src) => !mediaPresent(mediaDir, src))) return undefined;
     return isUntouched(previous.text) ? c : undefined;
   };
   const reused = new Map<string, CachedDump>();
@@ -220,6 +222,21 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
           text = serialiseArticle(x.article);
         }
       }
+      if (x.article.figureCandidates) {
+        const read = readFigures(
+          x.article.figureCandidates,
+          options.inDir,
+          folder.fileSet,
+          x.article.image?.src,
+        );
+        report.warnings.push(...read.warnings);
+        consulted = { ...consulted, ...read.consulted };
+        if (read.figures.length > 0) {
+          x.article.figures = read.figures;
+          for (const [src, bytes] of read.bytes) media.set(src, bytes);
+          text = serialiseArticle(x.article);
+        }
+      }
       planned.push({ report, article: x.article, text });
       options.onArticle?.(report, x.article);
       const i = info.get(file);
@@ -232,6 +249,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
           warnings: report.warnings,
           ...(consulted && Object.keys(consulted).length > 0 ? { images: consulted } : {}),
           ...(x.article.image ? { media: x.article.image.src } : {}),
+          ...(x.article.figures ? { figureMedia: x.article.figures.map((f) => f.src) } : {}),
         };
       }
     }
@@ -271,7 +289,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
 }
 
 /**
- * Writes an article's image into the media folder, unless it is there (one
+ * Writes an article's images (the lead, the figures) into the media folder, unless it is there (one
  * file per content): an image missing from it makes the article's outcome
  * "updated" (and `--check` fail). An image that cannot be written is reported.
  */
@@ -281,19 +299,20 @@ async function keepImage(
   mediaDir: string,
   dryRun: boolean,
 ): Promise<void> {
-  const src = article.image?.src;
-  const bytes = src ? media.get(src) : undefined;
-  if (!src || !bytes || report.outcome === "rejected" || report.outcome === "kept") return;
-  if (mediaPresent(mediaDir, src)) return;
-  if (report.outcome === "unchanged") {
-    report.outcome = "updated";
-    report.warnings.push(`${src} was missing from the media folder`);
-  }
-  if (dryRun) return;
-  try {
-    await writeMedia(mediaDir, src, bytes);
-  } catch (error) {
-    report.warnings.push(`image not written to ${src}: ${fileSystemError(error)}`);
+  if (report.outcome === "rejected" || report.outcome === "kept") return;
+  for (const { src } of [...(article.image ? [article.image] : []), ...(article.figures ?? [])]) {
+    const bytes = media.get(src);
+    if (!bytes || mediaPresent(mediaDir, src)) continue;
+    if (report.outcome === "unchanged") {
+      report.outcome = "updated";
+      report.warnings.push(`${src} was missing from the media folder`);
+    }
+    if (dryRun) continue;
+    try {
+      await writeMedia(mediaDir, src, bytes);
+    } catch (error) {
+      report.warnings.push(`image not written to ${src}: ${fileSystemError(error)}`);
+    }
   }
 }
 

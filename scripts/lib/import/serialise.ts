@@ -19,6 +19,7 @@ export function frontMatterOf(article: Article): ArticleFrontMatter {
     ...(article.author ? { author: article.author } : {}),
     ...(article.section ? { section: article.section } : {}),
     ...(article.image ? { image: article.image } : {}),
+    ...(article.figures && article.figures.length > 0 ? { figures: article.figures } : {}),
     tags: article.tags,
     related: article.related,
     source: {

@@ -119,11 +119,40 @@ function fieldChanges(before: Snapshot, after: Snapshot): string[] {
         if (JSON.stringify(sa[k]) !== JSON.stringify(sb[k]))
           out.push(`${key}.${k}: ${show(sa[k])} → ${show(sb[k])}`);
       }
+    } else if (key === "figures") {
+      out.push(...figureChanges(a, b));
     } else {
       out.push(`${key}: ${show(a)} → ${show(b)}`);
     }
   }
   return out;
+}
+
+/**
+ * The photos inside an article, by file: «figures: +media/ab/….jpg after paragraph 2
+ * «caption»», «figures: −…», «figures media/ab/….jpg after: 2 → 3».
+ */
+function figureChanges(a: unknown, b: unknown): string[] {
+  const list = (v: unknown) =>
+    (Array.isArray(v) ? v : []).filter(
+      (f): f is Record<string, unknown> => typeof f === "object" && f !== null,
+    );
+  const bySrc = (v: unknown) => new Map(list(v).map((f) => [show(f.src), f]));
+  const before = bySrc(a);
+  const after = bySrc(b);
+  const label = (f: Record<string, unknown>) =>
+    `${show(f.src)} after paragraph ${show(f.after)}${typeof f.caption === "string" ? ` «${f.caption}»` : ""}`;
+  const out: string[] = [];
+  for (const [src, f] of after) if (!before.has(src)) out.push(`figures: +${label(f)}`);
+  for (const [src, f] of before) if (!after.has(src)) out.push(`figures: −${label(f)}`);
+  for (const [src, fb] of after) {
+    const fa = before.get(src);
+    if (!fa) continue;
+    for (const k of [...new Set([...Object.keys(fa), ...Object.keys(fb)])])
+      if (JSON.stringify(fa[k]) !== JSON.stringify(fb[k]))
+        out.push(`figures ${src} ${k}: ${show(fa[k])} → ${show(fb[k])}`);
+  }
+  return out.length > 0 ? out : ["figures: reordered"];
 }
 
 /** Paragraphs of one version not in the other, counted both ways, matched as multisets. */

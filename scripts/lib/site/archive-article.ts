@@ -41,9 +41,42 @@ export function excerptOf(body: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXCERPT_CHARS / 2))}…`;
 }
 
-/** An article file's body, rendered. */
-export function bodyHtmlOf(text: string): string {
-  return md.render(splitArticleFile(text)?.body ?? "");
+/** Markup to show after the body's first `after` top-level blocks (an inline figure). */
+export interface Insertion {
+  after: number;
+  html: string;
+}
+
+/**
+ * An article file's body, rendered; each insertion after its top-level block
+ * (paragraph, heading, list, quotation…), in the order given, one after a
+ * place past the last block at the end. Without insertions, exactly what
+ * markdown-it renders.
+ */
+export function bodyHtmlOf(text: string, insertions: readonly Insertion[] = []): string {
+  const body = splitArticleFile(text)?.body ?? "";
+  if (insertions.length === 0) return md.render(body);
+  const env = {};
+  const tokens = md.parse(body, env);
+  const out: typeof tokens = [];
+  const pending = [...insertions].sort((a, b) => a.after - b.after);
+  const { Token } = new md.core.State("", md, env);
+  const insertUpTo = (blocks: number) => {
+    while (pending.length > 0 && (pending[0] as Insertion).after <= blocks) {
+      const block = new Token("html_block", "", 0);
+      block.content = `${(pending.shift() as Insertion).html}\n`;
+      out.push(block);
+    }
+  };
+  let blocks = 0;
+  insertUpTo(0);
+  for (const token of tokens) {
+    out.push(token);
+    // A top-level block ends: its closing tag, or a block without one (a rule, a code block).
+    if (token.level === 0 && token.block && token.nesting !== 1) insertUpTo(++blocks);
+  }
+  insertUpTo(Number.POSITIVE_INFINITY);
+  return md.renderer.render(out, md.options, env);
 }
 
 const ARTICLE_PATH = /^(?:\d{4}\/\d{2}|undated)\/[^/]+\.md$/;
@@ -83,5 +116,6 @@ export function articleFromMarkdown(rel: string, markdown: string): ArchiveArtic
     ...(fm.author ? { author: fm.author } : {}),
     ...(fm.section ? { section: fm.section } : {}),
     ...(fm.image ? { image: fm.image } : {}),
+    ...(fm.figures && fm.figures.length > 0 ? { figures: fm.figures } : {}),
   };
 }

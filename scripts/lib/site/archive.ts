@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { foldArabic } from "../arabic.ts";
 import { compareStrings } from "../files.ts";
-import { type ArchiveArticle, bodyHtmlOf } from "./archive-article.ts";
+import { type ArchiveArticle, bodyHtmlOf, type Insertion } from "./archive-article.ts";
 import { newestFirst, summariseDates, type YearSummary } from "./calendar.ts";
 import { type Feed, feedsOf } from "./feeds.ts";
 import type { Redirect } from "./load.ts";
@@ -172,10 +172,18 @@ export class Archive implements RelatedIndex {
   };
   private readonly digests = new Map<ArchiveArticle, string>();
 
-  /** An article's body, rendered: read from its file when its page is rendered, not kept in memory. */
-  bodyHtml(a: ArchiveArticle): string {
-    if (!this.files) return "";
-    return bodyHtmlOf(readFileSync(path.join(this.files.dir, a.path), "utf8"));
+  /**
+   * An article's body, rendered: read from its file when its page is rendered,
+   * not kept in memory. With insertions (its figures), also with them in place.
+   */
+  bodyHtml(
+    a: ArchiveArticle,
+    insertions: readonly Insertion[] = [],
+  ): { plain: string; html: string } {
+    if (!this.files) return { plain: "", html: "" };
+    const text = readFileSync(path.join(this.files.dir, a.path), "utf8");
+    const plain = bodyHtmlOf(text);
+    return { plain, html: insertions.length > 0 ? bodyHtmlOf(text, insertions) : plain };
   }
 
   /**
@@ -190,6 +198,8 @@ export class Archive implements RelatedIndex {
       this.files?.hashes.get(a.path) ?? null,
       // Its photo, unless the file is missing from content/media (load.ts leaves it out then).
       a.image?.src ?? null,
+      // Its figures, the same: those whose files are missing are left out.
+      a.figures?.map((f) => f.src) ?? null,
       a.tags.map((t) => this.tag(t)?.url ?? null),
       a.author ? (this.author(a.author)?.url ?? null) : null,
       a.section ? (this.section(a.section)?.url ?? null) : null,

@@ -79,19 +79,31 @@ export async function loadArticles(
 }
 
 /**
- * An article whose photo is not in the media folder (deleted by hand, not yet
+ * An article whose photo (the lead, or a figure) is not in the media folder (deleted by hand, not yet
  * imported) is shown without it, and the build says so: a missing photo is
  * not worth a failed build, nor a page that links a file there is none of.
  */
 function withPhotosFound(articles: ArchiveArticle[], articlesDir: string): ArchiveArticle[] {
   const contentDir = path.dirname(path.resolve(articlesDir));
-  return articles.map((a) => {
-    if (!a.image || existsSync(path.join(contentDir, a.image.src))) return a;
+  const found = (a: ArchiveArticle, src: string) => {
+    if (existsSync(path.join(contentDir, src))) return true;
     console.warn(
-      `[nashra] content/articles/${a.path}: its photo ${a.image.src} is not in the content folder; the page is built without it (npm run import writes it again)`,
+      `[nashra] content/articles/${a.path}: its photo ${src} is not in the content folder; the page is built without it (npm run import writes it again)`,
     );
-    const { image: _missing, ...rest } = a;
-    return rest;
+    return false;
+  };
+  return articles.map((a) => {
+    let out = a;
+    if (a.image && !found(a, a.image.src)) {
+      const { image: _missing, ...rest } = out;
+      out = rest;
+    }
+    if (a.figures?.some((f) => !found(a, f.src))) {
+      const { figures, ...rest } = out;
+      const kept = (figures ?? []).filter((f) => existsSync(path.join(contentDir, f.src)));
+      out = kept.length > 0 ? { ...rest, figures: kept } : rest;
+    }
+    return out;
   });
 }
 

@@ -70,7 +70,16 @@ interface ElementNode extends TextNode {
 }
 type Node = (TextNode | ElementNode) & { nextSibling: Node | null };
 
-export function blockLines(root: { firstChild: unknown }): string[] {
+/**
+ * With `marks`, each marked element reached records in `marked` how many lines
+ * stand before it (the line it is inside of counted: an image inside a
+ * paragraph stands after it). The lines are the same.
+ */
+export function blockLines(
+  root: { firstChild: unknown },
+  marks?: ReadonlySet<unknown>,
+  marked?: Map<unknown, number>,
+): string[] {
   const lines: string[] = [];
   let current = "";
   const flush = () => {
@@ -96,6 +105,7 @@ export function blockLines(root: { firstChild: unknown }): string[] {
       continue;
     }
     if (node.nodeType !== 1) continue;
+    if (marks?.has(node)) marked?.set(node, lines.length + (/\S/.test(current) ? 1 : 0));
     const tag = (node as ElementNode).tagName;
     if (SILENT.has(tag)) continue;
     if (tag === "TD" || tag === "TH") {

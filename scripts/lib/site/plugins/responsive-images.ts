@@ -5,6 +5,7 @@ import Image from "@11ty/eleventy-img";
 import type { ArticleImage } from "../../article-file.ts";
 import { compareStrings, writeAtomically } from "../../files.ts";
 import type { Archive } from "../archive.ts";
+import type { ArchiveArticle } from "../archive-article.ts";
 import {
   formatsFor,
   IMAGE_ENCODING,
@@ -29,7 +30,7 @@ export interface ResponsiveImagesOptions {
 
 /**
  * After the pages are written, the files their photos link to: each article's
- * photo (content/media/…) in the widths and formats images.ts names, by
+ * photo and inline figures (content/media/…) in the widths and formats images.ts names, by
  * @11ty/eleventy-img (sharp) from the local file — never the network. A file
  * already in the output is not made again (its name holds the photo's hash
  * and the encoding's), so an incremental build redoes nothing; files no page
@@ -47,11 +48,12 @@ export default function responsiveImages(
     const partition = activePlan()?.partitionFor(archive.articles);
     // A photo several articles show is made once: by the part of the first of them (by URL).
     const first = new Map<string, { url: string; image: ArticleImage }>();
-    for (const a of archive.articles) {
-      const seen = a.image && first.get(a.image.src);
-      if (a.image && (!seen || compareStrings(a.url, seen.url) < 0))
-        first.set(a.image.src, { url: a.url, image: a.image });
-    }
+    for (const a of archive.articles)
+      for (const image of photosOf(a)) {
+        const seen = first.get(image.src);
+        if (!seen || compareStrings(a.url, seen.url) < 0)
+          first.set(image.src, { url: a.url, image });
+      }
     const images = new Map<string, ArticleImage>();
     for (const [src, { url, image }] of first)
       if (!partition || partition.owns(url)) images.set(src, image);
@@ -83,6 +85,11 @@ export default function responsiveImages(
   });
 }
 
+/** The photos an article's page shows: its lead photo and its figures. */
+function photosOf(a: ArchiveArticle): ArticleImage[] {
+  return [...(a.image ? [a.image] : []), ...(a.figures ?? [])];
+}
+
 /** A photo's files, by name in the image folder. */
 function filesOf(image: ArticleImage): string[] {
   return responsiveImage(image).sources.flatMap((s) =>
@@ -96,7 +103,7 @@ export async function removeStalePhotos(
   archive: Pick<Archive, "articles">,
 ): Promise<void> {
   const outDir = path.join(path.resolve(output), IMAGE_FOLDER);
-  const wanted = new Set(archive.articles.flatMap((a) => (a.image ? filesOf(a.image) : [])));
+  const wanted = new Set(archive.articles.flatMap((a) => photosOf(a).flatMap(filesOf)));
   for (const f of await readdir(outDir).catch(() => [] as string[]))
     if (!wanted.has(f)) await rm(path.join(outDir, f), { force: true });
 }
