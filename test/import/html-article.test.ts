@@ -114,6 +114,15 @@ describe("the article in a saved page", () => {
     expect(body).toEqual(P);
   });
 
+  it("drops short lines that are all a link at the article's end", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p><a href="/plan">Read the whole plan here</a></p><p><a href="/">Back</a></p></article>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
   it("keeps a heading or a line ending in a colon that has text after it", () => {
     const body = bodyOf(
       page(

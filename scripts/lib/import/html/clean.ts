@@ -266,7 +266,9 @@ const LINKED_SECTION = 0.8;
  * What is left at the article's end of a box whose contents went (a related
  * list, a form, a widget its script would have filled): a heading with no
  * text after it, or a short line that announces what follows («More on the
- * subject:») with nothing following. Nothing in the article comes after them.
+ * subject:») with nothing following; and a short line that is all a link
+ * («Back», «Here is the new board»), which points away from the article.
+ * Nothing in the article comes after them.
  */
 function removeTrailingOrphans(content: El): void {
   removeAnnouncedLinks(content);
@@ -274,7 +276,9 @@ function removeTrailingOrphans(content: El): void {
     const text = lastText(content);
     const block = text?.parentElement?.closest(ORPHAN_BLOCKS) as El | null | undefined;
     if (!block || block === content || !content.contains(block)) return;
-    if (!/^H[2-6]$/.test(block.tagName) && !announces(block)) return;
+    const heading = /^H[2-6]$/.test(block.tagName);
+    const link = length(block) <= LINK_LINE_CHARS && linkedShare(block) >= LINKED_SECTION;
+    if (!heading && !announces(block) && !link) return;
     block.remove();
   }
 }
@@ -309,7 +313,9 @@ function announces(el: El): boolean {
 }
 
 const ORPHAN_BLOCKS = "h2, h3, h4, h5, h6, p, li, dt, dd, div, td, th, blockquote, section";
-const MAX_ORPHANS = 3;
+const MAX_ORPHANS = 6;
+/** A line this long or shorter that is all a link («Back», «Read the full report here»). */
+const LINK_LINE_CHARS = 200;
 const ANNOUNCING_CHARS = 100;
 
 /** The last text node with visible characters under `node`. */
