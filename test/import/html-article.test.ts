@@ -123,6 +123,21 @@ describe("the article in a saved page", () => {
     expect(body).toEqual(P);
   });
 
+  it("drops a label of a few words with no sentence mark at the article's end, not a short sentence", () => {
+    const label = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p>Our partners</p></article>`,
+      ),
+    );
+    expect(label).toEqual(P);
+    const sentence = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p>The vote is in May.</p></article>`,
+      ),
+    );
+    expect(sentence).toContain("The vote is in May.");
+  });
+
   it("keeps a heading or a line ending in a colon that has text after it", () => {
     const body = bodyOf(
       page(

@@ -266,8 +266,10 @@ const LINKED_SECTION = 0.8;
  * What is left at the article's end of a box whose contents went (a related
  * list, a form, a widget its script would have filled): a heading with no
  * text after it, or a short line that announces what follows («More on the
- * subject:») with nothing following; and a short line that is all a link
- * («Back», «Here is the new board»), which points away from the article.
+ * subject:») with nothing following; a short line that is all a link («Back», «Here
+ * is the new board»), which points away from the article; a label of a
+ * few words with no sentence mark («Contact», «Our partners»), whose
+ * icons or form went.
  * Nothing in the article comes after them.
  */
 function removeTrailingOrphans(content: El): void {
@@ -278,7 +280,7 @@ function removeTrailingOrphans(content: El): void {
     if (!block || block === content || !content.contains(block)) return;
     const heading = /^H[2-6]$/.test(block.tagName);
     const link = length(block) <= LINK_LINE_CHARS && linkedShare(block) >= LINKED_SECTION;
-    if (!heading && !announces(block) && !link) return;
+    if (!heading && !announces(block) && !link && !stub(block)) return;
     block.remove();
   }
 }
@@ -305,6 +307,13 @@ function linkedShare(el: El): number {
   for (const a of el.querySelectorAll("a")) linked += length(a);
   return linked / Math.max(1, length(el));
 }
+
+/** A label, not a sentence: a few words with no sentence mark («Contact», «Our partners»). */
+function stub(el: El): boolean {
+  const line = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  return line.length <= STUB_CHARS && !/[.!?。؟]/u.test(line);
+}
+const STUB_CHARS = 20;
 
 /** A short line that ends in a colon: it announces what follows. */
 function announces(el: El): boolean {
