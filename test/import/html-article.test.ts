@@ -105,6 +105,58 @@ describe("the article in a saved page", () => {
     expect(body).toEqual(P);
   });
 
+  it("drops a heading or an announcing line left with nothing after it at the article's end", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p>More on the subject:</p><div class="widget"></div><h3>You might also like</h3></article>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("drops short lines that are all a link at the article's end", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p><a href="/plan">Read the whole plan here</a></p><p><a href="/">Back</a></p></article>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("drops a label of a few words with no sentence mark at the article's end, not a short sentence", () => {
+    const label = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p>Our partners</p></article>`,
+      ),
+    );
+    expect(label).toEqual(P);
+    const sentence = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p>The vote is in May.</p></article>`,
+      ),
+    );
+    expect(sentence).toContain("The vote is in May.");
+  });
+
+  it("keeps a heading or a line ending in a colon that has text after it", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<h3>What comes next</h3><p>The plan goes to the senate:</p><p>a vote is expected in March after two readings.</p></article>`,
+      ),
+    );
+    expect(body).toContain("What comes next");
+    expect(body).toContain("The plan goes to the senate:");
+  });
+
+  it("drops links announced by a short line ending in a colon at the article's end", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1>${paragraphs}<p>These articles might interest you too:</p><p><a href="/a">Fuel tax to rise in January</a></p><p><a href="/b">Central bank keeps rates unchanged</a></p></article>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
   it("keeps tables row by row and text standing directly in a <div>", () => {
     const body = bodyOf(
       page(`<article><h1>Budget to be balanced next year</h1>${paragraphs}

@@ -262,6 +262,83 @@ function removeTrailingLinkSection(content: El, total: number): void {
 /** Share of a section's text in links for it to be a list of links. */
 const LINKED_SECTION = 0.8;
 
+/**
+ * What is left at the article's end of a box whose contents went (a related
+ * list, a form, a widget its script would have filled): a heading with no
+ * text after it, or a short line that announces what follows («More on the
+ * subject:») with nothing following; a short line that is all a link («Back», «Here
+ * is the new board»), which points away from the article; a label of a
+ * few words with no sentence mark («Contact», «Our partners»), whose
+ * icons or form went.
+ * Nothing in the article comes after them.
+ */
+function removeTrailingOrphans(content: El): void {
+  removeAnnouncedLinks(content);
+  for (let i = 0; i < MAX_ORPHANS; i++) {
+    const text = lastText(content);
+    const block = text?.parentElement?.closest(ORPHAN_BLOCKS) as El | null | undefined;
+    if (!block || block === content || !content.contains(block)) return;
+    const heading = /^H[2-6]$/.test(block.tagName);
+    const link = length(block) <= LINK_LINE_CHARS && linkedShare(block) >= LINKED_SECTION;
+    if (!heading && !announces(block) && !link && !stub(block)) return;
+    block.remove();
+  }
+}
+/**
+ * The article's last lines when they are links announced by a short line
+ * ending in a colon («You might also like:» over other articles' headlines):
+ * the announcement and the links go, whatever the announcement says.
+ */
+function removeAnnouncedLinks(content: El): void {
+  const blocks = [...content.querySelectorAll(ORPHAN_BLOCKS)].filter(
+    (el) => length(el) > 0 && !el.querySelector(ORPHAN_BLOCKS),
+  );
+  let first = blocks.length;
+  while (first > 0 && linkedShare(blocks[first - 1] as El) >= LINKED_SECTION) first--;
+  const announcement = blocks[first - 1];
+  if (first === blocks.length || !announcement || !announces(announcement)) return;
+  const removed = blocks.slice(first - 1);
+  if (removed.reduce((n, el) => n + length(el), 0) >= length(content) * ARTICLE_SHARE) return;
+  for (const el of removed) el.remove();
+}
+
+function linkedShare(el: El): number {
+  let linked = 0;
+  for (const a of el.querySelectorAll("a")) linked += length(a);
+  return linked / Math.max(1, length(el));
+}
+
+/** A label, not a sentence: a few words with no sentence mark («Contact», «Our partners»). */
+function stub(el: El): boolean {
+  const line = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  return line.length <= STUB_CHARS && !/[.!?。؟]/u.test(line);
+}
+const STUB_CHARS = 20;
+
+/** A short line that ends in a colon: it announces what follows. */
+function announces(el: El): boolean {
+  const line = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  return line.length <= ANNOUNCING_CHARS && /[:：]$/u.test(line);
+}
+
+const ORPHAN_BLOCKS = "h2, h3, h4, h5, h6, p, li, dt, dd, div, td, th, blockquote, section";
+const MAX_ORPHANS = 6;
+/** A line this long or shorter that is all a link («Back», «Read the full report here»). */
+const LINK_LINE_CHARS = 200;
+const ANNOUNCING_CHARS = 100;
+
+/** The last text node with visible characters under `node`. */
+function lastText(node: El): El["firstChild"] | null {
+  for (let c = node.lastChild; c; c = c.previousSibling) {
+    if (c.nodeType === 3 && /\S/.test(c.textContent ?? "")) return c;
+    if (c.nodeType === 1) {
+      const t = lastText(c as El);
+      if (t) return t;
+    }
+  }
+  return null;
+}
+
 /** Inside the extracted article: captions, bylines, share bars, related lists… that hold little of its text. */
 export function removeArticleFurniture(content: El): void {
   const total = length(content);
@@ -277,4 +354,5 @@ export function removeArticleFurniture(content: El): void {
     )
       el.remove();
   }
+  removeTrailingOrphans(content);
 }
