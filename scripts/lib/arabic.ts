@@ -75,9 +75,13 @@ const FOLD = (() => {
  * character before it (hamza above makes «ە» + «ٔ» one letter «ۀ»), and a
  * mark NFKC may reorder. Marks folding drops anyway are left out, so the
  * tanween of «أيضاً» does not send every Arabic line through NFKC. Surrogates
- * are always asked. Read off the platform's own normaliser at load (≈15 ms).
+ * are always asked. Read off the platform's own normaliser (≈15 ms), the
+ * first time a text is folded: a program that only splits words (the search
+ * page) never builds it.
  */
-const NEEDS_NFKC = (() => {
+let needsNfkcTable: Uint8Array | undefined;
+function nfkcTable(): Uint8Array {
+  if (needsNfkcTable) return needsNfkcTable;
   const table = new Uint8Array(0x10000);
   const mark = /\p{M}/u;
   for (let code = 0; code < 0x10000; code++) {
@@ -91,11 +95,13 @@ const NEEDS_NFKC = (() => {
     if (parts.length > 1 && parts.normalize("NFC") === c)
       table[parts.charCodeAt(parts.length - 1)] = 1;
   }
+  needsNfkcTable = table;
   return table;
-})();
+}
 
 function needsNfkc(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (NEEDS_NFKC[text.charCodeAt(i)] === 1) return true;
+  const table = nfkcTable();
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
   return false;
 }
 

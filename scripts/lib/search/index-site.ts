@@ -270,12 +270,14 @@ export async function indexSite(
     options.cacheDir && options.pageKeys ? path.join(options.cacheDir, PAGE_FACTS) : undefined;
   const known = factsFile ? await readPageFacts(factsFile) : new Map<string, PageFacts>();
   const facts = new Map<string, PageFacts>();
+  const learnt = { count: 0 };
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const pages = indexedPages(siteDir, byShard.get(id) as string[], vocabulary, {
         keys: options.pageKeys,
         known,
         facts,
+        learnt,
       });
       yearsOf.set(
         id,
@@ -306,7 +308,9 @@ export async function indexSite(
       pages: await indexedPageCount(path.join(root, id)),
     });
 
-  if (factsFile && !options.onlyShards) await writePageFacts(factsFile, facts);
+  // Written only when a page's facts were learnt or a page went (a no-op build rewrites nothing).
+  if (factsFile && !options.onlyShards && (learnt.count > 0 || facts.size !== known.size))
+    await writePageFacts(factsFile, facts);
   const pageCount = shards.reduce((n, s) => n + s.pages, 0);
   if (pageCount !== options.expectedPages) {
     throw new Error(
@@ -486,6 +490,8 @@ function indexedPages(
     keys: Readonly<Record<string, string>> | undefined;
     known: ReadonlyMap<string, PageFacts>;
     facts: Map<string, PageFacts>;
+    /** How many pages were read because no facts were known for their key. */
+    learnt: { count: number };
   },
 ): IndexedPage[] {
   return pages.map((page) => {
@@ -499,6 +505,7 @@ function indexedPages(
         years: [...indexed.matchAll(YEAR_FILTER)].map((m) => m[1] as string),
         proclitic: ALIAS.test(indexed) ? procliticForms(searchableText(indexed)) : [],
       };
+      if (key !== undefined) cache.learnt.count++;
     }
     if (key !== undefined) cache.facts.set(page, facts);
     const bareForms = vocabulary ? vocabulary.aliasOfForms(facts.proclitic) : [];
