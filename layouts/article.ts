@@ -49,7 +49,7 @@ export function renderArticle(site: Site, archive: Archive, entry: ArchiveArticl
   const main = html`${breadcrumbs(site, dateCrumbs(site, entry.day, "day"), { toParent: true })}
 <article class="article"${langAttributes(site, entry.lang, entry.dir)} data-pagefind-body data-pagefind-filter="lang:${entry.lang}">
 ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.section}"></span>` : ""}
-<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${textOfHtml(plain, " ")}`).join(" ")}"></span>
+<span hidden data-pagefind-meta="alias:${aliasWords(`${entry.title}\n${entry.author ?? ""}\n${textOfHtml(plain, " ")}`).join(" ")}"></span>
 <header>
 <h1 data-pagefind-meta="title" data-pagefind-ignore>${entry.title}</h1>
 <p class="meta"${ui} data-pagefind-ignore>

@@ -263,6 +263,41 @@ for (const key of [...FILTERS, "sort"]) {
   field(key)?.addEventListener("change", () => form.requestSubmit());
 }
 more.addEventListener("click", () => void showMore());
+
+/**
+ * The tag names the tag box suggests, loaded the first time the reader goes
+ * to it (content/search.11ty.ts says why they are not in the page). Each name
+ * is set as an option's value, never parsed as markup. If they cannot be
+ * loaded, the box still takes any name typed in full.
+ */
+const tagNames = document.getElementById("filter-tags") as HTMLDataListElement | null;
+let tagsRequested = false;
+const loadTagNames = async () => {
+  const src = tagNames?.dataset.src;
+  if (tagsRequested || !tagNames || !src) return;
+  tagsRequested = true;
+  try {
+    const response = await fetch(src);
+    if (!response.ok) return;
+    const names = (await response.json()) as unknown;
+    if (!Array.isArray(names)) return;
+    tagNames.replaceChildren(
+      ...names
+        .filter((name): name is string => typeof name === "string")
+        .map((name) => {
+          const option = document.createElement("option");
+          option.value = name;
+          return option;
+        }),
+    );
+  } catch {
+    tagsRequested = false;
+  }
+};
+for (const event of ["focus", "pointerdown"] as const) {
+  field("tag")?.addEventListener(event, () => void loadTagNames());
+}
+
 window.addEventListener("popstate", () => {
   const state = stateFromUrl();
   showState(state);

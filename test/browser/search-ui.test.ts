@@ -62,7 +62,30 @@ describe("the search page, under a path prefix", () => {
     );
     expect(shards.size).toBeGreaterThan(2);
     expect(fetched.filter((u) => /\/wasm\.[^/]+\.pagefind$/.test(u))).toHaveLength(1);
+    // One index chunk per shard for the one word: the index is not stemmed, so
+    // the word's stem is not looked up in a second chunk of every shard.
+    const chunks = fetched.filter((u) => u.endsWith(".pf_index"));
+    expect(new Set(chunks.map((u) => u.split("/").at(-3))).size).toBe(shards.size);
+    expect(chunks).toHaveLength(shards.size);
+    // The tag names the filter suggests are not part of a search.
+    expect(fetched.filter((u) => u.endsWith("/search/tags.json"))).toEqual([]);
     await reader.close();
+  });
+
+  it("suggests the archive's tags in the tag box, loaded when the reader goes to it", async () => {
+    const page = await open();
+    const options = page.locator("#filter-tags option");
+    expect(await options.count()).toBe(0);
+    await page.locator("#filter-tag").focus();
+    await page.waitForFunction(
+      () => (document.getElementById("filter-tags")?.children.length ?? 0) > 0,
+    );
+    const names = await options.evaluateAll((els) =>
+      els.map((el) => (el as HTMLOptionElement).value),
+    );
+    expect(names).toContain("الموصل");
+    expect(new Set(names).size).toBe(names.length);
+    await page.close();
   });
 
   it("shows an article's photo beside its result, loaded from under the prefix", async () => {

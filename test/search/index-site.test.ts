@@ -9,6 +9,7 @@ import {
   compareShards,
   frontMatterLang,
   indexedPart,
+  indexLanguage,
   indexSite,
   planShards,
   readArchiveVocabulary,
@@ -289,6 +290,15 @@ describe("bare forms of proclitic words in the index", () => {
 });
 
 describe("the archive's language, for Pagefind", () => {
+  it("is no language (no stemmer) for a language the search folds itself, the language otherwise", () => {
+    expect(indexLanguage("ar")).toBe("und");
+    expect(indexLanguage("ar-EG")).toBe("und");
+    expect(indexLanguage("fa")).toBe("und");
+    expect(indexLanguage("en")).toBe("en");
+    expect(indexLanguage("fr-CA")).toBe("fr-CA");
+    expect(indexLanguage(undefined)).toBeUndefined();
+  });
+
   it("reads an article's lang from its front matter, Arabic when it gives none", () => {
     expect(frontMatterLang("---\ntitle: x\nlang: en\ndir: ltr\n---\n\nlang: fr\n")).toBe("en");
     expect(frontMatterLang('---\r\ntitle: x\r\nlang: "fr"\r\n---\r\n')).toBe("fr");

@@ -2,13 +2,15 @@ import { foldArabic, words } from "../arabic.ts";
 import { procliticSplits } from "./proclitics.ts";
 
 /**
- * The two halves of Arabic search as people type it. Pagefind's Arabic
- * stemmer already folds diacritics, hamza on alef, tatweel and long-word ة; it
- * still misses ة/ه on short words (غزه), ؤ/ئ spellings (مسئول), Persian ی/ک,
- * and و/ف/ب/ل/ك before ال (امريكية vs والأمريكية). So every article carries
- * a hidden *alias* field (Pagefind metadata, which it searches but never shows
- * in excerpts) with the folded spellings of its words, and the query is folded
- * the same way. Excerpts keep the source's spelling.
+ * The two halves of Arabic search as people type it. Pagefind indexes the
+ * archive's words as they are, without a stemmer (index-site.ts,
+ * indexLanguage), and matches a query word to the words it begins. Readers
+ * write hamza, ة/ه, ى/ي, ؤ/ئ, Persian ی/ک and the article or a proclitic
+ * (والأمريكية) as they like, so every article carries a hidden *alias* field
+ * (Pagefind metadata, which it searches but never shows in excerpts) with the
+ * folded spellings of its words and their forms without article and
+ * proclitics, and the query is folded the same way. Excerpts keep the
+ * source's spelling.
  */
 
 /**

@@ -17,6 +17,8 @@ export const URLS = {
   day: (day: string) => `/archive/${day.replaceAll("-", "/")}/`,
   undated: "/archive/undated/",
   search: "/search/",
+  /** The tag names the search page's tag filter suggests, loaded when the reader first uses it. */
+  searchTags: "/search/tags.json",
   tagsAlphabetical: "/tags/alphabetical/",
   atom: (base: string) => `${base}feed.xml`,
   json: (base: string) => `${base}feed.json`,
