@@ -18,7 +18,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -181,24 +181,25 @@ async function buildSite(): Promise<void> {
   };
   const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
   // The archive's words for the index, read while the parts render (this process only waits).
-  const { articlePageFile, indexSite, readArchiveVocabulary } = await import(
-    "./lib/search/index-site.ts"
-  );
+  const { articlePageFile, indexSite } = await import("./lib/search/index-site.ts");
+  const { readArchiveVocabulary, vocabularyCacheFile } = await import("./lib/search/vocabulary.ts");
+  const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
   const { redirectsIn } = await import("./lib/site/load.ts");
-  const vocabulary = readArchiveVocabulary(path.join(input, "articles"));
+  const vocabulary = readArchiveVocabulary(path.join(input, "articles"), {
+    cacheFile: vocabularyCacheFile(searchCacheDir()),
+  });
   await rendering;
   const renderSeconds = seconds();
-  // Each part made its articles' photos; what no article shows any more goes now.
+  // Each part made its articles' photos; what no article shows any more goes now (each part
+  // left the list of the photo files the archive shows: the first part's is read).
   {
-    const { loadArticles } = await import("./lib/site/load.ts");
-    const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
-    const { removeStalePhotos } = await import("./lib/site/plugins/responsive-images.ts");
-    const articlesDir = path.join(input, "articles");
-    // The articles alone (their photos): the archive's indexes are the parts' business.
-    const { articles } = await loadArticles(articlesDir, {
-      cacheFile: archiveCacheFile(articlesDir),
-    });
-    await removeStalePhotos(output, { articles });
+    const { removeStalePhotos, wantedPhotosFile } = await import(
+      "./lib/site/plugins/responsive-images.ts"
+    );
+    const lists = partFiles.map(wantedPhotosFile);
+    const wanted = JSON.parse(await readFile(lists[0] as string, "utf8")) as string[];
+    await removeStalePhotos(output, new Set(wanted));
+    for (const list of lists) await rm(list, { force: true });
   }
 
   // Put the parts' keys together; delete what the site no longer has; index every shard.
@@ -212,7 +213,6 @@ async function buildSite(): Promise<void> {
   await rm(previousFile, { force: true });
   const removed = Object.keys(previous?.pages ?? {}).filter((url) => !(url in merged.pages));
   await plans.removePages(path.resolve(output), removed);
-  const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
   const indexed = await indexSite(path.resolve(output), {
     expectedPages: articleCount,
     cacheDir: searchCacheDir(),

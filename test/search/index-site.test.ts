@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -7,15 +7,14 @@ import { shardsToSearch } from "../../scripts/browser/search-client.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import {
   compareShards,
-  frontMatterLang,
   indexedPart,
   indexLanguage,
   indexSite,
   planShards,
-  readArchiveVocabulary,
   searchableText,
   shardYears,
 } from "../../scripts/lib/search/index-site.ts";
+import { frontMatterLang, readArchiveVocabulary } from "../../scripts/lib/search/vocabulary.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
@@ -252,6 +251,38 @@ describe("bare forms of proclitic words in the index", () => {
       vocabulary: readArchiveVocabulary(articles),
     });
     expect(second.indexed).toEqual(["2020", "undated"]);
+  }, 120_000);
+
+  it("leave a shard in the site that is already the cached bundle it should be, and remove shards the site no longer has", async () => {
+    const { site, articles, cacheDir, add } = archiveFixture();
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر في بغداد");
+    add("2021/01/new", "ختام المؤتمر", "اختتم المؤتمر في بغداد");
+    const keys = { "/articles/2020/01/old/": "k1", "/articles/2021/01/new/": "k2" };
+    const options = {
+      expectedPages: 2,
+      cacheDir,
+      pageKeys: keys,
+      vocabulary: readArchiveVocabulary(articles),
+    };
+    await indexSite(site, options);
+    const entry = (id: string) => path.join(site, "pagefind", id, "pagefind-entry.json");
+    const shardId = JSON.parse(readFileSync(path.join(site, "pagefind/shards.json"), "utf8"))
+      .shards[0].id as string;
+    const before = statSync(entry(shardId)).ino;
+    // A shard folder of an earlier archive.
+    mkdirSync(path.join(site, "pagefind", "1999"), { recursive: true });
+    writeFileSync(path.join(site, "pagefind", "1999", "pagefind-entry.json"), "{}");
+    await indexSite(site, options);
+    expect(statSync(entry(shardId)).ino).toBe(before);
+    expect(existsSync(path.join(site, "pagefind", "1999"))).toBe(false);
+    // A shard folder that is not the cached bundle (a copy, say): linked again from the cache.
+    rmSync(entry(shardId));
+    writeFileSync(entry(shardId), "{}");
+    await indexSite(site, options);
+    expect(readFileSync(entry(shardId), "utf8")).not.toBe("{}");
+    // The pages are the build's (its page keys): a page file it did not write is not indexed.
+    add("2022/01/stray", "خبر", "نص في بغداد");
+    expect((await indexSite(site, options)).pageCount).toBe(2);
   }, 120_000);
 
   it("know a page by its render key: an unchanged key is not read again, a new one is, and the archive's words still decide", async () => {

@@ -1,13 +1,23 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { compareStrings, listFiles } from "../files.ts";
 import { repoRoot } from "../paths.ts";
-import { ArchiveVocabulary, procliticForms } from "./proclitics.ts";
+import { type ArchiveVocabulary, procliticForms } from "./proclitics.ts";
 
 /**
  * The search index, in shards: each a complete Pagefind bundle of a run of
@@ -266,20 +276,18 @@ export async function indexSite(
   siteDir: string,
   options: IndexSiteOptions,
 ): Promise<IndexSiteResult> {
-  // An archive with no article yet has no articles/ folder: an empty index, not an error.
-  const articlesDir = path.join(siteDir, "articles");
-  const files = existsSync(articlesDir)
-    ? (await listFiles(articlesDir)).filter((f) => f.endsWith(".html"))
-    : [];
   const skip = new Set(options.notArticles ?? []);
-  const byShard = planShards(files.map((f) => `articles/${f}`).filter((f) => !skip.has(f)));
+  const byShard = planShards((await articlePages(siteDir, options)).filter((f) => !skip.has(f)));
   for (const id of [...byShard.keys()]) {
     if (options.onlyShards && !options.onlyShards.includes(id)) byShard.delete(id);
   }
   const ids = [...byShard.keys()].sort(compareShards);
 
   const root = path.join(siteDir, "pagefind");
-  await rm(root, { recursive: true, force: true });
+  // Shards the site no longer has go; the others are replaced or kept below.
+  for (const entry of await readdir(root, { withFileTypes: true }).catch(() => []))
+    if (!entry.isDirectory() || !byShard.has(entry.name))
+      await rm(path.join(root, entry.name), { recursive: true, force: true });
   const indexed: string[] = [];
   const shards: Shard[] = [];
   // Largest shards first, so that no process is left with a big one at the end.
@@ -315,10 +323,14 @@ export async function indexSite(
         ? path.join(options.cacheDir, `${id}-${await shardHash(pages, language)}`)
         : undefined;
       if (!cached || !(await exists(cached))) {
+        if (!cached) await rm(target, { recursive: true, force: true });
         await indexShard(siteDir, id, pages, cached ?? target, language);
         indexed.push(id);
       }
-      if (cached) await linkTree(cached, target);
+      if (cached && !(await sameFile(path.join(cached, ENTRY), path.join(target, ENTRY)))) {
+        await rm(target, { recursive: true, force: true });
+        await linkTree(cached, target);
+      }
     }
   };
   await Promise.all(
@@ -405,6 +417,47 @@ async function indexShard(
     // Another build wrote the same content-addressed shard meanwhile: keep theirs.
     if (!(await exists(outDir))) throw error;
     await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The article pages of a built site ("articles/2025/11/slug/index.html"):
+ * those of the build's page keys when it gave them (every page it wrote; no
+ * need to walk ten thousand folders), else those found in the folder. An
+ * archive with no article yet has no articles/ folder: an empty index, not an
+ * error.
+ */
+async function articlePages(
+  siteDir: string,
+  options: Pick<IndexSiteOptions, "pageKeys">,
+): Promise<string[]> {
+  if (options.pageKeys)
+    return Object.keys(options.pageKeys)
+      .filter((url) => url.startsWith("/articles/") && url.endsWith("/"))
+      .map(articlePageFile)
+      .sort(compareStrings);
+  const articlesDir = path.join(siteDir, "articles");
+  if (!existsSync(articlesDir)) return [];
+  return (await listFiles(articlesDir))
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => `articles/${f}`);
+}
+
+/** A bundle's entry file, which names its metadata file by hash. */
+const ENTRY = "pagefind-entry.json";
+
+/**
+ * Whether two paths are one file (hard links of it): a shard in the site
+ * linked from the cached bundle it should be is kept as it is, not linked
+ * again file by file (a bundle never changes in place: another bundle is
+ * another cache folder, with its own files).
+ */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
   }
 }
 
@@ -562,31 +615,6 @@ export function searchableText(indexed: string): string {
 
 /** The attribute of an element Pagefind ignores (the article layout nests none of them). */
 const IGNORE = "data-pagefind-ignore";
-
-/** An article's `lang` from its front matter; "ar" when it has none, as the archive reads it (site/archive.ts). */
-export function frontMatterLang(markdown: string): string {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1] ?? "";
-  return /^lang:[ \t]*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)["']?[ \t]*$/m.exec(front)?.[1] ?? "ar";
-}
-
-/**
- * The words of every article file, to tell a word of the archive from a
- * fragment of one, and their languages, to index them in the archive's.
- * Read from the sources, not the pages, so that a part of a split build
- * decides as the whole build would.
- */
-export async function readArchiveVocabulary(articlesDir: string): Promise<ArchiveVocabulary> {
-  const vocabulary = new ArchiveVocabulary();
-  if (!existsSync(articlesDir)) return vocabulary;
-  // Read one by one: small files, and a third faster than batches of promises (measured).
-  for (const file of await listFiles(articlesDir)) {
-    if (!file.endsWith(".md")) continue;
-    const markdown = readFileSync(path.join(articlesDir, file), "utf8");
-    vocabulary.addArticle(markdown);
-    vocabulary.addLanguage(frontMatterLang(markdown));
-  }
-  return vocabulary;
-}
 
 /**
  * What Pagefind indexes of a page: the `<html>` tag (its language) and the

@@ -124,9 +124,9 @@ export class ArchiveVocabulary {
   /** Articles by language (their front matter's `lang`). */
   private readonly languages = new Map<string, number>();
 
-  /** Counts one article's language. */
-  addLanguage(lang: string): void {
-    this.languages.set(lang, (this.languages.get(lang) ?? 0) + 1);
+  /** Counts one article's language (or `articles` of them). */
+  addLanguage(lang: string, articles = 1): void {
+    this.languages.set(lang, (this.languages.get(lang) ?? 0) + articles);
   }
 
   /** The language most articles are in (the first in code order on a tie); none for an empty archive. */
@@ -136,8 +136,22 @@ export class ArchiveVocabulary {
 
   /** Counts each distinct word of one article's text once. */
   addArticle(text: string): void {
-    for (const form of foldedForms(text))
-      this.articles.set(form, (this.articles.get(form) ?? 0) + 1);
+    for (const form of foldedForms(text)) this.addWord(form);
+  }
+
+  /** Counts a (folded) word held by `articles` more articles. */
+  addWord(form: string, articles = 1): void {
+    this.articles.set(form, (this.articles.get(form) ?? 0) + articles);
+  }
+
+  /** Every word and how many articles hold it, in no particular order. */
+  words(): ReadonlyMap<string, number> {
+    return this.articles;
+  }
+
+  /** Articles by language. */
+  articleLanguages(): ReadonlyMap<string, number> {
+    return this.languages;
   }
 
   private count(word: string): number {

@@ -79,8 +79,15 @@ export default function responsiveImages(
         );
       }
     }
-    // Parts of a build on one machine share its output: the build removes what none wants, after them.
-    if (!partition) await removeStalePhotos(directories.output, archive);
+    // Parts of a build on one machine share its output: the build removes what none wants, after
+    // them, from the list each part leaves beside its page keys (every part knows every article).
+    const plan = activePlan();
+    if (!partition) await removeStalePhotos(directories.output, wantedPhotoFiles(archive));
+    else if (plan)
+      await writeAtomically(
+        wantedPhotosFile(plan.manifestPath),
+        JSON.stringify([...wantedPhotoFiles(archive)].sort(compareStrings)),
+      );
     lastImages.seconds = (performance.now() - started) / 1000;
   });
 }
@@ -97,13 +104,22 @@ function filesOf(image: ArticleImage): string[] {
   );
 }
 
+/** Where a part of a build leaves the photo files the archive's pages show (beside its page keys). */
+export function wantedPhotosFile(manifestPath: string): string {
+  return `${manifestPath}.photos`;
+}
+
+/** The files of every photo the archive's articles show, by name in the image folder. */
+export function wantedPhotoFiles(archive: Pick<Archive, "articles">): Set<string> {
+  return new Set(archive.articles.flatMap((a) => photosOf(a).flatMap(filesOf)));
+}
+
 /** Removes the files of photos no article shows any more (an article removed, its photo changed, the encoding changed). */
 export async function removeStalePhotos(
   output: string,
-  archive: Pick<Archive, "articles">,
+  wanted: ReadonlySet<string>,
 ): Promise<void> {
   const outDir = path.join(path.resolve(output), IMAGE_FOLDER);
-  const wanted = new Set(archive.articles.flatMap((a) => photosOf(a).flatMap(filesOf)));
   for (const f of await readdir(outDir).catch(() => [] as string[]))
     if (!wanted.has(f)) await rm(path.join(outDir, f), { force: true });
 }

@@ -1,12 +1,8 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { repoRoot } from "../../paths.ts";
-import {
-  articlePageFile,
-  type IndexSiteResult,
-  indexSite,
-  readArchiveVocabulary,
-} from "../../search/index-site.ts";
+import { articlePageFile, type IndexSiteResult, indexSite } from "../../search/index-site.ts";
+import { readArchiveVocabulary, vocabularyCacheFile } from "../../search/vocabulary.ts";
 import type { Archive } from "../archive.ts";
 import { activePlan, pageKeysOf, shardSizes } from "../render-plan.ts";
 
@@ -42,7 +38,9 @@ export default function searchIndex(eleventyConfig: UserConfig, options: SearchI
     lastIndex.result = await indexSite(path.resolve(directories.output), {
       expectedPages: shards ? shards.reduce((n, s) => n + (sizes.get(s) ?? 0), 0) : articles.length,
       cacheDir: searchCacheDir(),
-      vocabulary: readArchiveVocabulary(path.join(directories.input, "articles")),
+      vocabulary: readArchiveVocabulary(path.join(directories.input, "articles"), {
+        cacheFile: vocabularyCacheFile(searchCacheDir()),
+      }),
       ...(plan ? { pageKeys: pageKeysOf(plan.manifest()) } : {}),
       notArticles: (options.archive()?.redirects ?? []).map((r) => articlePageFile(r.url)),
       ...(shards ? { onlyShards: shards } : {}),
