@@ -182,6 +182,12 @@ function searchRow(n: number, measures: SearchMeasure[], who = "this archive"): 
     console.log(
       `${who}, search «${m.query}»: ${m.results} results shown, first query ${m.firstRequests} requests, ${kb(m.firstBytes)} (${kb(m.firstPagefindBytes)} of it Pagefind) in ${m.firstMs.toFixed(0)} ms; then «${m.secondQuery}» ${m.secondRequests} requests, ${kb(m.secondBytes)} in ${m.secondMs.toFixed(0)} ms`,
     );
+    console.log(
+      `  first query by kind: ${Object.entries(m.firstByKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
+        .join(", ")}`,
+    );
   }
   return `| ${n.toLocaleString("en")} | ${who} | ${kb(median(measures.map((m) => m.firstBytes)))} (${kb(median(measures.map((m) => m.firstPagefindBytes)))} Pagefind) | ${median(measures.map((m) => m.firstMs)).toFixed(0)} ms | ${kb(median(measures.map((m) => m.secondBytes)))} | ${median(measures.map((m) => m.secondMs)).toFixed(0)} ms |`;
 }

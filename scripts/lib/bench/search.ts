@@ -16,11 +16,30 @@ import { serveStatic } from "../static-server.ts";
  * the same page shows the cost once the shards' entry files are loaded.
  */
 
+/**
+ * What a fetched file is, for the breakdown of a search's bytes: Pagefind's
+ * metadata (one a shard: every page's hash and sort key), index chunks (the
+ * words), fragments (one a result), its script and WebAssembly, or the page
+ * and its own assets.
+ */
+export function kindOfFile(url: string): string {
+  const { pathname } = new URL(url);
+  if (!pathname.includes("/pagefind/")) return "page";
+  if (pathname.endsWith(".pf_meta")) return "metadata";
+  if (pathname.endsWith(".pf_index")) return "index";
+  if (pathname.endsWith(".pf_fragment")) return "fragments";
+  if (pathname.endsWith(".pf_filter")) return "filters";
+  if (/\/wasm\.[^/]+\.pagefind$/.test(pathname) || /\.js$/.test(pathname)) return "code";
+  return "other";
+}
+
 export interface SearchMeasure {
   query: string;
   results: number;
   firstBytes: number;
   firstPagefindBytes: number;
+  /** The first query's bytes by kind of file (kindOfFile). */
+  firstByKind: Record<string, number>;
   firstRequests: number;
   firstMs: number;
   secondQuery: string;
@@ -128,6 +147,7 @@ async function measureWith(
       let bytes = 0;
       let pagefindBytes = 0;
       let requests = 0;
+      let byKind: Record<string, number> = {};
       const pending: Promise<void>[] = [];
       context.on("requestfinished", (request) => {
         requests++;
@@ -135,15 +155,18 @@ async function measureWith(
           request.sizes().then((sizes) => {
             bytes += sizes.responseBodySize;
             if (request.url().includes("/pagefind/")) pagefindBytes += sizes.responseBodySize;
+            const kind = kindOfFile(request.url());
+            byKind[kind] = (byKind[kind] ?? 0) + sizes.responseBodySize;
           }),
         );
       });
       const settle = async () => {
         await Promise.all(pending);
-        const counted = { bytes, pagefindBytes, requests };
+        const counted = { bytes, pagefindBytes, requests, byKind };
         bytes = 0;
         pagefindBytes = 0;
         requests = 0;
+        byKind = {};
         return counted;
       };
       await page.goto(`${server.origin}${reader.url(query)}`);
@@ -161,6 +184,7 @@ async function measureWith(
         results,
         firstBytes: first.bytes,
         firstPagefindBytes: first.pagefindBytes,
+        firstByKind: first.byKind,
         firstRequests: first.requests,
         firstMs,
         secondQuery: second,
