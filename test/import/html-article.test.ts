@@ -183,6 +183,59 @@ ${paragraphs}
     expect(body).toEqual(P);
   });
 
+  it("reads the article under the headline, not the next story of an endless page that Readability scores higher", () => {
+    const story = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>In the port, on the quay, by the cranes, the workers, the drivers, the clerks and the guards waited, again and again, for news of shift ${i}, of pay, of the strike, of the talks, of the ministers, of the unions.</p>`,
+    ).join("\n");
+    const body = bodyOf(
+      page(
+        `<main><article><h1>Budget to be balanced next year</h1>${paragraphs}</article><article><h1>Dockers wait for news of the strike</h1>${story}</article></main>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("keeps the article's text when Readability settles for a table inside it (a letter's signatories)", () => {
+    const names = (column: number) =>
+      `<span>${Array.from({ length: 40 }, (_, i) => `<strong>Signatory ${column * 40 + i}</strong>, <span>writer</span>`).join("<br>")}</span>`;
+    const body = bodyOf(
+      page(
+        `<div class="content"><article><h1>Budget to be balanced next year</h1><div class="text">${paragraphs}<table><tbody><tr><td>${names(0)}</td><td>${names(1)}</td></tr><tr><td> </td></tr></tbody></table></div></article></div>`,
+      ),
+    );
+    expect(body.slice(0, 4)).toEqual(P);
+    expect(body).toContain("Signatory 41, writer");
+  });
+
+  it("keeps Readability's pick when the prose beside it is a sidebar's teasers", () => {
+    const teaser = (i: number) =>
+      `<article><h3><a href="/deal/${i}">Deal ${i}: a laptop at half price</a></h3><p>Today you can get laptop ${i} for far less at the web store; the offer runs until Sunday.</p></article>`;
+    const body = bodyOf(
+      page(
+        `<div class="site"><header><h1>Budget to be balanced next year</h1></header><div class="columns"><div class="text">${paragraphs}</div><aside>${[1, 2, 3, 4, 5, 6, 7, 8].map(teaser).join("")}</aside></div></div>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("drops a paragraph that is another article's headline as a link, alone or after a short label", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1><p>${P[0]}</p><p><em>Read also: <a href="/fuel">Fuel tax to rise in January after the vote</a></em></p><p>${P[1]}</p><p><a href="/bank">Central bank keeps its rates unchanged for now</a></p><p>${P[2]}</p><p>Minister: <a href="/reed">Sam Reed</a></p><p><a name="q">What do the readers ask the minister most often?</a></p><p>${P[3]}</p></article>`,
+      ),
+    );
+    expect(body).toEqual([
+      P[0],
+      P[1],
+      P[2],
+      "Minister: Sam Reed",
+      "What do the readers ask the minister most often?",
+      P[3],
+    ]);
+  });
+
   it("reads a page linkedom cannot (text before <html>) as a browser would", () => {
     const html = `<br /><b>Warning</b>: something went wrong on line 12<br />
 <!DOCTYPE html><html><head><title>Budget to be balanced next year</title></head><body><article><h1>Budget to be balanced next year</h1>${paragraphs}</article></body></html>`;

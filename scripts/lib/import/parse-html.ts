@@ -12,6 +12,7 @@ import {
 } from "./html/clean.ts";
 import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
+import { coverage, headlineArticle, withoutLinkLists } from "./html/headline-article.ts";
 import {
   articleImageCandidates,
   articleImages,
@@ -71,7 +72,8 @@ export function parseHtmlDump(
 
   // The article as Readability finds it on the page without its furniture; if
   // that leaves nothing, on the page as it was (no rule may cost an article).
-  const found = readArticle(document, true) ?? readArticle(parsePage(html), false);
+  const found =
+    readArticle(document, true, pageTitle) ?? readArticle(parsePage(html), false, pageTitle);
   // Readability finds no article in a page of short items (a live ticker, a
   // wire story printed twice): the page's lines are then read as a text dump is.
   if (!found) {
@@ -194,10 +196,39 @@ interface FoundArticle {
   byline?: string;
 }
 
-/** Readability on the page (changed in place), then the article's own furniture removed. */
-function readArticle(document: Doc, clean: boolean): FoundArticle | undefined {
+/**
+ * Readability on the page (changed in place), then the article's own furniture
+ * removed. When the page prints its headline and Readability's pick leaves
+ * out most of the prose around it (`html/headline-article.ts`) — the next
+ * story of an endless page, the author's bio, a table of signatories —,
+ * Readability reads the headline's element alone; if it still leaves that
+ * prose out, the element itself, without its lists of links and furniture,
+ * is the article.
+ */
+function readArticle(document: Doc, clean: boolean, headline?: string): FoundArticle | undefined {
   if (clean) removePageFurniture(document);
   unmaskArticleWrappers(document);
+  const around = headline === undefined ? undefined : headlineArticle(document, headline);
+  const found = readability(document);
+  if (!around) return found;
+  const held = found ? coverage(around, found.content) : 0;
+  if (held >= HELD_PROSE) return found;
+  const alone = readability(around.page());
+  const heldAlone = alone ? coverage(around, alone.content) : 0;
+  if (alone && heldAlone >= HELD_PROSE) return alone;
+  const whole = withoutLinkLists(around.page());
+  if (whole) {
+    removeArticleFurniture(whole);
+    const heldWhole = coverage(around, whole);
+    if (heldWhole >= HELD_PROSE && heldWhole > Math.max(held, heldAlone))
+      return { content: whole, title: "" };
+  }
+  return alone && heldAlone > held ? alone : found;
+}
+/** Share of the prose around the headline Readability's pick must hold to be the article. */
+const HELD_PROSE = 0.5;
+
+function readability(document: Doc): FoundArticle | undefined {
   let article: ReturnType<Readability<El>["parse"]>;
   try {
     article = new Readability<El>(document as unknown as Document, {
