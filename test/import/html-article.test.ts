@@ -70,6 +70,34 @@ describe("the article in a saved page", () => {
     expect(body).toEqual([lead, ...P]);
   });
 
+  it("keeps the lead under the copy of the headline the text follows, not a copy in the breadcrumbs", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const crumbs = ["Home", "Economy", "Budget to be balanced next year"]
+      .map((c) => `<li><a href="/">${c}</a></li>`)
+      .join("");
+    const menu = ["Politics", "Economy", "Sport", "Culture", "Science", "Travel", "Weather"]
+      .map((c) => `<li><span>${c}</span></li>`)
+      .join("");
+    const body = bodyOf(
+      page(
+        `<ol class="crumbs">${crumbs}</ol><ul class="sections">${menu}</ul><ul class="more">${menu}</ul><header class="top"><h1>Budget to be balanced next year</h1><p class="standfirst">${lead}</p></header><div class="story-text">${paragraphs}</div>`,
+      ),
+    );
+    expect(body).toEqual([lead, ...P]);
+  });
+
+  it("finds the lead above the text's first lines of prose, past a notice of a few words the text opens with", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const body = bodyOf(
+      page(
+        `<div class="page"><p>Cookies</p><p>Skip to content</p><p>Skip to search</p><div class="page-header"><h1>Budget to be balanced next year</h1><p class="standfirst">${lead}</p></div>${paragraphs}</div>`,
+      ),
+    );
+    expect(body).toContain(lead);
+  });
+
   it("keeps a tweet quoted with its words, and drops an embed that is only a link", () => {
     const quoted = "The budget is a promise to the next generation, and we will keep it.";
     const body = bodyOf(

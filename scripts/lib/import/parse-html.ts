@@ -154,33 +154,41 @@ function asTextDump(
  * The article's lead (standfirst): the sentences a page prints between the
  * headline and the text, often in the article's header, where Readability
  * does not look («<header><h1>…</h1><p class="lead">…</p></header>»). It is
- * the first line of prose after the headline, before the first lines of the
- * text Readability found; a kicker, byline, date or share bar there is short.
+ * the first line of prose after the headline, before the first lines of
+ * prose of the text Readability found; a kicker, byline, date or share bar
+ * there is short. A copy of the headline the text does not follow (in a
+ * menu, breadcrumbs or a list of stories) is passed over.
  */
 function leadBefore(
   printed: readonly string[],
   headline: string,
   body: readonly string[],
 ): string | undefined {
-  const start = printed.findIndex(
-    (l) => l === headline || (l.includes(headline) && l.length <= headline.length + KICKER_CHARS),
-  );
-  if (start < 0) return undefined;
-  const opening = new Set(body.slice(0, 3));
-  let end = -1;
-  for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
-    if (opening.has(printed[i] as string)) {
-      end = i;
-      break;
+  const printsHeadline = (l: string) =>
+    l === headline || (l.includes(headline) && l.length <= headline.length + KICKER_CHARS);
+  // The text's first lines of prose, not a notice of a few words it starts with.
+  const opening = new Set(body.filter((l) => words(l).length >= OPENING_WORDS).slice(0, 3));
+  // The headline may be printed more than once (a menu, a breadcrumb): the copy the text follows.
+  for (let start = 0; start < printed.length; start++) {
+    if (!printsHeadline(printed[start] as string)) continue;
+    let end = -1;
+    for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
+      if (opening.has(printed[i] as string)) {
+        end = i;
+        break;
+      }
+    if (end < 0) continue;
+    for (let i = start + 1; i < end; i++) {
+      const line = printed[i] as string;
+      if (words(line).length >= LEAD_WORDS && SENTENCE_END.test(line) && !body.includes(line))
+        return line;
     }
-  if (end < 0) return undefined;
-  for (let i = start + 1; i < end; i++) {
-    const line = printed[i] as string;
-    if (words(line).length >= LEAD_WORDS && SENTENCE_END.test(line) && !body.includes(line))
-      return line;
+    return undefined;
   }
   return undefined;
 }
+/** Lines of the text that stand for its opening: more words than a notice or a link. */
+const OPENING_WORDS = 8;
 /** How far after the headline the text must begin for a line between them to be its lead. */
 const LEAD_REACH = 12;
 /** A lead is a sentence or two, longer than a byline or a date. */
