@@ -33,6 +33,20 @@ describe("the article around the headline", () => {
     expect(around?.page().body?.firstElementChild?.tagName).toBe("ARTICLE");
   });
 
+  it("is around the <h1> that prints the headline, not an <h2> teaser of the same story above it", () => {
+    const around = headlineArticle(
+      doc(
+        `<div class="top-stories"><div class="story"><h2>${HEADLINE}</h2><p>${OTHER}</p></div>${[
+          1, 2, 3, 4,
+        ]
+          .map((i) => `<div class="story"><h2>Story ${i}</h2><p>${OTHER}</p></div>`)
+          .join("")}</div><article><h1>${HEADLINE}</h1>${paragraphs}</article>`,
+      ),
+      HEADLINE,
+    );
+    expect(around?.paragraphs).toEqual(P);
+  });
+
   it("does not count hidden paragraphs, a sidebar's, teasers under another headline's link or links", () => {
     const around = headlineArticle(
       doc(

@@ -23,8 +23,8 @@ export interface HeadlineArticle {
 }
 
 /**
- * The smallest element around the page's headline (the `<h1>` or `<h2>` that
- * prints it, not in a menu or sidebar) holding at least `MIN_PROSE`
+ * The smallest element around the page's headline (the `<h1>` that prints
+ * it, else the `<h2>`; not in a menu or sidebar) holding at least `MIN_PROSE`
  * characters of shown paragraphs that are not links; none when the headline
  * is not printed, or only the whole page holds prose around it.
  */
@@ -32,10 +32,13 @@ export function headlineArticle(document: Doc, headline: string): HeadlineArticl
   const root = document.documentElement as El | null;
   const wanted = squash(headline);
   if (!root || wanted === "") return undefined;
-  const heading = [...root.querySelectorAll("h1, h2")].find((h) => {
+  const prints = (h: El) => {
     const text = squash(h.textContent ?? "");
     return text === wanted || (text.includes(wanted) && text.length <= wanted.length * KICKER);
-  });
+  };
+  // An <h1> that prints it before an <h2> (a teaser of the same story may come first).
+  const heading =
+    [...root.querySelectorAll("h1")].find(prints) ?? [...root.querySelectorAll("h2")].find(prints);
   if (!heading || heading.closest(NAVIGATION)) return undefined;
   // Each paragraph and box is judged and measured once, however many levels contain it.
   const judged = new Map<El, string | null>();
