@@ -87,6 +87,21 @@ describe("the article in a saved page", () => {
     expect(body).toEqual([lead, ...P]);
   });
 
+  it("keeps the lead under a headline set on two lines", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const body = bodyOf(
+      page(
+        `<header class="top"><h1>
+<span>Budget to be balanced:</span><br>
+<span>the plan for next year</span>
+</h1><p class="standfirst">${lead}</p></header><div class="story-text">${paragraphs}</div>`,
+        "<title>Budget to be balanced: the plan for next year</title>",
+      ),
+    );
+    expect(body).toEqual([lead, ...P]);
+  });
+
   it("finds the lead above the text's first lines of prose, past a notice of a few words the text opens with", () => {
     const lead =
       "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";

@@ -169,8 +169,12 @@ function leadBefore(
   // The text's first lines of prose, not a notice of a few words it starts with.
   const opening = new Set(body.filter((l) => words(l).length >= OPENING_WORDS).slice(0, 3));
   // The headline may be printed more than once (a menu, a breadcrumb): the copy the text follows.
-  for (let start = 0; start < printed.length; start++) {
-    if (!printsHeadline(printed[start] as string)) continue;
+  for (let first = 0; first < printed.length; first++) {
+    // A headline set on two or three lines (<br>) ends on its last.
+    let start = -1;
+    for (let n = 1; n <= HEADLINE_LINES && start < 0 && first + n <= printed.length; n++)
+      if (printsHeadline(printed.slice(first, first + n).join(" "))) start = first + n - 1;
+    if (start < 0) continue;
     let end = -1;
     for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
       if (opening.has(printed[i] as string)) {
@@ -187,6 +191,8 @@ function leadBefore(
   }
   return undefined;
 }
+/** A headline is printed on this many lines at most. */
+const HEADLINE_LINES = 3;
 /** Lines of the text that stand for its opening: more words than a notice or a link. */
 const OPENING_WORDS = 8;
 /** How far after the headline the text must begin for a line between them to be its lead. */
