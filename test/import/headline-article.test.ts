@@ -61,6 +61,29 @@ describe("the article around the headline", () => {
     expect(around?.paragraphs).toEqual(P);
   });
 
+  it("does not count the paragraphs of comments or an author box, unless the box holds the headline", () => {
+    const comments = [1, 2, 3, 4, 5]
+      .map((i) => `<li class="comment"><p>${OTHER} (comment ${i})</p></li>`)
+      .join("");
+    const menu = Array.from({ length: 120 }, (_, i) => `<li>Section ${i} of the site</li>`).join(
+      "",
+    );
+    const around = headlineArticle(
+      doc(
+        `<ul class="menu">${menu}</ul><article><h1>${HEADLINE}</h1>${paragraphs}<div class="author-box"><p>${OTHER} (author)</p></div><ol class="comments">${comments}</ol></article>`,
+      ),
+      HEADLINE,
+    );
+    expect(around?.paragraphs).toEqual(P);
+    const wrapped = headlineArticle(
+      doc(
+        `<ul class="menu">${menu}</ul><div class="post share-bar-on"><h1>${HEADLINE}</h1>${paragraphs}</div>`,
+      ),
+      HEADLINE,
+    );
+    expect(wrapped?.paragraphs).toEqual(P);
+  });
+
   it("is none when the headline is printed in a menu, or not at all, or only the page holds prose", () => {
     expect(
       headlineArticle(doc(`<div><nav><h1>${HEADLINE}</h1>${paragraphs}</nav></div>`), HEADLINE),

@@ -196,7 +196,7 @@ export function wordsOfName(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function namesFurniture(el: El): boolean {
+export function namesFurniture(el: El): boolean {
   if (el.tagName === "FIGCAPTION") return true;
   const role = el.getAttribute("role");
   if (role === "note" || role === "complementary" || role === "navigation") return true;

@@ -1,3 +1,4 @@
+import { namesFurniture } from "./clean.ts";
 import { type Doc, type El, parsePage } from "./dom.ts";
 
 /**
@@ -41,14 +42,19 @@ export function headlineArticle(document: Doc, headline: string): HeadlineArticl
     [...root.querySelectorAll("h1")].find(prints) ?? [...root.querySelectorAll("h2")].find(prints);
   if (!heading || heading.closest(NAVIGATION)) return undefined;
   // Each paragraph and box is judged and measured once, however many levels contain it.
-  const judged = new Map<El, string | null>();
-  const sizes = new Map<El, number>();
+  const judge: Judge = {
+    judged: new Map(),
+    sizes: new Map(),
+    furniture: new Map(),
+    page: length(document.body ?? root),
+    heading,
+  };
   for (
     let el = heading.parentElement as El | null;
     el && el.tagName !== "BODY" && el.tagName !== "HTML";
     el = el.parentElement as El | null
   ) {
-    const paragraphs = proseParagraphs(el, judged, sizes);
+    const paragraphs = proseParagraphs(el, judge);
     const prose = paragraphs.reduce((n, p) => n + p.length, 0);
     if (prose >= MIN_PROSE) {
       const html = el.outerHTML;
@@ -69,13 +75,35 @@ const KICKER = 1.5;
 const NAVIGATION = "nav, aside, [role=navigation], [role=complementary], [role=menu]";
 
 /** The texts of an element's shown paragraphs that are not mostly links. */
-function proseParagraphs(el: El, judged: Map<El, string | null>, sizes: Map<El, number>): string[] {
+/** What is known of a page's paragraphs and boxes while the headline's article is looked for. */
+interface Judge {
+  /** A paragraph → its text when it is the article's prose, else null. */
+  judged: Map<El, string | null>;
+  sizes: Map<El, number>;
+  /** A box → whether it is named as furniture and small. */
+  furniture: Map<El, boolean>;
+  /** The page's text, in characters. */
+  page: number;
+  /** The heading that prints the headline. */
+  heading: El;
+}
+
+function size(judge: Judge, el: El): number {
+  let n = judge.sizes.get(el);
+  if (n === undefined) {
+    n = length(el);
+    judge.sizes.set(el, n);
+  }
+  return n;
+}
+
+function proseParagraphs(el: El, judge: Judge): string[] {
   const out: string[] = [];
   for (const p of el.querySelectorAll("p")) {
-    let text = judged.get(p);
+    let text = judge.judged.get(p);
     if (text === undefined) {
-      text = prose(p, sizes);
-      judged.set(p, text);
+      text = prose(p, judge);
+      judge.judged.set(p, text);
     }
     if (text !== null) out.push(text);
   }
@@ -83,29 +111,51 @@ function proseParagraphs(el: El, judged: Map<El, string | null>, sizes: Map<El, 
 }
 
 /** A paragraph's text when it is prose a reader sees as the article's, else null. */
-function prose(p: El, sizes: Map<El, number>): string | null {
-  if (p.closest(HIDDEN) || p.closest(NAVIGATION)) return null;
+function prose(p: El, judge: Judge): string | null {
+  if (p.closest(HIDDEN) || p.closest(NAVIGATION) || inFurniture(p, judge)) return null;
   const text = squash(p.textContent ?? "");
   if (text.length < PARAGRAPH_CHARS) return null;
   let linked = 0;
   for (const a of p.querySelectorAll("a")) linked += length(a);
-  return linked < LINKED_SHARE * text.length && !teaser(p, sizes) ? text : null;
+  return linked < LINKED_SHARE * text.length && !teaser(p, judge) ? text : null;
 }
+
+/**
+ * Whether a paragraph stands in a box the article's furniture is known by
+ * (comments, reviews, an author box, a related list: `namesFurniture`) that
+ * holds a small share of the page's text and not the headline — not a
+ * wrapper of the page or the article named so.
+ */
+function inFurniture(p: El, judge: Judge): boolean {
+  for (
+    let el = p as El | null;
+    el && el.tagName !== "BODY" && el.tagName !== "HTML";
+    el = el.parentElement as El | null
+  ) {
+    let furniture = judge.furniture.get(el);
+    if (furniture === undefined) {
+      furniture =
+        namesFurniture(el) &&
+        !el.contains(judge.heading) &&
+        size(judge, el) < FURNITURE_SHARE * judge.page;
+      judge.furniture.set(el, furniture);
+    }
+    if (furniture) return true;
+  }
+  return false;
+}
+/** A box named as furniture holding more of the page's text than this is a wrapper. */
+const FURNITURE_SHARE = 0.25;
 const PARAGRAPH_CHARS = 40;
 const LINKED_SHARE = 0.3;
 /**
  * A paragraph of a teaser: under another article's headline printed as a
  * link, in a box of a few lines (a list of other stories, related articles).
  */
-function teaser(p: El, sizes: Map<El, number>): boolean {
+function teaser(p: El, judge: Judge): boolean {
   let box = p.parentElement as El | null;
   for (let depth = 0; box && depth < TEASER_DEPTH; depth++, box = box.parentElement as El | null) {
-    let size = sizes.get(box);
-    if (size === undefined) {
-      size = length(box);
-      sizes.set(box, size);
-    }
-    if (size > TEASER_CHARS) return false;
+    if (size(judge, box) > TEASER_CHARS) return false;
     for (const h of box.querySelectorAll("h2, h3, h4, h5, h6")) {
       let linked = 0;
       for (const a of h.querySelectorAll("a")) linked += length(a);
