@@ -70,6 +70,49 @@ describe("the article in a saved page", () => {
     expect(body).toEqual([lead, ...P]);
   });
 
+  it("keeps the lead under the copy of the headline the text follows, not a copy in the breadcrumbs", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const crumbs = ["Home", "Economy", "Budget to be balanced next year"]
+      .map((c) => `<li><a href="/">${c}</a></li>`)
+      .join("");
+    const menu = ["Politics", "Economy", "Sport", "Culture", "Science", "Travel", "Weather"]
+      .map((c) => `<li><span>${c}</span></li>`)
+      .join("");
+    const body = bodyOf(
+      page(
+        `<ol class="crumbs">${crumbs}</ol><ul class="sections">${menu}</ul><ul class="more">${menu}</ul><header class="top"><h1>Budget to be balanced next year</h1><p class="standfirst">${lead}</p></header><div class="story-text">${paragraphs}</div>`,
+      ),
+    );
+    expect(body).toEqual([lead, ...P]);
+  });
+
+  it("keeps the lead under a headline set on two lines", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const body = bodyOf(
+      page(
+        `<header class="top"><h1>
+<span>Budget to be balanced:</span><br>
+<span>the plan for next year</span>
+</h1><p class="standfirst">${lead}</p></header><div class="story-text">${paragraphs}</div>`,
+        "<title>Budget to be balanced: the plan for next year</title>",
+      ),
+    );
+    expect(body).toEqual([lead, ...P]);
+  });
+
+  it("finds the lead above the text's first lines of prose, past a notice of a few words the text opens with", () => {
+    const lead =
+      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
+    const body = bodyOf(
+      page(
+        `<div class="page"><p>Cookies</p><p>Skip to content</p><p>Skip to search</p><div class="page-header"><h1>Budget to be balanced next year</h1><p class="standfirst">${lead}</p></div>${paragraphs}</div>`,
+      ),
+    );
+    expect(body).toContain(lead);
+  });
+
   it("keeps a tweet quoted with its words, and drops an embed that is only a link", () => {
     const quoted = "The budget is a promise to the next generation, and we will keep it.";
     const body = bodyOf(
@@ -181,6 +224,59 @@ ${paragraphs}
 </article>`),
     );
     expect(body).toEqual(P);
+  });
+
+  it("reads the article under the headline, not the next story of an endless page that Readability scores higher", () => {
+    const story = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>In the port, on the quay, by the cranes, the workers, the drivers, the clerks and the guards waited, again and again, for news of shift ${i}, of pay, of the strike, of the talks, of the ministers, of the unions.</p>`,
+    ).join("\n");
+    const body = bodyOf(
+      page(
+        `<main><article><h1>Budget to be balanced next year</h1>${paragraphs}</article><article><h1>Dockers wait for news of the strike</h1>${story}</article></main>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("keeps the article's text when Readability settles for a table inside it (a letter's signatories)", () => {
+    const names = (column: number) =>
+      `<span>${Array.from({ length: 40 }, (_, i) => `<strong>Signatory ${column * 40 + i}</strong>, <span>writer</span>`).join("<br>")}</span>`;
+    const body = bodyOf(
+      page(
+        `<div class="content"><article><h1>Budget to be balanced next year</h1><div class="text">${paragraphs}<table><tbody><tr><td>${names(0)}</td><td>${names(1)}</td></tr><tr><td> </td></tr></tbody></table></div></article></div>`,
+      ),
+    );
+    expect(body.slice(0, 4)).toEqual(P);
+    expect(body).toContain("Signatory 41, writer");
+  });
+
+  it("keeps Readability's pick when the prose beside it is a sidebar's teasers", () => {
+    const teaser = (i: number) =>
+      `<article><h3><a href="/deal/${i}">Deal ${i}: a laptop at half price</a></h3><p>Today you can get laptop ${i} for far less at the web store; the offer runs until Sunday.</p></article>`;
+    const body = bodyOf(
+      page(
+        `<div class="site"><header><h1>Budget to be balanced next year</h1></header><div class="columns"><div class="text">${paragraphs}</div><aside>${[1, 2, 3, 4, 5, 6, 7, 8].map(teaser).join("")}</aside></div></div>`,
+      ),
+    );
+    expect(body).toEqual(P);
+  });
+
+  it("drops a paragraph that is another article's headline as a link, alone or after a short label", () => {
+    const body = bodyOf(
+      page(
+        `<article><h1>Budget to be balanced next year</h1><p>${P[0]}</p><p><em>Read also: <a href="/fuel">Fuel tax to rise in January after the vote</a></em></p><p>${P[1]}</p><p><a href="/bank">Central bank keeps its rates unchanged for now</a></p><p>${P[2]}</p><p>Minister: <a href="/reed">Sam Reed</a></p><p><a name="q">What do the readers ask the minister most often?</a></p><p>${P[3]}</p></article>`,
+      ),
+    );
+    expect(body).toEqual([
+      P[0],
+      P[1],
+      P[2],
+      "Minister: Sam Reed",
+      "What do the readers ask the minister most often?",
+      P[3],
+    ]);
   });
 
   it("reads a page linkedom cannot (text before <html>) as a browser would", () => {

@@ -12,6 +12,7 @@ import {
 } from "./html/clean.ts";
 import { leadingDate, pageLines, publicationDate } from "./html/dates.ts";
 import { type Doc, type El, MAX_DEPTH, parsePage, treeNestsTooDeep } from "./html/dom.ts";
+import { coverage, headlineArticle, withoutLinkLists } from "./html/headline-article.ts";
 import {
   articleImageCandidates,
   articleImages,
@@ -71,7 +72,8 @@ export function parseHtmlDump(
 
   // The article as Readability finds it on the page without its furniture; if
   // that leaves nothing, on the page as it was (no rule may cost an article).
-  const found = readArticle(document, true) ?? readArticle(parsePage(html), false);
+  const found =
+    readArticle(document, true, pageTitle) ?? readArticle(parsePage(html), false, pageTitle);
   // Readability finds no article in a page of short items (a live ticker, a
   // wire story printed twice): the page's lines are then read as a text dump is.
   if (!found) {
@@ -152,33 +154,47 @@ function asTextDump(
  * The article's lead (standfirst): the sentences a page prints between the
  * headline and the text, often in the article's header, where Readability
  * does not look («<header><h1>…</h1><p class="lead">…</p></header>»). It is
- * the first line of prose after the headline, before the first lines of the
- * text Readability found; a kicker, byline, date or share bar there is short.
+ * the first line of prose after the headline, before the first lines of
+ * prose of the text Readability found; a kicker, byline, date or share bar
+ * there is short. A copy of the headline the text does not follow (in a
+ * menu, breadcrumbs or a list of stories) is passed over.
  */
 function leadBefore(
   printed: readonly string[],
   headline: string,
   body: readonly string[],
 ): string | undefined {
-  const start = printed.findIndex(
-    (l) => l === headline || (l.includes(headline) && l.length <= headline.length + KICKER_CHARS),
-  );
-  if (start < 0) return undefined;
-  const opening = new Set(body.slice(0, 3));
-  let end = -1;
-  for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
-    if (opening.has(printed[i] as string)) {
-      end = i;
-      break;
+  const printsHeadline = (l: string) =>
+    l === headline || (l.includes(headline) && l.length <= headline.length + KICKER_CHARS);
+  // The text's first lines of prose, not a notice of a few words it starts with.
+  const opening = new Set(body.filter((l) => words(l).length >= OPENING_WORDS).slice(0, 3));
+  // The headline may be printed more than once (a menu, a breadcrumb): the copy the text follows.
+  for (let first = 0; first < printed.length; first++) {
+    // A headline set on two or three lines (<br>) ends on its last.
+    let start = -1;
+    for (let n = 1; n <= HEADLINE_LINES && start < 0 && first + n <= printed.length; n++)
+      if (printsHeadline(printed.slice(first, first + n).join(" "))) start = first + n - 1;
+    if (start < 0) continue;
+    let end = -1;
+    for (let i = start + 1; i < printed.length && i <= start + LEAD_REACH; i++)
+      if (opening.has(printed[i] as string)) {
+        end = i;
+        break;
+      }
+    if (end < 0) continue;
+    for (let i = start + 1; i < end; i++) {
+      const line = printed[i] as string;
+      if (words(line).length >= LEAD_WORDS && SENTENCE_END.test(line) && !body.includes(line))
+        return line;
     }
-  if (end < 0) return undefined;
-  for (let i = start + 1; i < end; i++) {
-    const line = printed[i] as string;
-    if (words(line).length >= LEAD_WORDS && SENTENCE_END.test(line) && !body.includes(line))
-      return line;
+    return undefined;
   }
   return undefined;
 }
+/** A headline is printed on this many lines at most. */
+const HEADLINE_LINES = 3;
+/** Lines of the text that stand for its opening: more words than a notice or a link. */
+const OPENING_WORDS = 8;
 /** How far after the headline the text must begin for a line between them to be its lead. */
 const LEAD_REACH = 12;
 /** A lead is a sentence or two, longer than a byline or a date. */
@@ -194,10 +210,39 @@ interface FoundArticle {
   byline?: string;
 }
 
-/** Readability on the page (changed in place), then the article's own furniture removed. */
-function readArticle(document: Doc, clean: boolean): FoundArticle | undefined {
+/**
+ * Readability on the page (changed in place), then the article's own furniture
+ * removed. When the page prints its headline and Readability's pick leaves
+ * out most of the prose around it (`html/headline-article.ts`) — the next
+ * story of an endless page, the author's bio, a table of signatories —,
+ * Readability reads the headline's element alone; if it still leaves that
+ * prose out, the element itself, without its lists of links and furniture,
+ * is the article.
+ */
+function readArticle(document: Doc, clean: boolean, headline?: string): FoundArticle | undefined {
   if (clean) removePageFurniture(document);
   unmaskArticleWrappers(document);
+  const around = headline === undefined ? undefined : headlineArticle(document, headline);
+  const found = readability(document);
+  if (!around) return found;
+  const held = found ? coverage(around, found.content) : 0;
+  if (held >= HELD_PROSE) return found;
+  const alone = readability(around.page());
+  const heldAlone = alone ? coverage(around, alone.content) : 0;
+  if (alone && heldAlone >= HELD_PROSE) return alone;
+  const whole = withoutLinkLists(around.page());
+  if (whole) {
+    removeArticleFurniture(whole);
+    const heldWhole = coverage(around, whole);
+    if (heldWhole >= HELD_PROSE && heldWhole > Math.max(held, heldAlone))
+      return { content: whole, title: "" };
+  }
+  return alone && heldAlone > held ? alone : found;
+}
+/** Share of the prose around the headline Readability's pick must hold to be the article. */
+const HELD_PROSE = 0.5;
+
+function readability(document: Doc): FoundArticle | undefined {
   let article: ReturnType<Readability<El>["parse"]>;
   try {
     article = new Readability<El>(document as unknown as Document, {

@@ -196,7 +196,7 @@ export function wordsOfName(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function namesFurniture(el: El): boolean {
+export function namesFurniture(el: El): boolean {
   if (el.tagName === "FIGCAPTION") return true;
   const role = el.getAttribute("role");
   if (role === "note" || role === "complementary" || role === "navigation") return true;
@@ -339,10 +339,35 @@ function lastText(node: El): El["firstChild"] | null {
   return null;
 }
 
+/**
+ * A paragraph that is another article's headline printed as a link, alone or
+ * after a label of a few words that ends in a colon («Read also: <a>…</a>»,
+ * «Czytaj też: <a>…</a>»), wherever it stands in the article: a pointer to
+ * another page, not a line of this one. A link of a word or three
+ * («Source: <a>Reuters</a>») is not a headline.
+ */
+function removeLinkParagraphs(content: El): void {
+  for (const p of [...content.querySelectorAll("p")]) {
+    const line = (p.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (line.length === 0 || line.length > LINK_LINE_CHARS) continue;
+    // An anchor without an address («<a name=…>») is a place in the page, not a link.
+    const links = [...p.querySelectorAll("a")];
+    if (links.length !== 1 || !(links[0] as El).getAttribute("href")) continue;
+    const linked = ((links[0] as El).textContent ?? "").replace(/\s+/g, " ").trim();
+    if (linked.split(" ").length < HEADLINE_WORDS) continue;
+    const label = line.replace(linked, "").trim();
+    if (label === "" || (/[:：]$/u.test(label) && label.split(" ").length <= LABEL_WORDS))
+      p.remove();
+  }
+}
+const HEADLINE_WORDS = 4;
+const LABEL_WORDS = 3;
+
 /** Inside the extracted article: captions, bylines, share bars, related lists… that hold little of its text. */
 export function removeArticleFurniture(content: El): void {
   const total = length(content);
   removeTrailingLinkSection(content, total);
+  removeLinkParagraphs(content);
   for (const el of [...content.querySelectorAll("*")]) {
     // Already gone with an ancestor.
     if (!content.contains(el)) continue;
