@@ -74,7 +74,6 @@ const KICKER = 1.5;
 /** Where a site's menus and sidebars print headings of their own. */
 const NAVIGATION = "nav, aside, [role=navigation], [role=complementary], [role=menu]";
 
-/** The texts of an element's shown paragraphs that are not mostly links. */
 /** What is known of a page's paragraphs and boxes while the headline's article is looked for. */
 interface Judge {
   /** A paragraph → its text when it is the article's prose, else null. */
@@ -97,6 +96,7 @@ function size(judge: Judge, el: El): number {
   return n;
 }
 
+/** The texts of an element's shown paragraphs that are not mostly links. */
 function proseParagraphs(el: El, judge: Judge): string[] {
   const out: string[] = [];
   for (const p of el.querySelectorAll("p")) {
