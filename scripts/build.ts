@@ -197,9 +197,17 @@ async function buildSite(): Promise<void> {
       "./lib/site/plugins/responsive-images.ts"
     );
     const lists = partFiles.map(wantedPhotosFile);
-    const wanted = JSON.parse(await readFile(lists[0] as string, "utf8")) as string[];
+    const list = lists.find((file) => existsSync(file));
+    // No part left one (no part had an archive to render): the photos the articles show, read.
+    const wanted = list
+      ? (JSON.parse(await readFile(list, "utf8")) as string[])
+      : await (async () => {
+          const { loadArticles } = await import("./lib/site/load.ts");
+          const { wantedPhotoFiles } = await import("./lib/site/plugins/responsive-images.ts");
+          return [...wantedPhotoFiles(await loadArticles(path.join(input, "articles")))];
+        })();
     await removeStalePhotos(output, new Set(wanted));
-    for (const list of lists) await rm(list, { force: true });
+    for (const file of lists) await rm(file, { force: true });
   }
 
   // Put the parts' keys together; delete what the site no longer has; index every shard.
