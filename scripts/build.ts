@@ -190,24 +190,20 @@ async function buildSite(): Promise<void> {
   });
   await rendering;
   const renderSeconds = seconds();
-  // Each part made its articles' photos; what no article shows any more goes now (each part
-  // left the list of the photo files the archive shows: the first part's is read).
+  // Each part made its articles' photos; what no article shows any more goes now (the first
+  // part left the list of the photo files the archive shows).
   {
-    const { removeStalePhotos, wantedPhotosFile } = await import(
+    const { removeStalePhotos, wantedPhotoFiles, wantedPhotosFile } = await import(
       "./lib/site/plugins/responsive-images.ts"
     );
-    const lists = partFiles.map(wantedPhotosFile);
-    const list = lists.find((file) => existsSync(file));
-    // No part left one (no part had an archive to render): the photos the articles show, read.
-    const wanted = list
+    const { loadArticles } = await import("./lib/site/load.ts");
+    const list = wantedPhotosFile(partFiles[0] as string);
+    // None (the first part had no archive to render): the photos the articles show, read.
+    const wanted = existsSync(list)
       ? (JSON.parse(await readFile(list, "utf8")) as string[])
-      : await (async () => {
-          const { loadArticles } = await import("./lib/site/load.ts");
-          const { wantedPhotoFiles } = await import("./lib/site/plugins/responsive-images.ts");
-          return [...wantedPhotoFiles(await loadArticles(path.join(input, "articles")))];
-        })();
+      : [...wantedPhotoFiles(await loadArticles(path.join(input, "articles")))];
     await removeStalePhotos(output, new Set(wanted));
-    for (const file of lists) await rm(file, { force: true });
+    await rm(list, { force: true });
   }
 
   // Put the parts' keys together; delete what the site no longer has; index every shard.

@@ -294,9 +294,7 @@ const loadTagNames = async () => {
     tagsRequested = false;
   }
 };
-for (const event of ["focus", "pointerdown"] as const) {
-  field("tag")?.addEventListener(event, () => void loadTagNames());
-}
+field("tag")?.addEventListener("focus", () => void loadTagNames());
 
 window.addEventListener("popstate", () => {
   const state = stateFromUrl();

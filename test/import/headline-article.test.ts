@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { El } from "../../scripts/lib/import/html/dom.ts";
 import { parsePage } from "../../scripts/lib/import/html/dom.ts";
 import { coverage, headlineArticle } from "../../scripts/lib/import/html/headline-article.ts";
+import { BUDGET_STORY } from "../helpers/dumps.ts";
 
 /**
  * The prose around a page's printed headline, against which Readability's
@@ -9,13 +10,7 @@ import { coverage, headlineArticle } from "../../scripts/lib/import/html/headlin
  * few paragraphs, counting only paragraphs a reader sees as the article's.
  */
 
-const HEADLINE = "Budget to be balanced next year";
-const P = [
-  "The finance minister told parliament on Tuesday that the budget would be balanced by the end of next year, after two years of deficits.",
-  "He said new taxes on fuel and tobacco would bring in more than two billion dollars, and that spending on public salaries would be frozen.",
-  "Opposition members said the plan would hurt the poorest families, and called for a separate vote on the fuel tax before it comes into force.",
-  "The central bank, which had warned about the deficit for months, welcomed the plan in a short statement published after the session.",
-];
+const { headline: HEADLINE, paragraphs: P } = BUDGET_STORY;
 const paragraphs = P.map((p) => `<p>${p}</p>`).join("");
 const OTHER =
   "Today you can get the new laptop for far less at the web store, and the offer runs until Sunday night or while the stock lasts.";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractOne } from "../helpers/context.ts";
+import { BUDGET_STORY } from "../helpers/dumps.ts";
 
 /**
  * Saved pages: the article is found by what an element is and how much text
@@ -7,12 +8,7 @@ import { extractOne } from "../helpers/context.ts";
  * prints; the date comes from wherever the page keeps it.
  */
 
-const P = [
-  "The finance minister told parliament on Tuesday that the budget would be balanced by the end of next year, after two years of deficits.",
-  "He said new taxes on fuel and tobacco would bring in more than two billion dollars, and that spending on public salaries would be frozen.",
-  "Opposition members said the plan would hurt the poorest families, and called for a separate vote on the fuel tax before it comes into force.",
-  "The central bank, which had warned about the deficit for months, welcomed the plan in a short statement published after the session.",
-];
+const { paragraphs: P, lead: LEAD } = BUDGET_STORY;
 const paragraphs = P.map((p) => `<p>${p}</p>`).join("\n");
 const page = (body: string, head = "<title>Budget to be balanced next year | Daily Star</title>") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
@@ -60,19 +56,15 @@ describe("the article in a saved page", () => {
   });
 
   it("keeps the lead printed in the article's header, between the headline and the text", () => {
-    const lead =
-      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
     const body = bodyOf(
       page(
-        `<header class="top"><span>Economy</span><h1>Budget to be balanced next year</h1><p class="date">12 March 2024</p><p class="standfirst">${lead}</p><p class="credit">Photo: A. Photographer / Agency</p></header><div class="story-text">${paragraphs}</div>`,
+        `<header class="top"><span>Economy</span><h1>Budget to be balanced next year</h1><p class="date">12 March 2024</p><p class="standfirst">${LEAD}</p><p class="credit">Photo: A. Photographer / Agency</p></header><div class="story-text">${paragraphs}</div>`,
       ),
     );
-    expect(body).toEqual([lead, ...P]);
+    expect(body).toEqual([LEAD, ...P]);
   });
 
   it("keeps the lead under the copy of the headline the text follows, not a copy in the breadcrumbs", () => {
-    const lead =
-      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
     const crumbs = ["Home", "Economy", "Budget to be balanced next year"]
       .map((c) => `<li><a href="/">${c}</a></li>`)
       .join("");
@@ -81,36 +73,32 @@ describe("the article in a saved page", () => {
       .join("");
     const body = bodyOf(
       page(
-        `<ol class="crumbs">${crumbs}</ol><ul class="sections">${menu}</ul><ul class="more">${menu}</ul><header class="top"><h1>Budget to be balanced next year</h1><p class="standfirst">${lead}</p></header><div class="story-text">${paragraphs}</div>`,
+        `<ol class="crumbs">${crumbs}</ol><ul class="sections">${menu}</ul><ul class="more">${menu}</ul><header class="top"><h1>Budget to be balanced next year</h1><p class="standfirst">${LEAD}</p></header><div class="story-text">${paragraphs}</div>`,
       ),
     );
-    expect(body).toEqual([lead, ...P]);
+    expect(body).toEqual([LEAD, ...P]);
   });
 
   it("keeps the lead under a headline set on two lines", () => {
-    const lead =
-      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
     const body = bodyOf(
       page(
         `<header class="top"><h1>
 <span>Budget to be balanced:</span><br>
 <span>the plan for next year</span>
-</h1><p class="standfirst">${lead}</p></header><div class="story-text">${paragraphs}</div>`,
+</h1><p class="standfirst">${LEAD}</p></header><div class="story-text">${paragraphs}</div>`,
         "<title>Budget to be balanced: the plan for next year</title>",
       ),
     );
-    expect(body).toEqual([lead, ...P]);
+    expect(body).toEqual([LEAD, ...P]);
   });
 
   it("finds the lead above the text's first lines of prose, past a notice of a few words the text opens with", () => {
-    const lead =
-      "The government wants to close the gap within a year, and the opposition says the poorest will pay for it.";
     const body = bodyOf(
       page(
-        `<div class="page"><p>Cookies</p><p>Skip to content</p><p>Skip to search</p><div class="page-header"><h1>Budget to be balanced next year</h1><p class="standfirst">${lead}</p></div>${paragraphs}</div>`,
+        `<div class="page"><p>Cookies</p><p>Skip to content</p><p>Skip to search</p><div class="page-header"><h1>Budget to be balanced next year</h1><p class="standfirst">${LEAD}</p></div>${paragraphs}</div>`,
       ),
     );
-    expect(body).toContain(lead);
+    expect(body).toContain(LEAD);
   });
 
   it("keeps a tweet quoted with its words, and drops an embed that is only a link", () => {

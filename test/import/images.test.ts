@@ -15,6 +15,7 @@ import {
 import { inSync } from "../../scripts/lib/import/report.ts";
 import { runImport } from "../../scripts/lib/import/run.ts";
 import { pipelineContext } from "../helpers/context.ts";
+import { mastheadDump } from "../helpers/dumps.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 const BODY = [
@@ -23,19 +24,13 @@ const BODY = [
   "وأشار المزارعون إلى أن أسعار التوريد المعلنة تشجعهم على تسليم المحصول إلى الصوامع الحكومية في الموعد المحدد.",
 ];
 
-function textDump(headline: string): string {
-  return [
-    "رئيس التحرير",
-    "فلان الفلاني",
-    "",
+/** Each dump its own sentences: lines three dumps share are a source's furniture. */
+const textDump = (headline: string) =>
+  mastheadDump(
     headline,
-    "",
+    BODY.map((p) => `${headline}: ${p}`),
     "2025-05-10",
-    "",
-    // Each dump its own sentences: lines three dumps share are a source's furniture.
-    ...BODY.flatMap((p) => [`${headline}: ${p}`, "\u00A0", ""]),
-  ].join("\n");
-}
+  );
 
 function savedPage(headline: string, head: string, figure: string): string {
   return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${headline}</title>${head}</head>

@@ -18,20 +18,9 @@ import { inSync } from "../../scripts/lib/import/report.ts";
 import { runImport } from "../../scripts/lib/import/run.ts";
 import { slugify } from "../../scripts/lib/slug.ts";
 import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
+import { mastheadDump as dump } from "../helpers/dumps.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
-
-function dump(headline: string, body: string[], dateLine?: string): string {
-  return [
-    "رئيس التحرير",
-    "فلان الفلاني",
-    "",
-    headline,
-    "",
-    ...(dateLine ? [dateLine, ""] : []),
-    ...body.flatMap((p) => [p, "\u00A0", ""]),
-  ].join("\n");
-}
 
 async function importFolder(inDir: string, outDir: string, force = false, dryRun = false) {
   return runImport({ ...pipelineContext(), inDir, outDir, force, dryRun });

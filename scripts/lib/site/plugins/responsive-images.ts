@@ -80,10 +80,10 @@ export default function responsiveImages(
       }
     }
     // Parts of a build on one machine share its output: the build removes what none wants, after
-    // them, from the list each part leaves beside its page keys (every part knows every article).
+    // them, from the list the first part leaves beside its page keys (it knows every article).
     const plan = activePlan();
     if (!partition) await removeStalePhotos(directories.output, wantedPhotoFiles(archive));
-    else if (plan)
+    else if (plan?.rendersSinglePages)
       await writeAtomically(
         wantedPhotosFile(plan.manifestPath),
         JSON.stringify([...wantedPhotoFiles(archive)].sort(compareStrings)),
