@@ -56,7 +56,8 @@ ${entry.section ? html`<span hidden data-pagefind-filter="section:${entry.sectio
 ${
   entry.date
     ? html`<time datetime="${entry.date}" data-pagefind-sort="date[datetime]" data-pagefind-filter="date[datetime], year:${entry.day?.slice(0, 4)}">${site.format.date(entry.date)}</time>`
-    : html`<span>${site.t.undated}</span>`
+    : // Sorted below every date (newest first: last), in the search shard it shares with the oldest years.
+      html`<span data-pagefind-sort="date[data-sort]" data-sort="0">${site.t.undated}</span>`
 }
 ${hijri ? html`<span class="hijri">${hijri}</span>` : ""}
 ${author ? html`<a class="author" href="${site.href(author.url)}" data-pagefind-filter="author" data-pagefind-meta="author">${entry.author}</a>` : ""}

@@ -54,7 +54,8 @@ describe.each([
     const { shards } = JSON.parse(
       readFileSync(path.join(site.output, "pagefind/shards.json"), "utf8"),
     ) as { shards: { path: string }[] };
-    expect(shards.length).toBeGreaterThan(1);
+    // (The sample archive is one shard at the root, a shard a year under /archive/.)
+    expect(shards.length).toBeGreaterThan(prefix === "/" ? 0 : 1);
     for (const key of [
       `${prefix}pagefind/shards.json`,
       ...shards.map((s) => `${prefix}${s.path.slice(1)}pagefind.js`),

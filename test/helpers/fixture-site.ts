@@ -73,6 +73,8 @@ export async function buildSiteWith(
     root?: string;
     /** Other files of the content folder (path under content/ → bytes): photos under media/. */
     files?: Record<string, Uint8Array>;
+    /** Settings for the build (NASHRA_SHARD_MERGE_PAGES…). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<BuiltSite> {
   const root = options.root ?? mkdtempSync(path.join(os.tmpdir(), "nashra-site-"));
@@ -91,6 +93,6 @@ export async function buildSiteWith(
   const args = ["--input", content, "--output", output];
   if (options.pathPrefix) args.push("--path-prefix", options.pathPrefix);
   if (options.baseUrl) args.push("--base-url", options.baseUrl);
-  const stdout = await runBuild(args);
+  const stdout = await runBuild(args, options.env);
   return { root, content, output, stdout };
 }

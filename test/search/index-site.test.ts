@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { shardsToSearch } from "../../scripts/browser/search-client.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import {
@@ -100,7 +100,7 @@ describe("search shards", () => {
       (_, i) => `articles/${prefix}/p${String(i).padStart(4, "0")}/index.html`,
     );
 
-  it("put small consecutive years together, counted from the oldest, and undated articles apart", () => {
+  it("put small consecutive years together, counted from the oldest, undated articles opening the oldest run", () => {
     const archive = [
       ...pages("2021/03", 3),
       ...pages("2022/01", 3),
@@ -110,6 +110,7 @@ describe("search shards", () => {
       ...pages("undated", 4),
     ];
     const plan = planShards(archive, 10, 6);
+    // The undated articles and 2021 do not fit in 6 pages together: the undated ones alone.
     expect([...plan.keys()].sort(compareShards)).toEqual([
       "2025",
       "2024",
@@ -125,19 +126,28 @@ describe("search shards", () => {
     for (const id of ["2024", "2023", "2021-2022", "undated"])
       expect(next.get(id)).toEqual(plan.get(id));
     expect(next.get("2025")).toHaveLength(5);
-    // The newest year is a shard of its own once the dated pages do not fit in one
-    // (2024 and 2025 would fit together); while they fit, one shard.
-    expect([...planShards(archive, 10, 10).keys()].sort(compareShards)).toEqual([
-      "2025",
-      "2024",
-      "2021-2023",
-      "undated",
+    // Where they fit, the undated articles share the oldest years' shard (one shard fewer
+    // for every query word); the newest year is a shard of its own once the dated pages
+    // do not fit in one (2024 and 2025 would fit together).
+    const merged = planShards(archive, 10, 10);
+    expect([...merged.keys()].sort(compareShards)).toEqual(["2025", "2023-2024", "2021-2022"]);
+    expect(merged.get("2021-2022")).toEqual([
+      ...pages("undated", 4),
+      ...pages("2021/03", 3),
+      ...pages("2022/01", 3),
     ]);
-    expect([...planShards(archive, 10, 17).keys()].sort(compareShards)).toEqual([
-      "2021-2025",
-      "undated",
-    ]);
-    // No merging: a shard per year.
+    expect([
+      ...planShards(
+        archive.filter((p) => !p.includes("undated")),
+        20,
+        17,
+      ).keys(),
+    ]).toEqual(["2021-2025"]);
+    // An archive with no date at all: one shard.
+    expect([...planShards(pages("undated", 4), 10, 10).keys()]).toEqual(["undated"]);
+    // A shard never holds more than `limit` pages, whatever the merge setting.
+    expect([...planShards(archive, 10, 100).values()].every((p) => p.length <= 10)).toBe(true);
+    // No merging: a shard per year, the undated articles apart.
     expect([...planShards(archive, 10, 0).keys()].sort(compareShards)).toEqual([
       "2025",
       "2024",
@@ -199,6 +209,9 @@ describe("search shards", () => {
 });
 
 describe("bare forms of proclitic words in the index", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
   const articlePage = (title: string, body: string, related: string) =>
     `<!doctype html><html lang="ar" dir="rtl"><body><main>
 <article class="article" data-pagefind-body data-pagefind-filter="lang:ar">
@@ -236,6 +249,7 @@ describe("bare forms of proclitic words in the index", () => {
   });
 
   it("are decided by the whole archive's sources: a new article holding the bare word re-indexes the shard of an old one", async () => {
+    vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0"); // a shard a year, the undated articles apart
     const { site, articles, cacheDir, add } = archiveFixture();
     add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة");
     const options = { expectedPages: 1, cacheDir, vocabulary: readArchiveVocabulary(articles) };
@@ -286,6 +300,7 @@ describe("bare forms of proclitic words in the index", () => {
   }, 120_000);
 
   it("know a page by its render key: an unchanged key is not read again, a new one is, and the archive's words still decide", async () => {
+    vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0"); // a shard a year, the undated articles apart
     const { site, articles, cacheDir, add } = archiveFixture();
     add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة");
     const index = (pageKeys: Record<string, string>, expectedPages = 1) =>

@@ -1,13 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { words } from "../../scripts/lib/arabic.ts";
-import {
-  aliasWords,
-  marksQueryWord,
-  matchesQueryWord,
-  queryWords,
-} from "../../scripts/lib/search/fold.ts";
+import { aliasWords, marksQueryWord, matchesQueryWord } from "../../scripts/lib/search/fold.ts";
 import { ArchiveVocabulary, procliticSplits } from "../../scripts/lib/search/proclitics.ts";
+import { shownFor } from "../helpers/search-model.ts";
 
 /**
  * A word held only after a one-letter proclitic («لمحافظة», «بمشاركة»,
@@ -19,8 +15,10 @@ import { ArchiveVocabulary, procliticSplits } from "../../scripts/lib/search/pro
 function reaches(article: string, query: string, others: string[]): boolean {
   const vocabulary = new ArchiveVocabulary();
   for (const text of [article, ...others]) vocabulary.addArticle(text);
-  const terms = [...words(article), ...aliasWords(article), ...vocabulary.aliasOf(article)];
-  return queryWords(query).every((q) => terms.some((t) => matchesQueryWord(t, q)));
+  return shownFor(
+    [...words(article), ...aliasWords(article), ...vocabulary.aliasOf(article)],
+    query,
+  );
 }
 
 describe("a word after a one-letter proclitic", () => {

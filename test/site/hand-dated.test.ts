@@ -6,11 +6,15 @@ import { buildFixtureSite } from "../helpers/site.ts";
 
 describe("an article in undated/ given a date by hand", () => {
   it("is searched under its year: the shard that holds it lists that year", async () => {
-    const site = await buildFixtureSite({
-      "2025/01/dated.md": "---\ntitle: خبر مؤرخ\ndate: 2025-01-05\n---\n\nنص عن الميناء.\n",
-      "undated/hand-dated.md":
-        "---\ntitle: خبر أرخه محرر\ndate: 2024-05-01\n---\n\nنص عن الميناء في مايو.\n",
-    });
+    const site = await buildFixtureSite(
+      {
+        "2025/01/dated.md": "---\ntitle: خبر مؤرخ\ndate: 2025-01-05\n---\n\nنص عن الميناء.\n",
+        "undated/hand-dated.md":
+          "---\ntitle: خبر أرخه محرر\ndate: 2024-05-01\n---\n\nنص عن الميناء في مايو.\n",
+      },
+      // A shard a year and the undated/ folder apart: its shard's folder says no year.
+      { env: { NASHRA_SHARD_MERGE_PAGES: "0" } },
+    );
     const { shards } = JSON.parse(
       readFileSync(path.join(site.output, "pagefind", "shards.json"), "utf8"),
     ) as { shards: ShardInfo[] };

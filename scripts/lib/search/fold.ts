@@ -6,11 +6,18 @@ import { procliticSplits } from "./proclitics.ts";
  * archive's words as they are, without a stemmer (index-site.ts,
  * indexLanguage), and matches a query word to the words it begins. Readers
  * write hamza, ة/ه, ى/ي, ؤ/ئ, Persian ی/ک and the article or a proclitic
- * (والأمريكية) as they like, so every article carries a hidden *alias* field
- * (Pagefind metadata, which it searches but never shows in excerpts) with the
- * folded spellings of its words and their forms without article and
- * proclitics, and the query is folded the same way. Excerpts keep the
+ * (والأمريكية) as they like. Each word therefore has one *search form*:
+ * folded, and without its article and proclitics («والأمريكية» →
+ * امريكيه). Every article carries a hidden *alias* field (Pagefind metadata,
+ * which it searches but never shows in excerpts) with the search forms of its
+ * words, and a query asks for its words' search forms. Excerpts keep the
  * source's spelling.
+ *
+ * One form a word, not every reading of it («الامريكيه» and «امريكيه»): the
+ * alias is stored in each result's fragment and indexed as Pagefind indexes
+ * the text, so its size is what a reader downloads per result and a good part
+ * of the index's build time (measured on the 10,000-article benchmark: with
+ * every reading, 228 alias words an article; with the search form, 155).
  */
 
 /**
@@ -43,16 +50,32 @@ export function readings(folded: string): string[] {
   return out;
 }
 
+/** Fewer letters than this left after the article is not a word to search for alone («الله» → «له»). */
+const MIN_SEARCH_FORM = 3;
+
 /**
- * Alias words of a text: each word's folded forms when folding changes it,
- * and the word without its proclitics and article («والأمريكية» →
- * والامريكيه، الامريكيه، امريكيه). Words that folding leaves alone are already
- * in the index as they are, so they are not repeated.
+ * The form of a folded word that the alias holds and a query asks for: its
+ * shortest reading (readings) of at least three letters — «والامريكيه» →
+ * امريكيه, «للمستشفي» → مستشفي, «والله» → الله, «الان» → الان.
+ */
+export function searchForm(folded: string): string {
+  const all = readings(folded);
+  for (let i = all.length - 1; i > 0; i--) {
+    const reading = all[i] as string;
+    if (reading.length >= MIN_SEARCH_FORM) return reading;
+  }
+  return folded;
+}
+
+/**
+ * Alias words of a text: each word's search forms (both hamza foldings) that
+ * differ from the word itself. Words that folding leaves alone and that carry
+ * no article are already in the index as they are, so they are not repeated.
  */
 export function aliasWords(text: string): string[] {
   const out = new Set<string>();
   for (const word of new Set(words(text))) {
-    for (const reading of aliasOfWord(word)) out.add(reading);
+    for (const form of aliasOfWord(word)) out.add(form);
   }
   return [...out];
 }
@@ -65,7 +88,8 @@ function aliasOfWord(word: string): readonly string[] {
   if (alias === undefined) {
     const out = new Set<string>();
     for (const folded of new Set([foldArabic(word), foldSeats(word)])) {
-      for (const reading of readings(folded)) if (reading !== word) out.add(reading);
+      const form = searchForm(folded);
+      if (form !== word) out.add(form);
     }
     alias = [...out];
     if (aliasCache.size > 500_000) aliasCache.clear();
@@ -74,9 +98,9 @@ function aliasOfWord(word: string): readonly string[] {
   return alias;
 }
 
-/** A query's words, folded as the alias field is. */
+/** A query's words, as search forms (what the alias field holds). */
 export function queryWords(query: string): string[] {
-  return words(foldSeats(query));
+  return words(foldSeats(query)).map(searchForm);
 }
 
 /**
