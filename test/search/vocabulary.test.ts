@@ -22,7 +22,8 @@ function archive() {
     writeFileSync(file, `---\ntitle: ${rel}\n${lang}---\n\n${body}\n`);
   };
   const fresh = async () => contents(await readArchiveVocabulary(articles));
-  const cached = async () => contents(await readArchiveVocabulary(articles, { cacheFile }));
+  const cached = async (now?: number) =>
+    contents(await readArchiveVocabulary(articles, { cacheFile, ...(now ? { now } : {}) }));
   return { articles, cacheFile, write, fresh, cached };
 }
 
@@ -70,5 +71,26 @@ describe("the archive's vocabulary, kept between builds", () => {
     writeFileSync(a.cacheFile, `${readFileSync(a.cacheFile, "utf8")} `);
     await a.cached();
     expect(readFileSync(a.cacheFile, "utf8").endsWith(" ")).toBe(true);
+  });
+
+  it("does not read a file unchanged since it was read (its size, inode and times), and reads a file written since", async () => {
+    const a = archive();
+    a.write("2020/01/a.md", "انطلق المؤتمر في بغداد");
+    // Minutes later: the file is not one that could still change within its time's tick.
+    const later = () => Date.now() + 60_000;
+    await a.cached(later());
+    // The cache says the file holds another word, under another hash: believed, as the file is not read.
+    const cache = JSON.parse(readFileSync(a.cacheFile, "utf8")) as {
+      words: string[];
+      articles: Record<string, [string, string, number[], string]>;
+    };
+    const entry = cache.articles["2020/01/a.md"] as [string, string, number[], string];
+    cache.words.push("الموصل");
+    cache.articles["2020/01/a.md"] = ["other", entry[1], [cache.words.length - 1], entry[3]];
+    writeFileSync(a.cacheFile, JSON.stringify(cache));
+    expect(new Map((await a.cached(later())).words).get("الموصل")).toBe(1);
+    // Written again: read, and counted as reading it afresh counts.
+    a.write("2020/01/a.md", "انطلق المؤتمر في البصرة");
+    expect(await a.cached(later())).toEqual(await a.fresh());
   });
 });

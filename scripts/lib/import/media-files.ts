@@ -189,6 +189,8 @@ export async function removeUnusedMedia(
   } catch {
     return [];
   }
+  // No photo at all (most text archives): no article needs reading to know.
+  if (kept.length === 0) return [];
   const used = new Set<string>();
   for (const rel of (await listFiles(outDir).catch(() => [] as string[])).filter((f) =>
     f.endsWith(".md"),

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
-import { listFiles, writeAtomically } from "../files.ts";
+import { fileStamp, listFiles, writeAtomically } from "../files.ts";
 import { ArchiveVocabulary, foldedForms } from "./proclitics.ts";
 
 /**
@@ -14,7 +14,8 @@ import { ArchiveVocabulary, foldedForms } from "./proclitics.ts";
  * Folding every article's words is most of the index step's own work in an
  * update (3.2 s of CPU at 10,000 articles, while the parts render), and an
  * update changes few articles: so each file's folded words are kept in a
- * cache by the file's content hash, and only new or changed files are folded.
+ * cache by the file's content hash, and only new or changed files are folded;
+ * a file unchanged since it was read (its stamp, fileStamp) is not even read.
  * The counts are the same as reading everything afresh (tested).
  */
 
@@ -34,8 +35,8 @@ interface VocabularyCache {
   code: string;
   /** Every word some article holds; articles name their words by place in this list. */
   words: string[];
-  /** Article file (relative) → [content hash, language, its words]. */
-  articles: Record<string, [string, string, number[]]>;
+  /** Article file (relative) → [content hash, language, its words, its stamp (fileStamp)]. */
+  articles: Record<string, [string, string, number[], string]>;
 }
 
 export async function readArchiveVocabulary(
@@ -43,6 +44,8 @@ export async function readArchiveVocabulary(
   options: {
     /** Where to keep each file's folded words between runs (vocabularyCacheFile). None: no cache. */
     cacheFile?: string;
+    /** The time now, in ms (for the racy-file check, fileStamp; tests set it). */
+    now?: number;
   } = {},
 ): Promise<ArchiveVocabulary> {
   const vocabulary = new ArchiveVocabulary();
@@ -76,16 +79,24 @@ export async function readArchiveVocabulary(
   };
   const articles: VocabularyCache["articles"] = {};
   let changed = cached === undefined;
+  const now = options.now ?? Date.now();
   for (const file of files) {
-    const markdown = readFileSync(path.join(articlesDir, file), "utf8");
-    const hash = createHash("sha1").update(markdown).digest("base64url");
+    const stamp = fileStamp(path.join(articlesDir, file), now);
     const known = cached?.articles[file];
-    if (known && known[0] === hash) {
+    // Unchanged since it was read (its stamp): not read again.
+    if (known && stamp && known[3] === stamp) {
       articles[file] = known;
       continue;
     }
+    const markdown = readFileSync(path.join(articlesDir, file), "utf8");
+    const hash = createHash("sha1").update(markdown).digest("base64url");
+    if (known && known[0] === hash) {
+      if (known[3] !== stamp) changed = true;
+      articles[file] = [hash, known[1], known[2], stamp];
+      continue;
+    }
     changed = true;
-    articles[file] = [hash, frontMatterLang(markdown), [...foldedForms(markdown)].map(id)];
+    articles[file] = [hash, frontMatterLang(markdown), [...foldedForms(markdown)].map(id), stamp];
   }
   if (!changed && Object.keys(cached?.articles ?? {}).length !== files.length) changed = true;
 
@@ -129,8 +140,8 @@ async function writeCache(
     }
   });
   const out: VocabularyCache["articles"] = {};
-  for (const [rel, [hash, lang, ids]] of Object.entries(articles))
-    out[rel] = [hash, lang, ids.map((n) => renumbered[n] as number)];
+  for (const [rel, [hash, lang, ids, stamp]] of Object.entries(articles))
+    out[rel] = [hash, lang, ids.map((n) => renumbered[n] as number), stamp];
   await writeAtomically(
     file,
     JSON.stringify({ code, words: kept, articles: out } satisfies VocabularyCache),

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
-import { compareStrings, listFiles } from "../files.ts";
+import { compareStrings, fileStamp, listFiles } from "../files.ts";
 import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
 import { Archive } from "./archive.ts";
 import { type ArchiveArticle, articleFromMarkdown } from "./archive-article.ts";
@@ -32,13 +32,19 @@ export async function loadArchive(
 /**
  * Reads every article's front matter; a file that is not a valid article
  * stops the build, named. With a cache file, an article whose file has not
- * changed since the last build is taken from it instead of parsed again. An
- * article whose photo is missing from the media folder comes without it.
+ * changed since the last build (fileStamp) is taken from it instead of read
+ * again, one whose text is the same is not parsed again. An article whose
+ * photo is missing from the media folder comes without it.
  */
 export async function loadArticles(
   articlesDir: string,
-  options: { cacheFile?: string } = {},
+  options: {
+    cacheFile?: string;
+    /** The time now, in ms (for the racy-file check, fileStamp; tests set it). */
+    now?: number;
+  } = {},
 ): Promise<{ articles: ArchiveArticle[]; files: string[]; hashes: Map<string, string> }> {
+  const now = options.now ?? Date.now();
   let files: string[] = [];
   try {
     files = (await listFiles(articlesDir)).filter((f) => f.endsWith(".md"));
@@ -46,20 +52,24 @@ export async function loadArticles(
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   const cache = options.cacheFile ? await readArchiveCache(options.cacheFile) : undefined;
-  const fresh: Record<string, { hash: string; article: ArchiveArticle }> = {};
-  let parsed = 0;
+  const fresh: ArchiveCache["articles"] = {};
+  let changed = 0;
   const hashes = new Map<string, string>();
   const load = (rel: string): ArchiveArticle => {
-    const text = readFileSync(path.join(articlesDir, rel), "utf8");
+    const file = path.join(articlesDir, rel);
+    const stamp = fileStamp(file, now);
+    const cached = cache?.articles[rel];
+    if (cached && stamp && cached.stamp === stamp) {
+      hashes.set(rel, cached.hash);
+      fresh[rel] = cached;
+      return cached.article;
+    }
+    const text = readFileSync(file, "utf8");
     const hash = createHash("sha1").update(text).digest("base64url");
     hashes.set(rel, hash);
-    const cached = cache?.articles[rel];
-    let article = cached?.hash === hash ? cached.article : undefined;
-    if (!article) {
-      article = articleFromMarkdown(rel, text);
-      parsed++;
-    }
-    fresh[rel] = { hash, article };
+    const article = cached?.hash === hash ? cached.article : articleFromMarkdown(rel, text);
+    fresh[rel] = { hash, stamp, article };
+    if (cached?.hash !== hash || cached.stamp !== stamp) changed++;
     return article;
   };
   // One by one, synchronously: small files, read in half the time of batches of
@@ -67,7 +77,7 @@ export async function loadArticles(
   const articles = files.map(load);
   if (
     options.cacheFile &&
-    (parsed > 0 || Object.keys(cache?.articles ?? {}).length !== files.length)
+    (changed > 0 || Object.keys(cache?.articles ?? {}).length !== files.length)
   ) {
     await writeArchiveCache(options.cacheFile, fresh);
   }
@@ -140,7 +150,7 @@ export function redirectsOf(moves: Moves, articleFiles: ReadonlySet<string>): Re
 
 interface ArchiveCache {
   code: string;
-  articles: Record<string, { hash: string; article: ArchiveArticle }>;
+  articles: Record<string, { hash: string; stamp: string; article: ArchiveArticle }>;
 }
 
 /** The code that turns a file into an ArchiveArticle (this module and all it imports): a change to it empties the cache. */

@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadArticles } from "../../scripts/lib/site/load.ts";
+import { tempDir } from "../helpers/tmp.ts";
+
+describe("the archive cache", () => {
+  const article = (title: string) => `---\ntitle: ${title}\ndate: 2025-01-05\n---\n\nنص الخبر.\n`;
+
+  it("takes an article file unchanged since it was read from the cache, and reads one written since", async () => {
+    const root = tempDir();
+    const dir = path.join(root, "articles");
+    mkdirSync(path.join(dir, "2025", "01"), { recursive: true });
+    const file = path.join(dir, "2025", "01", "a.md");
+    writeFileSync(file, article("أول"));
+    const cacheFile = path.join(root, "cache", "archive.json");
+    // Seconds after it was written: the file is old enough to be known by its stamp.
+    const later = Date.now() + 60_000;
+    const first = await loadArticles(dir, { cacheFile, now: later });
+    expect(first.articles.map((a) => a.title)).toEqual(["أول"]);
+
+    // What the cache holds for an unchanged file is believed, the file not read: shown by
+    // a cache whose hash and article are not the file's.
+    const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
+    cache.articles["2025/01/a.md"].hash = "not-the-file";
+    cache.articles["2025/01/a.md"].article.title = "من الذاكرة";
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect((await loadArticles(dir, { cacheFile, now: later })).articles[0]?.title).toBe(
+      "من الذاكرة",
+    );
+
+    // Written again, at the same size: read again.
+    writeFileSync(file, article("ثان"));
+    const again = await loadArticles(dir, { cacheFile, now: Date.now() + 60_000 });
+    expect(again.articles[0]?.title).toBe("ثان");
+    expect(again.hashes.get("2025/01/a.md")).not.toBe(first.hashes.get("2025/01/a.md"));
+  });
+
+  it("reads a file changed in the last seconds every time (it could change again within the same tick)", async () => {
+    const root = tempDir();
+    const dir = path.join(root, "articles");
+    mkdirSync(path.join(dir, "2025", "01"), { recursive: true });
+    const file = path.join(dir, "2025", "01", "a.md");
+    writeFileSync(file, article("أول"));
+    const cacheFile = path.join(root, "archive.json");
+    await loadArticles(dir, { cacheFile });
+    const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
+    expect(cache.articles["2025/01/a.md"].stamp).toBe("");
+    // A cache whose hash and article are not the file's: read, the file's own text wins.
+    cache.articles["2025/01/a.md"].hash = "not-the-file";
+    cache.articles["2025/01/a.md"].article.title = "من الذاكرة";
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect((await loadArticles(dir, { cacheFile })).articles[0]?.title).toBe("أول");
+  });
+});
