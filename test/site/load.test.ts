@@ -6,14 +6,18 @@ import { tempDir } from "../helpers/tmp.ts";
 
 describe("the archive cache", () => {
   const article = (title: string) => `---\ntitle: ${title}\ndate: 2025-01-05\n---\n\nنص الخبر.\n`;
-
-  it("takes an article file unchanged since it was read from the cache, and reads one written since", async () => {
+  /** An archive of one article file, and where its cache goes. */
+  const oneArticle = () => {
     const root = tempDir();
     const dir = path.join(root, "articles");
     mkdirSync(path.join(dir, "2025", "01"), { recursive: true });
     const file = path.join(dir, "2025", "01", "a.md");
     writeFileSync(file, article("أول"));
-    const cacheFile = path.join(root, "cache", "archive.json");
+    return { dir, file, cacheFile: path.join(root, "cache", "archive.json") };
+  };
+
+  it("takes an article file unchanged since it was read from the cache, and reads one written since", async () => {
+    const { dir, file, cacheFile } = oneArticle();
     // Seconds after it was written: the file is old enough to be known by its stamp.
     const later = Date.now() + 60_000;
     const first = await loadArticles(dir, { cacheFile, now: later });
@@ -37,12 +41,7 @@ describe("the archive cache", () => {
   });
 
   it("reads a file changed in the last seconds every time (it could change again within the same tick)", async () => {
-    const root = tempDir();
-    const dir = path.join(root, "articles");
-    mkdirSync(path.join(dir, "2025", "01"), { recursive: true });
-    const file = path.join(dir, "2025", "01", "a.md");
-    writeFileSync(file, article("أول"));
-    const cacheFile = path.join(root, "archive.json");
+    const { dir, cacheFile } = oneArticle();
     await loadArticles(dir, { cacheFile });
     const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
     expect(cache.articles["2025/01/a.md"].stamp).toBe("");
