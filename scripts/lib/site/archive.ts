@@ -143,10 +143,20 @@ export class Archive implements RelatedIndex {
     return { ...optional("newer", this.dated[i - 1]), ...optional("older", this.dated[i + 1]) };
   }
 
-  /** Articles that share tags with this one, most related first (related.ts). */
+  /**
+   * Articles that share tags with this one, most related first (related.ts);
+   * asked twice an article (its page key, its page), computed once.
+   */
   relatedByTags(relPath: string, limit = 5): ArchiveArticle[] {
-    return relatedByTags(this, relPath, limit);
+    const key = `${limit} ${relPath}`;
+    let related = this.related.get(key);
+    if (!related) {
+      related = relatedByTags(this, relPath, limit);
+      this.related.set(key, related);
+    }
+    return related;
   }
+  private readonly related = new Map<string, ArchiveArticle[]>();
 
   /**
    * For page keys (render-plan.ts): an article of this archive inside a

@@ -44,11 +44,17 @@ export function relatedByTags(index: RelatedIndex, relPath: string, limit = 5): 
       scores.set(other, (scores.get(other) ?? 0) + 1 / rarityClass(tag));
     }
   }
-  const distance = (a: ArchiveArticle) => Math.abs((index.byPath.get(a.path) as number) - i);
-  return [...scores.entries()]
-    .sort(([a, x], [b, y]) => y - x || distance(a) - distance(b) || compareStrings(a.path, b.path))
+  const ranked = [...scores].map(([a, score]) => ({
+    a,
+    score,
+    distance: Math.abs((index.byPath.get(a.path) as number) - i),
+  }));
+  return ranked
+    .sort(
+      (x, y) => y.score - x.score || x.distance - y.distance || compareStrings(x.a.path, y.a.path),
+    )
     .slice(0, limit)
-    .map(([a]) => a);
+    .map((r) => r.a);
 }
 
 /** How many of an article's rarest tags, and how many neighbours in each, related articles come from. */
