@@ -308,29 +308,50 @@ export async function indexSite(
   const known = factsFile ? await readPageFacts(factsFile) : new Map<string, PageFacts>();
   const facts = new Map<string, PageFacts>();
   const learnt = { count: 0 };
+  // Preparing a shard (reading its pages, writing what Pagefind reads) is this
+  // process's own work, on one thread: one shard at a time, so that the first
+  // Pagefind starts as soon as its shard is ready and the next shard is
+  // prepared while it runs (interleaved, both started late).
+  let preparing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = preparing.then(work);
+    preparing = done.catch(() => undefined);
+    return done;
+  };
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const pages = indexedPages(siteDir, byShard.get(id) as string[], vocabulary, {
-        keys: options.pageKeys,
-        known,
-        facts,
-        learnt,
-      });
-      yearsOf.set(
-        id,
-        shardYears(
-          pages.map((p) => p.page),
-          pages.flatMap((p) => p.years),
-        ),
-      );
-      const target = path.join(root, id);
-      const cached = options.cacheDir
-        ? path.join(options.cacheDir, `${id}-${await shardHash(pages, language)}`)
-        : undefined;
-      if (!cached || !(await exists(cached))) {
+      const shardId = id;
+      const target = path.join(root, shardId);
+      const { cached, pagesDir, pageCount } = await oneAtATime(async () => {
+        const pages = indexedPages(siteDir, byShard.get(shardId) as string[], vocabulary, {
+          keys: options.pageKeys,
+          known,
+          facts,
+          learnt,
+        });
+        yearsOf.set(
+          shardId,
+          shardYears(
+            pages.map((p) => p.page),
+            pages.flatMap((p) => p.years),
+          ),
+        );
+        const cached = options.cacheDir
+          ? path.join(options.cacheDir, `${shardId}-${await shardHash(pages, language)}`)
+          : undefined;
+        if (cached && (await exists(cached)))
+          return { cached, pagesDir: undefined, pageCount: pages.length };
         if (!cached) await rm(target, { recursive: true, force: true });
-        await indexShard(siteDir, id, pages, cached ?? target, language);
-        indexed.push(id);
+        const pagesDir = await writeShardPages(
+          siteDir,
+          pages,
+          `${cached ?? target}.tmp-${process.pid}`,
+        );
+        return { cached, pagesDir, pageCount: pages.length };
+      });
+      if (pagesDir) {
+        await indexShard(shardId, pagesDir, pageCount, cached ?? target, language);
+        indexed.push(shardId);
       }
       if (cached && !(await sameFile(path.join(cached, ENTRY), path.join(target, ENTRY)))) {
         await rm(target, { recursive: true, force: true });
@@ -364,29 +385,20 @@ export async function indexSite(
 }
 
 /**
- * Indexes one shard's pages (by a glob on the site folder) into a bundle
- * folder, written atomically. Each shard is its own Pagefind process: the
- * Node API's single service indexes one shard at a time, while two processes
- * use both cores (measured: 11 shards of 10,000 pages in 37 s through the
- * service, in about two thirds of that as two processes).
+ * The shard's pages, at their paths, in a folder of their own (`<tmp>-pages`):
+ * Pagefind indexes a folder, and a shard is a list of pages. Each is written
+ * as Pagefind reads it — the <html> tag and the indexed element alone
+ * (indexedPart: the bundle depends on nothing else, and the shard's hash is
+ * taken over the same part), with the bare forms in its alias field. A third
+ * of the page's bytes for Pagefind to parse, and, synchronous, ten thousand
+ * of them written in about a second (hard links made one by one through
+ * promises took five).
  */
-async function indexShard(
+async function writeShardPages(
   siteDir: string,
-  id: string,
   shardPages: IndexedPage[],
-  outDir: string,
-  language: string | undefined,
-): Promise<void> {
-  const pages = shardPages.map((p) => p.page);
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  // The shard's pages, at their paths, in a folder of their own: Pagefind
-  // indexes a folder, and a shard is a list of pages. Each is written as
-  // Pagefind reads it — the <html> tag and the indexed element alone
-  // (indexedPart: the bundle depends on nothing else, and the shard's hash is
-  // taken over the same part), with the bare forms in its alias field. A
-  // third of the page's bytes for Pagefind to parse, and, synchronous, ten
-  // thousand of them written in about a second (hard links made one by one
-  // through promises took five).
+  tmp: string,
+): Promise<string> {
   const pagesDir = `${tmp}-pages`;
   await rm(tmp, { recursive: true, force: true });
   await rm(pagesDir, { recursive: true, force: true });
@@ -399,6 +411,24 @@ async function indexShard(
       bareForms.length > 0 ? part.replace(ALIAS, `$&${bareForms.join(" ")} `) : part,
     );
   }
+  return pagesDir;
+}
+
+/**
+ * Indexes a shard's pages (writeShardPages) into a bundle folder, written
+ * atomically. Each shard is its own Pagefind process: the Node API's single
+ * service indexes one shard at a time, while two processes use both cores
+ * (measured: 11 shards of 10,000 pages in 37 s through the service, in about
+ * two thirds of that as two processes).
+ */
+async function indexShard(
+  id: string,
+  pagesDir: string,
+  expected: number,
+  outDir: string,
+  language: string | undefined,
+): Promise<void> {
+  const tmp = pagesDir.replace(/-pages$/, "");
   try {
     const force = language ? ["--force-language", language] : [];
     await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet", ...force], {
@@ -410,7 +440,6 @@ async function indexShard(
   } finally {
     await rm(pagesDir, { recursive: true, force: true });
   }
-  const expected = pages.length;
   for (const name of await readdir(tmp)) if (UNUSED.test(name)) await rm(path.join(tmp, name));
   const indexedCount = await indexedPageCount(tmp);
   if (indexedCount !== expected)
