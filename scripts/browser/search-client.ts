@@ -1,5 +1,5 @@
 import { words } from "../lib/arabic.ts";
-import { matchesQueryWord, queryWords } from "../lib/search/fold.ts";
+import { marksQueryWord, matchesQueryWord, queryWords } from "../lib/search/fold.ts";
 import { procliticSplits } from "../lib/search/proclitics.ts";
 
 /**
@@ -94,10 +94,26 @@ const EXCERPT_WORDS = 28;
  * first match (a third of the excerpt before it), as Pagefind's excerpt does.
  * Pagefind's own excerpt escapes < and > but not &, so the text «&lt;b&gt;»
  * and the text «<b>» come out the same in it: neither can be read back.
+ * The first match is the first word of the text that is one the reader asked
+ * for (`wanted`, in any spelling, with its article or a proclitic), or
+ * Pagefind's first location: a word matched through the alias field («الموصل»
+ * asked as موصل, «غزة» as غزه) has no location in the text.
  */
-export function excerptOf(content: string, locations: readonly number[]): string {
+export function excerptOf(
+  content: string,
+  locations: readonly number[],
+  wanted: readonly string[] = [],
+): string {
   const all = content.split(/\s+/).filter(Boolean);
-  const first = locations.length > 0 ? Math.min(...locations) : 0;
+  const asked = all.findIndex((token) =>
+    words(token).some((w) => wanted.some((q) => marksQueryWord(w, q))),
+  );
+  // (A location past the text's words is in a metadata field, not in the text.)
+  const first = Math.min(
+    asked >= 0 ? asked : Number.POSITIVE_INFINITY,
+    ...locations.filter((at) => at < all.length),
+  );
+  if (first === Number.POSITIVE_INFINITY) return all.slice(0, EXCERPT_WORDS).join(" ");
   const start = Math.max(
     0,
     Math.min(first - Math.floor(EXCERPT_WORDS / 3), all.length - EXCERPT_WORDS),
@@ -318,7 +334,7 @@ export class ShardedSearch {
               tags: d.filters.tag ?? [],
               ...(d.meta.image ? { image: d.meta.image } : {}),
               // From the text itself: the page marks the words.
-              excerpt: excerptOf(d.content, d.locations ?? []),
+              excerpt: excerptOf(d.content, d.locations ?? [], wanted),
             };
           }),
         );

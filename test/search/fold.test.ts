@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { excerptOf } from "../../scripts/browser/search-client.ts";
 import { words } from "../../scripts/lib/arabic.ts";
 import { aliasWords, queryWords, readings, searchForm } from "../../scripts/lib/search/fold.ts";
 import { shownFor } from "../helpers/search-model.ts";
@@ -71,5 +72,25 @@ describe("search folding", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("a search result's excerpt", () => {
+  const filler = Array.from({ length: 60 }, (_, i) => `كلمة${i}`).join(" ");
+  const text = `${filler} وصل الوفد إلى الموصل صباح اليوم، ثم إلى غزة. ${filler}`;
+
+  it("is around the first word the reader asked for, in any spelling or with its article", () => {
+    for (const query of ["الموصل", "موصل", "بالموصل", "غزه"]) {
+      const excerpt = excerptOf(text, [], queryWords(query));
+      expect(excerpt, query).toMatch(query.includes("وصل") ? /الموصل/ : /غزة/);
+      expect(excerpt.split(" ")).toHaveLength(28);
+    }
+  });
+
+  it("is around Pagefind's first location when no word of the text is one asked for, and at the start with neither", () => {
+    expect(excerptOf(text, [63], ["بغداد"])).toContain("الموصل");
+    // A location past the text's words is in a metadata field: not a place in the text.
+    expect(excerptOf(text, [500], ["بغداد"]).startsWith("كلمة0 ")).toBe(true);
+    expect(excerptOf(text, [], []).startsWith("كلمة0 ")).toBe(true);
   });
 });
