@@ -212,7 +212,9 @@ for (const n of values.articles.split(",").map(Number)) {
     console.log(`generating ${n} dumps…`);
     writeCorpus(raw, n, 0);
   }
-  for (const i of [1, 2]) rmSync(path.join(raw, `update-${i}`), { recursive: true, force: true });
+  // Every update folder goes, not only this run's two: one left by hand would enlarge the corpus.
+  for (const d of readdirSync(raw).filter((d) => /^update-\d+$/.test(d)))
+    rmSync(path.join(raw, d), { recursive: true, force: true });
   // A full run starts from nothing: no articles, no site, no caches.
   for (const d of [content, output, cache]) rmSync(d, { recursive: true, force: true });
   linkTemplates(path.join(repoRoot, "content"), content);
@@ -347,7 +349,9 @@ for (const n of values.articles.split(",").map(Number)) {
       measures.push(update);
       updates.push(update);
     }
-    for (const i of [1, 2]) rmSync(path.join(raw, `update-${i}`), { recursive: true, force: true });
+    // Every update folder goes, not only this run's two: one left by hand would enlarge the corpus.
+    for (const d of readdirSync(raw).filter((d) => /^update-\d+$/.test(d)))
+      rmSync(path.join(raw, d), { recursive: true, force: true });
   }
 
   for (const m of measures) {
