@@ -180,7 +180,7 @@ function searchRow(n: number, measures: SearchMeasure[], who = "this archive"): 
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
   for (const m of measures) {
     console.log(
-      `${who}, search «${m.query}»: ${m.results} results shown, first query ${m.firstRequests} requests, ${kb(m.firstBytes)} (${kb(m.firstPagefindBytes)} of it Pagefind) in ${m.firstMs.toFixed(0)} ms; then «${m.secondQuery}» ${m.secondRequests} requests, ${kb(m.secondBytes)} in ${m.secondMs.toFixed(0)} ms`,
+      `${who}, search «${m.query}»: ${m.results} results shown, first query ${m.firstRequests} requests, ${kb(m.firstBytes)} (${kb(m.firstPagefindBytes)} of it Pagefind; ${kb(m.firstCompressedBytes)} with text compressed) in ${m.firstMs.toFixed(0)} ms; then «${m.secondQuery}» ${m.secondRequests} requests, ${kb(m.secondBytes)} (${kb(m.secondCompressedBytes)}) in ${m.secondMs.toFixed(0)} ms`,
     );
     console.log(
       `  first query by kind: ${Object.entries(m.firstByKind)
@@ -189,7 +189,8 @@ function searchRow(n: number, measures: SearchMeasure[], who = "this archive"): 
         .join(", ")}`,
     );
   }
-  return `| ${n.toLocaleString("en")} | ${who} | ${kb(median(measures.map((m) => m.firstBytes)))} (${kb(median(measures.map((m) => m.firstPagefindBytes)))} Pagefind) | ${median(measures.map((m) => m.firstMs)).toFixed(0)} ms | ${kb(median(measures.map((m) => m.secondBytes)))} | ${median(measures.map((m) => m.secondMs)).toFixed(0)} ms |`;
+  const med = (f: (m: SearchMeasure) => number) => median(measures.map(f));
+  return `| ${n.toLocaleString("en")} | ${who} | ${kb(med((m) => m.firstBytes))} (${kb(med((m) => m.firstPagefindBytes))} Pagefind) | ${kb(med((m) => m.firstCompressedBytes))} | ${med((m) => m.firstMs).toFixed(0)} ms | ${kb(med((m) => m.secondBytes))} | ${kb(med((m) => m.secondCompressedBytes))} | ${med((m) => m.secondMs).toFixed(0)} ms |`;
 }
 const results: Record<string, unknown>[] = [];
 const cpus = os.cpus();
@@ -399,9 +400,9 @@ if (rows.length > 0) {
 }
 if (searchRows.length > 0) {
   console.log(
-    "\n| articles | search | first query: bytes fetched | first query: time to results | next query: bytes | next query: time |",
+    "\n| articles | search | first query: bytes fetched | the same, text gzip-compressed by the host | first query: time to results | next query: bytes | compressed | next query: time |",
   );
-  console.log("|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const row of searchRows) console.log(row);
 }
 mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });

@@ -1,5 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
 import { serveStatic } from "../static-server.ts";
@@ -42,10 +43,33 @@ export interface SearchMeasure {
   firstByKind: Record<string, number>;
   firstRequests: number;
   firstMs: number;
+  /** The first query's bytes as a host that compresses text serves them (servedCompressed). */
+  firstCompressedBytes: number;
   secondQuery: string;
   secondBytes: number;
+  secondCompressedBytes: number;
   secondRequests: number;
   secondMs: number;
+}
+
+/** Files sent gzip-compressed by static hosts (GitHub Pages, Netlify, Cloudflare Pages): text. */
+const TEXT_FILE = /\.(?:html|js|mjs|css|json|xml|svg|txt)$/;
+
+/**
+ * A fetched file's size as a host that compresses text sends it: gzip (level
+ * 6, the common default) for text files, as it is for the rest (Pagefind's
+ * index, metadata, fragments and WebAssembly are compressed already). Read
+ * from the site folder, by the URL's path.
+ */
+export function servedCompressed(siteDir: string, url: string, sentBytes: number): number {
+  let file = decodeURIComponent(new URL(url).pathname);
+  if (file.endsWith("/")) file += "index.html";
+  if (!TEXT_FILE.test(file)) return sentBytes;
+  try {
+    return gzipSync(readFileSync(path.join(siteDir, file)), { level: 6 }).length;
+  } catch {
+    return sentBytes;
+  }
 }
 
 /** How a search page is used: its URL for a query, and how to tell its results are shown. */
@@ -145,6 +169,7 @@ async function measureWith(
       // index chunks and fragments from a web worker, which resource timing
       // of the page does not see (and its buffer stops at 250 entries).
       let bytes = 0;
+      let compressed = 0;
       let pagefindBytes = 0;
       let requests = 0;
       let byKind: Record<string, number> = {};
@@ -154,6 +179,7 @@ async function measureWith(
         pending.push(
           request.sizes().then((sizes) => {
             bytes += sizes.responseBodySize;
+            compressed += servedCompressed(siteDir, request.url(), sizes.responseBodySize);
             if (request.url().includes("/pagefind/")) pagefindBytes += sizes.responseBodySize;
             const kind = kindOfFile(request.url());
             byKind[kind] = (byKind[kind] ?? 0) + sizes.responseBodySize;
@@ -162,8 +188,9 @@ async function measureWith(
       });
       const settle = async () => {
         await Promise.all(pending);
-        const counted = { bytes, pagefindBytes, requests, byKind };
+        const counted = { bytes, compressed, pagefindBytes, requests, byKind };
         bytes = 0;
+        compressed = 0;
         pagefindBytes = 0;
         requests = 0;
         byKind = {};
@@ -187,8 +214,10 @@ async function measureWith(
         firstByKind: first.byKind,
         firstRequests: first.requests,
         firstMs,
+        firstCompressedBytes: first.compressed,
         secondQuery: second,
         secondBytes: after.bytes,
+        secondCompressedBytes: after.compressed,
         secondRequests: after.requests,
         secondMs,
       });
