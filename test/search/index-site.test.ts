@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -299,6 +307,33 @@ describe("bare forms of proclitic words in the index", () => {
     expect((await indexSite(site, options)).pageCount).toBe(2);
   }, 120_000);
 
+  it("keep in the cache only the bundles the site's shards are, once the whole site is indexed", async () => {
+    const { site, articles, cacheDir, add } = archiveFixture();
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر في بغداد");
+    const index = (only?: string[]) =>
+      indexSite(site, {
+        expectedPages: 1,
+        cacheDir,
+        vocabulary: readArchiveVocabulary(articles),
+        ...(only ? { onlyShards: only } : {}),
+      });
+    const bundles = () => readdirSync(cacheDir).filter((n) => /^\d{4}-[0-9a-f]{16}$/.test(n));
+    await index();
+    const first = bundles();
+    expect(first).toHaveLength(1);
+    // The article changes: its shard is a new bundle, and the old one goes.
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر في البصرة");
+    await index();
+    expect(bundles()).toHaveLength(1);
+    expect(bundles()).not.toEqual(first);
+    // A part of a split build indexes its own shards only: it removes nothing.
+    const second = bundles();
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر في الموصل");
+    await index(["2020"]);
+    expect(bundles()).toHaveLength(2);
+    expect(bundles()).toEqual(expect.arrayContaining(second));
+  }, 120_000);
+
   it("know a page by its render key: an unchanged key is not read again, a new one is, and the archive's words still decide", async () => {
     vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0"); // a shard a year, the undated articles apart
     const { site, articles, cacheDir, add } = archiveFixture();
@@ -327,8 +362,9 @@ describe("bare forms of proclitic words in the index", () => {
       path.join(site, "articles/2020/01/old/index.html"),
       articlePage("افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة", ""),
     );
-    // (Read again: the same text as the first time, so that shard comes from the cache.)
-    expect((await index({ [old]: "code page-3" })).indexed).toEqual([]);
+    // (Read again: the same text as the first time, indexed again — its first bundle left
+    // the cache when the shard changed.)
+    expect((await index({ [old]: "code page-3" })).indexed).toEqual(["2020"]);
     add("undated/new", "مشاركة النساء", "ارتفعت مشاركة النساء في الانتخابات");
     const keys = { [old]: "code page-3", "/articles/undated/new/": "code page-4" };
     expect((await index(keys, 2)).indexed).toEqual(["2020", "undated"]);

@@ -318,6 +318,8 @@ export async function indexSite(
     preparing = done.catch(() => undefined);
     return done;
   };
+  /** The cached bundles this build's shards are. */
+  const inUse = new Set<string>();
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const shardId = id;
@@ -339,6 +341,7 @@ export async function indexSite(
         const cached = options.cacheDir
           ? path.join(options.cacheDir, `${shardId}-${await shardHash(pages, language)}`)
           : undefined;
+        if (cached) inUse.add(path.basename(cached));
         if (cached && (await exists(cached)))
           return { cached, pagesDir: undefined, pageCount: pages.length };
         if (!cached) await rm(target, { recursive: true, force: true });
@@ -373,6 +376,14 @@ export async function indexSite(
   // Written only when a page's facts were learnt or a page went (a no-op build rewrites nothing).
   if (factsFile && !options.onlyShards && (learnt.count > 0 || facts.size !== known.size))
     await writePageFacts(factsFile, facts);
+  // Bundles no shard of the site is any more go: every update makes a new bundle of the
+  // newest shard, and a cache that kept them all would grow by one a day. Only when the
+  // whole site was indexed (a part of a split build sees its own shards only).
+  if (options.cacheDir && !options.onlyShards) {
+    for (const name of await readdir(options.cacheDir).catch(() => [] as string[]))
+      if (CACHED_BUNDLE.test(name) && !inUse.has(name))
+        await rm(path.join(options.cacheDir, name), { recursive: true, force: true });
+  }
   const pageCount = shards.reduce((n, s) => n + s.pages, 0);
   if (pageCount !== options.expectedPages) {
     throw new Error(
@@ -534,6 +545,9 @@ async function shardHash(pages: IndexedPage[], language: string | undefined): Pr
   }
   return hash.digest("hex").slice(0, 16);
 }
+
+/** A shard bundle in the cache: "<shard id>-<shardHash>" (not a folder being written, "….tmp-<pid>"). */
+const CACHED_BUNDLE = /^(?:\d{4}(?:-\d{2,4})?|undated(?:-\d+)?)-[0-9a-f]{16}$/;
 
 /** The year filter of an article page (layouts/article.ts): `year:2025` in data-pagefind-filter. */
 const YEAR_FILTER = /data-pagefind-filter="[^"]*\byear:(\d{4})\b/g;
