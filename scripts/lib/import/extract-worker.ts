@@ -3,13 +3,14 @@
  * with the repository's pipeline context, and sends the results back in order.
  * The main thread reads files, decides paths and writes (run.ts).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { RawDump } from "./article.ts";
 import { loadPipelineContext } from "./context.ts";
-import { extractArticles, rejectionReason } from "./pipeline.ts";
+import { extractArticles, type PipelineContext, rejectionReason } from "./pipeline.ts";
 import { type Prepared, prepare } from "./prepare.ts";
 
-export interface WorkerInput {
+/** The first message: each source's repeated lines (its furniture), known once the inputs are read. */
+export interface WorkerSetup {
   repeatedLines: [string, string[]][];
 }
 export interface WorkerRequest {
@@ -22,13 +23,18 @@ export interface WorkerReply {
   results: WorkerResult[];
 }
 
-const input = workerData as WorkerInput;
-const ctx = {
-  ...loadPipelineContext(),
-  repeatedLines: new Map(input.repeatedLines.map(([key, lines]) => [key, new Set(lines)])),
-};
+// Loaded as the worker starts, while the main thread still reads the inputs (extract-all.ts).
+let ctx: PipelineContext = loadPipelineContext();
 
-parentPort?.on("message", (request: WorkerRequest) => {
+parentPort?.on("message", (message: WorkerSetup | WorkerRequest) => {
+  if ("repeatedLines" in message) {
+    ctx = {
+      ...ctx,
+      repeatedLines: new Map(message.repeatedLines.map(([key, lines]) => [key, new Set(lines)])),
+    };
+    return;
+  }
+  const request = message;
   const results = request.dumps.map((dump): WorkerResult => {
     try {
       return { extractions: extractArticles(dump, ctx).map(prepare) };

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { isUntouched } from "../article-file.ts";
 import { compareStrings, writeAtomically } from "../files.ts";
 import type { Article } from "./article.ts";
@@ -12,8 +13,14 @@ import {
   loadCache,
 } from "./cache.ts";
 import { sourceFurniture } from "./corpus.ts";
-import { type Extracted, extractAll } from "./extract-all.ts";
-import { identifyDumps, readInputFolder } from "./inputs.ts";
+import {
+  type Extracted,
+  type ExtractionWorkers,
+  extractAll,
+  PARALLEL_FROM,
+  startExtractionWorkers,
+} from "./extract-all.ts";
+import { type InputFolder, identifyDumps, readInputFolder } from "./inputs.ts";
 import {
   consultedUnchanged,
   mediaDirFor,
@@ -102,11 +109,34 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // What there is: the inputs, the cache, the article files content/ holds now.
   const folder = await readInputFolder(options.inDir);
-  const { dumps, loadDump } = folder;
+  const { dumps } = folder;
   const inputs: InputReport[] = [...folder.rejected];
   const cacheFile =
     options.cacheFile === null ? undefined : (options.cacheFile ?? cacheFileFor(options.outDir));
   const cache = cacheFile ? await loadCache(cacheFile) : emptyCache();
+  // Many dumps the cache has never seen (a first import): the extraction workers start
+  // now, loading the pipeline while this thread reads the inputs. An unchanged re-import
+  // starts none.
+  const unseen = dumps.filter((f) => !cache.dumps[f]).length;
+  const threads = options.workers ?? (unseen >= PARALLEL_FROM ? availableParallelism() : 1);
+  const early = threads > 1 ? startExtractionWorkers(threads) : undefined;
+  try {
+    return await importWith(options, folder, inputs, cacheFile, cache, early);
+  } finally {
+    await early?.terminate();
+  }
+}
+
+/** The import proper, with the extraction workers already started (if any). */
+async function importWith(
+  options: ImportOptions,
+  folder: InputFolder,
+  inputs: InputReport[],
+  cacheFile: string | undefined,
+  cache: ImportCache,
+  early: ExtractionWorkers | undefined,
+): Promise<ImportReport> {
+  const { dumps, loadDump } = folder;
   const knowledge = knowledgeHash();
   const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
   const existing = await indexExistingArticles(options.outDir);
@@ -152,7 +182,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
     dumps.filter((f) => !reused.has(f)),
     loadDump,
     ctx,
-    options.workers,
+    early ?? options.workers,
   );
   folder.release();
 
