@@ -46,6 +46,8 @@ export async function extractAll(
 /** Worker threads for extraction, each loading the pipeline from the moment it starts. */
 export interface ExtractionWorkers {
   readonly threads: readonly Worker[];
+  /** The first error a thread raised (failing to load, say), kept until work is sent. */
+  readonly failure: () => Error | undefined;
   terminate(): Promise<void>;
 }
 
@@ -58,8 +60,16 @@ export interface ExtractionWorkers {
  */
 export function startExtractionWorkers(count: number): ExtractionWorkers {
   const threads = Array.from({ length: count }, () => new Worker(TS_WORKER, { eval: true }));
+  // Listened to from the start: an error while the main thread still reads its inputs
+  // would otherwise be an unhandled event, not the import's error.
+  let failure: Error | undefined;
+  for (const thread of threads)
+    thread.on("error", (error) => {
+      failure ??= error;
+    });
   return {
     threads,
+    failure: () => failure,
     terminate: async () => {
       await Promise.all(threads.map((w) => w.terminate()));
     },
@@ -131,6 +141,11 @@ async function* extractInWorkers(
         else request.dumps.push(d);
       });
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        const failure = workers.failure();
+        if (failure) {
+          reject(failure);
+          return;
+        }
         const onMessage = (message: WorkerReply) => {
           if (message.id !== id) return;
           worker.off("message", onMessage);
