@@ -26,7 +26,7 @@ export async function extractAll(
   dumps: readonly string[],
   load: (file: string) => Promise<RawDump>,
   ctx: PipelineContext,
-  workers: number | ExtractionWorkers = dumps.length >= PARALLEL_FROM ? availableParallelism() : 1,
+  workers: number | ExtractionWorkers = workersFor(dumps.length),
 ): Promise<Map<string, Extracted>> {
   const started =
     typeof workers === "number" && workers > 1 ? startExtractionWorkers(workers) : undefined;
@@ -91,7 +91,12 @@ const TS_WORKER = `import(${JSON.stringify(TSX_API)})
   .then(() => import(${JSON.stringify(new URL("./extract-worker.ts", import.meta.url).href)}));`;
 
 /** From this many dumps on, extraction runs in worker threads (one per core). */
-export const PARALLEL_FROM = 2000;
+const PARALLEL_FROM = 2000;
+
+/** How many threads extract this many dumps: one per core from PARALLEL_FROM on, else this one. */
+export function workersFor(dumps: number): number {
+  return dumps >= PARALLEL_FROM ? availableParallelism() : 1;
+}
 /** Dumps sent to a worker at a time. */
 const CHUNK = 250;
 

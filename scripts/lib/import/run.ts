@@ -1,5 +1,4 @@
 import { rm } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { isUntouched } from "../article-file.ts";
 import { compareStrings, writeAtomically } from "../files.ts";
 import type { Article } from "./article.ts";
@@ -17,8 +16,8 @@ import {
   type Extracted,
   type ExtractionWorkers,
   extractAll,
-  PARALLEL_FROM,
   startExtractionWorkers,
+  workersFor,
 } from "./extract-all.ts";
 import { type InputFolder, identifyDumps, readInputFolder } from "./inputs.ts";
 import {
@@ -118,7 +117,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // now, loading the pipeline while this thread reads the inputs. An unchanged re-import
   // starts none.
   const unseen = dumps.filter((f) => !cache.dumps[f]).length;
-  const threads = options.workers ?? (unseen >= PARALLEL_FROM ? availableParallelism() : 1);
+  const threads = options.workers ?? workersFor(unseen);
   const early = threads > 1 ? startExtractionWorkers(threads) : undefined;
   try {
     return await importWith(options, folder, inputs, cacheFile, cache, early);

@@ -15,7 +15,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { compareStrings, listFiles } from "../files.ts";
+import { compareStrings, listFiles, writeAtomically } from "../files.ts";
 import { repoRoot } from "../paths.ts";
 import { type ArchiveVocabulary, procliticForms } from "./proclitics.ts";
 
@@ -324,7 +324,7 @@ export async function indexSite(
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const shardId = id;
       const target = path.join(root, shardId);
-      const { cached, pagesDir, pageCount } = await oneAtATime(async () => {
+      const { cached, tmp, pagesDir, pageCount } = await oneAtATime(async () => {
         const pages = indexedPages(siteDir, byShard.get(shardId) as string[], vocabulary, {
           keys: options.pageKeys,
           known,
@@ -343,17 +343,14 @@ export async function indexSite(
           : undefined;
         if (cached) inUse.add(path.basename(cached));
         if (cached && (await exists(cached)))
-          return { cached, pagesDir: undefined, pageCount: pages.length };
+          return { cached, tmp: undefined, pagesDir: undefined, pageCount: pages.length };
         if (!cached) await rm(target, { recursive: true, force: true });
-        const pagesDir = await writeShardPages(
-          siteDir,
-          pages,
-          `${cached ?? target}.tmp-${process.pid}`,
-        );
-        return { cached, pagesDir, pageCount: pages.length };
+        const tmp = `${cached ?? target}.tmp-${process.pid}`;
+        const pagesDir = await writeShardPages(siteDir, pages, tmp);
+        return { cached, tmp, pagesDir, pageCount: pages.length };
       });
       if (pagesDir) {
-        await indexShard(shardId, pagesDir, pageCount, cached ?? target, language);
+        await indexShard(shardId, { tmp, pagesDir }, pageCount, cached ?? target, language);
         indexed.push(shardId);
       }
       if (cached && !(await sameFile(path.join(cached, ENTRY), path.join(target, ENTRY)))) {
@@ -396,7 +393,8 @@ export async function indexSite(
 }
 
 /**
- * The shard's pages, at their paths, in a folder of their own (`<tmp>-pages`):
+ * The shard's pages, at their paths, in a folder of their own (`<tmp>-pages`,
+ * beside `tmp`, where Pagefind will write the bundle):
  * Pagefind indexes a folder, and a shard is a list of pages. Each is written
  * as Pagefind reads it — the <html> tag and the indexed element alone
  * (indexedPart: the bundle depends on nothing else, and the shard's hash is
@@ -434,12 +432,11 @@ async function writeShardPages(
  */
 async function indexShard(
   id: string,
-  pagesDir: string,
+  { tmp, pagesDir }: { tmp: string; pagesDir: string },
   expected: number,
   outDir: string,
   language: string | undefined,
 ): Promise<void> {
-  const tmp = pagesDir.replace(/-pages$/, "");
   try {
     const force = language ? ["--force-language", language] : [];
     await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet", ...force], {
@@ -592,14 +589,7 @@ async function readPageFacts(file: string): Promise<Map<string, PageFacts>> {
 /** Written whole and atomically; a cache that cannot be written only costs time next build. */
 async function writePageFacts(file: string, facts: Map<string, PageFacts>): Promise<void> {
   const sorted = Object.fromEntries([...facts].sort(([a], [b]) => compareStrings(a, b)));
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, JSON.stringify(sorted));
-    await rename(tmp, file);
-  } catch {
-    await rm(tmp, { force: true }).catch(() => {});
-  }
+  await writeAtomically(file, JSON.stringify(sorted)).catch(() => {});
 }
 
 /** The URL of an article page file ("articles/2025/11/x/index.html" → "/articles/2025/11/x/"). */

@@ -124,9 +124,9 @@ export class ArchiveVocabulary {
   /** Articles by language (their front matter's `lang`). */
   private readonly languages = new Map<string, number>();
 
-  /** Counts one article's language (or `articles` of them). */
-  addLanguage(lang: string, articles = 1): void {
-    this.languages.set(lang, (this.languages.get(lang) ?? 0) + articles);
+  /** Counts one article's language. */
+  addLanguage(lang: string): void {
+    this.languages.set(lang, (this.languages.get(lang) ?? 0) + 1);
   }
 
   /** The language most articles are in (the first in code order on a tie); none for an empty archive. */
