@@ -8,22 +8,9 @@ import {
 import type { ListPage } from "../../scripts/lib/site/page-kinds/kind.ts";
 import type { TagPage } from "../../scripts/lib/site/page-kinds/tag.ts";
 import { pageKey } from "../../scripts/lib/site/render-plan.ts";
+import { archiveArticle } from "../helpers/articles.ts";
 
-function article(path: string, fields: Partial<ArchiveArticle> = {}): ArchiveArticle {
-  return {
-    path,
-    url: `/articles/${path.replace(/\.md$/, "")}/`,
-    title: path,
-    lang: "ar",
-    dir: "rtl",
-    tags: [],
-    related: [],
-    source: { file: `${path}.txt` },
-    excerpt: "",
-    ...fields,
-    ...(fields.date ? { day: fields.date.slice(0, 10) } : {}),
-  };
-}
+const article = archiveArticle;
 
 describe("the archive index", () => {
   it("files an article under the calendar day it was published on, at its own offset", () => {
