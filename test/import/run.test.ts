@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/lib/files.ts";
 import type { Article } from "../../scripts/lib/import/article.ts";
+import type { ImportCache } from "../../scripts/lib/import/cache.ts";
 import { choosePath } from "../../scripts/lib/import/place.ts";
 import { inSync } from "../../scripts/lib/import/report.ts";
 import { runImport } from "../../scripts/lib/import/run.ts";
@@ -576,18 +577,21 @@ describe("what the import does across dumps", () => {
 describe("a re-import", () => {
   const P = (n: number) =>
     `فقرة رقم ${n} من نص الخبر الطويل بما يكفي ليبدو فقرة حقيقية عن بغداد والعراق والمنطقة.`;
-
-  it("confirms unchanged dumps from its cache without extracting them again", async () => {
+  /** Five dated dumps (1.txt … 5.txt) in raw/, to import into out/ with a cache file. */
+  const fiveDumps = () => {
     const root = tempDir();
     const raw = path.join(root, "raw");
-    const out = path.join(root, "out");
-    const cacheFile = path.join(root, "cache.json");
     mkdirSync(raw);
     for (let n = 1; n <= 5; n++)
       writeFileSync(
         path.join(raw, `${n}.txt`),
         [`خبر ${n}`, "", "2025-11-16", "", P(n)].join("\n"),
       );
+    return { raw, out: path.join(root, "out"), cacheFile: path.join(root, "cache.json") };
+  };
+
+  it("confirms unchanged dumps from its cache without extracting them again", async () => {
+    const { raw, out, cacheFile } = fiveDumps();
     const run = () => runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
     expect((await run()).reused).toBe(0);
     const before = fileHashes(out);
@@ -629,6 +633,51 @@ describe("a re-import", () => {
       force: ["4.txt"],
     });
     expect(forceOne.reused).toBe(3);
+  });
+
+  it("knows unchanged dumps and article files by their stamps, and reads every one that changed", async () => {
+    const { raw, out, cacheFile } = fiveDumps();
+    writeFileSync(path.join(raw, "manifest.csv"), "file,author\n5.txt,أحمد\n");
+    // A minute on: no file was written in the last seconds (none is "racy").
+    const later = () => Date.now() + 60_000;
+    const run = () =>
+      runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile, now: later() });
+    await run();
+    // The article files' facts are learnt when a run finds them there (the second).
+    expect((await run()).reused).toBe(5);
+    const cache = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    expect(Object.keys(cache.articles ?? {})).toHaveLength(5);
+    expect(Object.values(cache.dumps).every((d) => d.stamp && d.group === "")).toBe(true);
+    expect((await run()).reused).toBe(5);
+
+    // Each change moves a stamp: the dump's bytes, a sidecar, a manifest line, an article file.
+    writeFileSync(path.join(raw, "2.txt"), ["خبر 2", "", "2025-11-17", "", P(2)].join("\n"));
+    const file = path.join(out, "2025/11/خبر-3.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("title: خبر 3", "title: خبر ثالث"));
+    writeFileSync(path.join(raw, "4.meta.json"), JSON.stringify({ author: "سلمى" }));
+    writeFileSync(path.join(raw, "manifest.csv"), "file,author\n5.txt,أحمد علي\n");
+    const changed = await run();
+    expect(changed.inputs.map((i) => [i.file, i.outcome])).toEqual([
+      ["1.txt", "unchanged"],
+      ["2.txt", "updated"],
+      ["3.txt", "kept"],
+      ["4.txt", "updated"],
+      ["5.txt", "updated"],
+    ]);
+    expect(readFileSync(path.join(out, "2025/11/خبر-5.md"), "utf8")).toContain("أحمد علي");
+  });
+
+  it("trusts no stamp of a file changed in the last seconds", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    const out = path.join(root, "out");
+    const cacheFile = path.join(root, "cache.json");
+    mkdirSync(raw);
+    writeFileSync(path.join(raw, "1.txt"), ["خبر 1", "", "2025-11-16", "", P(1)].join("\n"));
+    await runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
+    const cache = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    expect(cache.articles).toEqual({});
+    expect(cache.dumps["1.txt"]?.stamp).toBeUndefined();
   });
 
   it("gives the same articles on one core or several", async () => {

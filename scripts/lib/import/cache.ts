@@ -4,6 +4,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
 import { repoRoot } from "../paths.ts";
+import type { ArticleFileFacts } from "./place.ts";
 
 /**
  * What a re-import may take from the last run instead of redoing: for each
@@ -29,12 +30,20 @@ export interface CachedDump {
   media?: string;
   /** The kept figures (media/…): they must still be in the media folder. */
   figureMedia?: string[];
+  /**
+   * The stamps of the dump and its metadata when it was read (InputFolder.stampOf),
+   * and its source: while they hold, its identity is known without reading it.
+   */
+  stamp?: string;
+  group?: string;
 }
 
 export interface ImportCache {
   dumps: Record<string, CachedDump>;
   /** Repeated lines of each source, by a hash of the source's dumps. */
   sources: Record<string, { composition: string; lines: string[] }>;
+  /** What each article file of the output folder was, by its stamp (place.ts). */
+  articles?: Record<string, ArticleFileFacts>;
 }
 
 export function emptyCache(): ImportCache {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { compareStrings } from "../files.ts";
+import { compareStrings, fileStamp } from "../files.ts";
 import { type RawDump, RejectedInput, type Sidecar } from "./article.ts";
 import { hashOf } from "./cache.ts";
 import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
@@ -30,6 +30,12 @@ export interface InputFolder {
   loadDump: (file: string) => Promise<RawDump>;
   /** Lets go of the dumps held between passes. */
   release: () => void;
+  /**
+   * What says a dump and its metadata are those read last time without reading them:
+   * the stamps (fileStamp) of the dump and its sidecar, and its manifest entry; ""
+   * when a file was changed too recently to be trusted (it is read).
+   */
+  stampOf: (file: string, now: number) => string;
 }
 
 /** Bytes of dumps held in memory between the passes of a run; past it, a dump is read again. */
@@ -123,6 +129,16 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
     return loading;
   }
 
+  function stampOf(file: string, now: number): string {
+    const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
+    const stamps = [
+      fileStamp(path.join(inDir, file), now),
+      fileSet.has(sidecarFile) ? fileStamp(path.join(inDir, sidecarFile), now) : "-",
+    ];
+    if (stamps.includes("")) return "";
+    return `${stamps.join("|")}|${hashOf(JSON.stringify(manifest.get(file) ?? null))}`;
+  }
+
   return {
     files,
     fileSet,
@@ -133,6 +149,7 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
       held.clear();
       heldBytes = 0;
     },
+    stampOf,
   };
 }
 
@@ -170,20 +187,31 @@ export interface DumpIdentity {
   group: string;
 }
 
-/** Each readable dump's identity (one that cannot be read is reported when it is extracted). */
+/**
+ * Each readable dump's identity (one that cannot be read is reported when it is
+ * extracted); `known` gives those the last run read, unchanged since (not read again).
+ */
 export async function identifyDumps(
   dumps: readonly string[],
   load: (file: string) => Promise<RawDump>,
+  known: (file: string) => DumpIdentity | undefined = () => undefined,
 ): Promise<Map<string, DumpIdentity>> {
   const info = new Map<string, DumpIdentity>();
-  for await (const [file, loaded] of inOrder(dumps, load)) {
+  const unknown: string[] = [];
+  for (const file of dumps) {
+    const identity = known(file);
+    if (identity) info.set(file, identity);
+    else unknown.push(file);
+  }
+  for await (const [file, loaded] of inOrder(unknown, load)) {
     if (loaded instanceof Error) continue;
     info.set(file, {
       input: hashOf(loaded.bytes, JSON.stringify(loaded.sidecar ?? {})),
       group: sourceKey(file, loaded.sidecar),
     });
   }
-  return info;
+  // In the dumps' order, whichever way each was known.
+  return new Map(dumps.flatMap((f) => (info.has(f) ? [[f, info.get(f) as DumpIdentity]] : [])));
 }
 
 /** Files read this many at a time, ahead of the (single-threaded) parsing. */

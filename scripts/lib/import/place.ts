@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { frontMatterLine, isUntouched, sourceOf, sourceShaOf } from "../article-file.ts";
-import { listFiles } from "../files.ts";
+import { fileStamp, listFiles } from "../files.ts";
 import { slugify } from "../slug.ts";
 import type { Article } from "./article.ts";
 import { localDay } from "./extract-date.ts";
@@ -17,7 +17,24 @@ import { type InputReport, inputId } from "./report.ts";
 
 export interface ExistingArticle {
   path: string;
-  text: string;
+  /** The file's text: read when first asked if its facts came from the last run. */
+  readonly text: string;
+  /** Whether the file is as the importer wrote it (isUntouched). */
+  untouched: boolean;
+  /** The checksum of its dump, as its front matter gives it. */
+  sourceSha: string | undefined;
+}
+
+/**
+ * What the import needs to know of an article file without its text, kept
+ * for the next run with the file's stamp (fileStamp, taken before it was read).
+ */
+export interface ArticleFileFacts {
+  stamp: string;
+  /** Its source input ("file" or "file:record"); "" for a file no import wrote. */
+  source: string;
+  untouched: boolean;
+  sourceSha?: string;
 }
 
 export interface ExistingArticles {
@@ -27,6 +44,8 @@ export interface ExistingArticles {
   bySource: Map<string, ExistingArticle>;
   /** Second files for a source that already has one. */
   copies: ExistingArticle[];
+  /** Each file's facts with its stamp, for the next run (files changed too recently left out). */
+  facts: Map<string, ArticleFileFacts>;
 }
 
 /** An article the import would write, with its line in the report. */
@@ -40,8 +59,16 @@ export type Placement =
   | { action: "none" }
   | { action: "write"; target: string; previous?: ExistingArticle };
 
-/** What the output folder holds now: every markdown file, and the imported ones by source input. */
-export async function indexExistingArticles(outDir: string): Promise<ExistingArticles> {
+/**
+ * What the output folder holds now: every markdown file, and the imported ones
+ * by source input. A file whose stamp is the one `known` has (the last run's)
+ * is not read: its facts are the last run's, its text is read if asked for.
+ */
+export async function indexExistingArticles(
+  outDir: string,
+  known: Readonly<Record<string, ArticleFileFacts>> = {},
+  now = Date.now(),
+): Promise<ExistingArticles> {
   let paths: string[] = [];
   try {
     paths = (await listFiles(outDir)).filter((f) => f.endsWith(".md"));
@@ -52,21 +79,80 @@ export async function indexExistingArticles(outDir: string): Promise<ExistingArt
   }
   const bySource = new Map<string, ExistingArticle>();
   const copies: ExistingArticle[] = [];
+  const facts = new Map<string, ArticleFileFacts>();
   for (const rel of paths) {
-    const text = readFileSync(path.join(outDir, rel), "utf8");
-    const source = sourceOf(text);
+    const file = path.join(outDir, rel);
+    // The stamp first: a file changed while it is read is read again next run.
+    const stamp = fileStamp(file, now);
+    const cached = known[rel];
+    let article: ExistingArticle;
+    let source: string;
+    if (stamp !== "" && cached?.stamp === stamp) {
+      source = cached.source;
+      article = existingArticle(rel, cached, () => readFileSync(file, "utf8"));
+      facts.set(rel, cached);
+    } else {
+      const text = readFileSync(file, "utf8");
+      const id = sourceOf(text);
+      source = id ? inputId(id.file, id.record) : "";
+      const sha = sourceShaOf(text);
+      article = { path: rel, text, untouched: isUntouched(text), sourceSha: sha };
+      if (stamp !== "")
+        facts.set(rel, {
+          stamp,
+          source,
+          untouched: article.untouched,
+          ...(sha ? { sourceSha: sha } : {}),
+        });
+    }
     if (!source) continue;
-    const id = inputId(source.file, source.record);
-    const first = bySource.get(id);
+    const first = bySource.get(source);
     // Two files for one source (an import killed between writing a moved article and
     // deleting its old file, or a copy by hand): the one edited by hand is the article.
-    if (first && !(isUntouched(first.text) && !isUntouched(text))) copies.push({ path: rel, text });
+    if (first && !(first.untouched && !article.untouched)) copies.push(article);
     else {
       if (first) copies.push(first);
-      bySource.set(id, { path: rel, text });
+      bySource.set(source, article);
     }
   }
-  return { paths, bySource, copies };
+  return { paths, bySource, copies, facts };
+}
+
+/** An article file known by its facts, read only when its text is asked for. */
+function existingArticle(
+  rel: string,
+  facts: ArticleFileFacts,
+  read: () => string,
+): ExistingArticle {
+  let text: string | undefined;
+  return {
+    path: rel,
+    get text() {
+      text ??= read();
+      return text;
+    },
+    untouched: facts.untouched,
+    sourceSha: facts.sourceSha,
+  };
+}
+
+/** The facts worth keeping for the next run: those of files this run did not change since. */
+export function factsToKeep(
+  outDir: string,
+  existing: ExistingArticles,
+  now = Date.now(),
+): Record<string, ArticleFileFacts> {
+  const out: Record<string, ArticleFileFacts> = {};
+  for (const [rel, facts] of existing.facts) {
+    let stamp = "";
+    try {
+      stamp = fileStamp(path.join(outDir, rel), now);
+    } catch {
+      continue; // removed or moved by this run
+    }
+    if (stamp === facts.stamp) out[rel] = facts;
+  }
+  return out;
 }
 
 /**
@@ -79,7 +165,7 @@ export function articlesOfMovedDumps(
 ): Map<string, { id: string; article: ExistingArticle }> {
   const gone = new Map<string, { id: string; article: ExistingArticle }>();
   for (const [id, a] of existing.bySource) {
-    const sha = sourceShaOf(a.text);
+    const sha = a.sourceSha;
     if (sha && !inputFiles.has(id.replace(/:\d+$/, "")) && !gone.has(sha))
       gone.set(sha, { id, article: a });
   }
@@ -124,7 +210,7 @@ export function placeArticle(
     report.warnings.push(`moved from ${from.id}: the same dump, the same article file`);
   }
   const forced = previous !== undefined && isForced(force, previous.path, article.source.file);
-  if (previous && !forced && !isUntouched(previous.text)) {
+  if (previous && !forced && !previous.untouched) {
     report.outcome = "kept";
     report.article = previous.path;
     // The report speaks of the file as it is, not of the article the import would write.

@@ -1,5 +1,4 @@
 import { rm } from "node:fs/promises";
-import { isUntouched } from "../article-file.ts";
 import { compareStrings, writeAtomically } from "../files.ts";
 import type { Article } from "./article.ts";
 import {
@@ -32,6 +31,7 @@ import {
 import { formatOf, type PipelineContext } from "./pipeline.ts";
 import {
   articlesOfMovedDumps,
+  factsToKeep,
   indexExistingArticles,
   isForced,
   type PlannedArticle,
@@ -81,6 +81,8 @@ export interface ImportOptions extends PipelineContext {
   cacheFile?: string | null;
   /** Where articles' images are kept (default: `media/` beside the output folder). */
   mediaDir?: string;
+  /** The time now, in ms, for the racy-file check of the cache's stamps (fileStamp; tests set it). */
+  now?: number;
 }
 
 /**
@@ -138,8 +140,18 @@ async function importWith(
   const { dumps, loadDump } = folder;
   const knowledge = knowledgeHash();
   const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
-  const existing = await indexExistingArticles(options.outDir);
-  const info = await identifyDumps(dumps, loadDump);
+  const now = options.now ?? Date.now();
+  const existing = await indexExistingArticles(options.outDir, cache.articles, now);
+  // Each dump's stamp before it is read (one changed meanwhile is read again next run);
+  // a dump unchanged since the last run read it is known without reading it.
+  const stamps = new Map(dumps.map((f) => [f, folder.stampOf(f, now)]));
+  const info = await identifyDumps(dumps, loadDump, (file) => {
+    const c = cache.dumps[file];
+    const stamp = stamps.get(file);
+    return c?.stamp && c.group !== undefined && c.stamp === stamp
+      ? { input: c.input, group: c.group }
+      : undefined;
+  });
   const { repeatedLines, composition, furnitureHash } = await sourceFurniture(
     dumps,
     info,
@@ -170,7 +182,7 @@ async function importWith(
     if (c.images && !consultedUnchanged(c.images, options.inDir, folder.fileSet)) return undefined;
     if (c.media && !mediaPresent(mediaDir, c.media)) return undefined;
     if (c.figureMedia?.some((src) => !mediaPresent(mediaDir, src))) return undefined;
-    return isUntouched(previous.text) ? c : undefined;
+    return previous.untouched ? c : undefined;
   };
   const reused = new Map<string, CachedDump>();
   for (const file of dumps) {
@@ -270,6 +282,7 @@ async function importWith(
       options.onArticle?.(report, x.article);
       const i = info.get(file);
       if (i && x.record === undefined) {
+        const stamp = stamps.get(file);
         remember[file] = {
           input: i.input,
           knowledge,
@@ -279,6 +292,7 @@ async function importWith(
           ...(consulted && Object.keys(consulted).length > 0 ? { images: consulted } : {}),
           ...(x.article.image ? { media: x.article.image.src } : {}),
           ...(x.article.figures ? { figureMedia: x.article.figures.map((f) => f.src) } : {}),
+          ...(stamp ? { stamp, group: i.group } : {}),
         };
       }
     }
@@ -304,7 +318,14 @@ async function importWith(
   if (!dryRun) await recordMoves(options.outDir, movedFiles, taken);
   const unusedMedia = await removeUnusedMedia(options.outDir, mediaDir, dryRun);
   if (cacheFile && !dryRun)
-    await saveCache(cacheFile, inputs, remember, repeatedLines, composition);
+    await saveCache(
+      cacheFile,
+      inputs,
+      remember,
+      repeatedLines,
+      composition,
+      factsToKeep(options.outDir, existing, options.now),
+    );
 
   inputs.sort((a, b) => compareStrings(a.file, b.file) || (a.record ?? 0) - (b.record ?? 0));
   return {
@@ -352,6 +373,7 @@ async function saveCache(
   remember: Record<string, CachedDump>,
   repeatedLines: ReadonlyMap<string, ReadonlySet<string>>,
   composition: ReadonlyMap<string, string>,
+  articles: NonNullable<ImportCache["articles"]>,
 ): Promise<void> {
   for (const report of inputs) if (report.outcome === "kept") delete remember[report.file];
   const sources: ImportCache["sources"] = {};
@@ -366,7 +388,7 @@ async function saveCache(
     await ensureCacheDir(cacheFile);
     await writeAtomically(
       cacheFile,
-      JSON.stringify({ dumps: remember, sources } satisfies ImportCache),
+      JSON.stringify({ dumps: remember, sources, articles } satisfies ImportCache),
     );
   } catch {
     await rm(cacheFile, { force: true }).catch(() => {});

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isUntouched, sourceOf } from "../article-file.ts";
+import { sourceOf } from "../article-file.ts";
 import { compareStrings, writeAtomically } from "../files.ts";
 import { parseRedirects, REDIRECTS_FILE, serialiseRedirects, withMoves } from "../redirects.ts";
 import type { ExistingArticles, Placement } from "./place.ts";
@@ -87,7 +87,7 @@ export async function removeStaleCopies(
   const duplicateFiles: string[] = [];
   const movedFiles: [string, string][] = [];
   for (const copy of existing.copies) {
-    if (isUntouched(copy.text) && !dryRun) {
+    if (copy.untouched && !dryRun) {
       await rm(path.join(outDir, copy.path), { force: true });
       taken.delete(copy.path);
       await removeEmptyParents(outDir, copy.path);
