@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractAll, startExtractionWorkers } from "../../scripts/lib/import/extract-all.ts";
+import {
+  extractAll,
+  extractEach,
+  startExtractionWorkers,
+} from "../../scripts/lib/import/extract-all.ts";
 import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
+import { mastheadDump } from "../helpers/dumps.ts";
 
 describe("extraction workers started before their work", () => {
   const load = async (file: string) => ({ file, bytes: new Uint8Array(readFileSync(SPECIMEN)) });
@@ -36,4 +41,33 @@ describe("extraction workers started before their work", () => {
       await workers.terminate();
     }
   }, 60_000);
+});
+
+describe("extraction as the results come", () => {
+  it("yields every dump's articles in input order across the workers' batches, as one thread extracts them", async () => {
+    // More dumps than one batch a worker takes, with batches of unequal work.
+    const files = Array.from({ length: 600 }, (_, i) => `${String(i).padStart(3, "0")}.txt`);
+    const load = async (file: string) => {
+      const n = Number.parseInt(file, 10);
+      const paragraphs = Array.from(
+        { length: 1 + (n % 7) },
+        (_, k) => `الفقرة ${k} من الخبر رقم ${n} عن بغداد والموصل والبصرة وأربيل والنجف.`,
+      );
+      const text = mastheadDump(`خبر رقم ${n} عن بغداد`, paragraphs, "2025-11-16");
+      return { file, bytes: new TextEncoder().encode(text) };
+    };
+    const ctx = pipelineContext();
+    const seen: string[] = [];
+    const titles: string[] = [];
+    for await (const [file, outcome] of extractEach(files, load, ctx, 2)) {
+      seen.push(file);
+      if ("extractions" in outcome) titles.push(outcome.extractions[0]?.article?.title ?? "");
+    }
+    expect(seen).toEqual(files);
+    expect(titles).toEqual(files.map((f) => `خبر رقم ${Number.parseInt(f, 10)} عن بغداد`));
+    const here = await extractAll(files.slice(590), load, ctx, 1);
+    expect(
+      [...here.values()].map((o) => ("extractions" in o ? o.extractions[0]?.article?.title : "")),
+    ).toEqual(titles.slice(590));
+  }, 120_000);
 });

@@ -28,16 +28,29 @@ export async function extractAll(
   ctx: PipelineContext,
   workers: number | ExtractionWorkers = workersFor(dumps.length),
 ): Promise<Map<string, Extracted>> {
+  const results = new Map<string, Extracted>();
+  for await (const [file, outcome] of extractEach(dumps, load, ctx, workers))
+    results.set(file, outcome);
+  return results;
+}
+
+/**
+ * extractAll as the results come, in input order: the caller can place and
+ * write the first articles while the workers extract the next ones.
+ */
+export async function* extractEach(
+  dumps: readonly string[],
+  load: (file: string) => Promise<RawDump>,
+  ctx: PipelineContext,
+  workers: number | ExtractionWorkers = workersFor(dumps.length),
+): AsyncGenerator<[string, Extracted]> {
   const started =
     typeof workers === "number" && workers > 1 ? startExtractionWorkers(workers) : undefined;
   const pool = typeof workers === "number" ? started : workers;
   try {
-    const extracted = pool
+    yield* pool
       ? extractInWorkers([...dumps], load, ctx.repeatedLines ?? new Map(), pool)
       : extractHere(dumps, load, ctx);
-    const results = new Map<string, Extracted>();
-    for await (const [file, outcome] of extracted) results.set(file, outcome);
-    return results;
   } finally {
     await started?.terminate();
   }

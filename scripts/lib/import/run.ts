@@ -12,9 +12,8 @@ import {
 } from "./cache.ts";
 import { sourceFurniture } from "./corpus.ts";
 import {
-  type Extracted,
   type ExtractionWorkers,
-  extractAll,
+  extractEach,
   startExtractionWorkers,
   workersFor,
 } from "./extract-all.ts";
@@ -189,116 +188,9 @@ async function importWith(
     const c = reusable(file);
     if (c) reused.set(file, c);
   }
-  const results = await extractAll(
-    dumps.filter((f) => !reused.has(f)),
-    loadDump,
-    ctx,
-    early ?? options.workers,
-  );
-  folder.release();
 
-  // Every input's outcome so far, and the articles to place; the same article dumped
-  // twice (other masthead, ticker, boilerplate) is imported once.
-  const planned: PlannedArticle[] = [];
-  /** Images to keep, by media path. */
-  const media = new Map<string, Uint8Array>();
-  const seenContent = new Map<string, string>();
-  const remember: Record<string, CachedDump> = {};
-  for (const file of dumps) {
-    const hit = reused.get(file);
-    if (hit) {
-      const report: InputReport = {
-        file,
-        outcome: "unchanged",
-        article: existing.bySource.get(file)?.path as string,
-        warnings: [...hit.warnings],
-      };
-      inputs.push(report);
-      const first = seenContent.get(hit.key);
-      if (first !== undefined) {
-        report.outcome = "duplicate";
-        report.duplicateOf = first;
-        delete report.article;
-        continue;
-      }
-      seenContent.set(hit.key, file);
-      remember[file] = hit;
-      continue;
-    }
-    const outcome = results.get(file) as Extracted;
-    if ("reason" in outcome) {
-      inputs.push({ file, outcome: "rejected", reason: outcome.reason, warnings: [] });
-      continue;
-    }
-    for (const x of outcome.extractions) {
-      const report: InputReport = {
-        file,
-        ...(x.record !== undefined ? { record: x.record } : {}),
-        outcome: "unchanged",
-        warnings: x.warnings,
-      };
-      inputs.push(report);
-      if (!x.article) {
-        report.outcome = "rejected";
-        report.reason = x.reason ?? "unreadable";
-        continue;
-      }
-      const key = x.key ?? contentKey(x.article);
-      const first = seenContent.get(key);
-      if (first !== undefined) {
-        report.outcome = "duplicate";
-        report.duplicateOf = first;
-        continue;
-      }
-      seenContent.set(key, inputId(file, x.record));
-      let text = x.text ?? serialiseArticle(x.article);
-      let consulted: Record<string, string> | undefined;
-      if (x.article.imageCandidates) {
-        const lead = readLeadImage(x.article.imageCandidates, options.inDir, folder.fileSet);
-        report.warnings.push(...lead.warnings);
-        consulted = lead.consulted;
-        if (lead.image && lead.bytes) {
-          x.article.image = lead.image;
-          media.set(lead.image.src, lead.bytes);
-          text = serialiseArticle(x.article);
-        }
-      }
-      if (x.article.figureCandidates) {
-        const read = readFigures(
-          x.article.figureCandidates,
-          options.inDir,
-          folder.fileSet,
-          x.article.image?.src,
-        );
-        report.warnings.push(...read.warnings);
-        consulted = { ...consulted, ...read.consulted };
-        if (read.figures.length > 0) {
-          x.article.figures = read.figures;
-          for (const [src, bytes] of read.bytes) media.set(src, bytes);
-          text = serialiseArticle(x.article);
-        }
-      }
-      planned.push({ report, article: x.article, text });
-      options.onArticle?.(report, x.article);
-      const i = info.get(file);
-      if (i && x.record === undefined) {
-        const stamp = stamps.get(file);
-        remember[file] = {
-          input: i.input,
-          knowledge,
-          furniture: furnitureHash.get(i.group) ?? "",
-          key,
-          warnings: report.warnings,
-          ...(consulted && Object.keys(consulted).length > 0 ? { images: consulted } : {}),
-          ...(x.article.image ? { media: x.article.image.src } : {}),
-          ...(x.article.figures ? { figureMedia: x.article.figures.map((f) => f.src) } : {}),
-          ...(stamp ? { stamp, group: i.group } : {}),
-        };
-      }
-    }
-  }
-
-  // Place each article and write what changed, in input order (sorted): deterministic.
+  // Placing (given what content/ holds): copies of one source's article first, then each
+  // article in input order (sorted), so a run is deterministic.
   const dryRun = options.dryRun ?? false;
   const taken = new Set(existing.paths);
   const { duplicateFiles, movedFiles } = await removeStaleCopies(
@@ -309,12 +201,130 @@ async function importWith(
   );
   const gone = articlesOfMovedDumps(existing, folder.fileSet);
   const moved = new Set<string>();
-  for (const item of planned) {
+  /** Images to keep, by media path. */
+  const media = new Map<string, Uint8Array>();
+  const place = async (item: PlannedArticle): Promise<void> => {
     const placement = placeArticle(item, existing, gone, moved, taken, options.force);
     if (placement.action === "write" && !dryRun)
       await writePlaced(options.outDir, item.report, item.text, placement, taken, movedFiles);
     await keepImage(item, media, mediaDir, dryRun);
+  };
+
+  // Every input's outcome, and each article placed and written as its dump's
+  // extraction comes back (in input order, while the workers extract the next);
+  // the same article dumped twice (other masthead, ticker, boilerplate) is imported once.
+  const extracted = extractEach(
+    dumps.filter((f) => !reused.has(f)),
+    loadDump,
+    ctx,
+    early ?? options.workers,
+  );
+  const seenContent = new Map<string, string>();
+  const remember: Record<string, CachedDump> = {};
+  try {
+    for (const file of dumps) {
+      const hit = reused.get(file);
+      if (hit) {
+        const report: InputReport = {
+          file,
+          outcome: "unchanged",
+          article: existing.bySource.get(file)?.path as string,
+          warnings: [...hit.warnings],
+        };
+        inputs.push(report);
+        const first = seenContent.get(hit.key);
+        if (first !== undefined) {
+          report.outcome = "duplicate";
+          report.duplicateOf = first;
+          delete report.article;
+          continue;
+        }
+        seenContent.set(hit.key, file);
+        remember[file] = hit;
+        continue;
+      }
+      const next = await extracted.next();
+      if (next.done || next.value[0] !== file)
+        throw new Error(`extraction out of order at ${file}`); // extractEach keeps input order
+      const outcome = next.value[1];
+      if ("reason" in outcome) {
+        inputs.push({ file, outcome: "rejected", reason: outcome.reason, warnings: [] });
+        continue;
+      }
+      for (const x of outcome.extractions) {
+        const report: InputReport = {
+          file,
+          ...(x.record !== undefined ? { record: x.record } : {}),
+          outcome: "unchanged",
+          warnings: x.warnings,
+        };
+        inputs.push(report);
+        if (!x.article) {
+          report.outcome = "rejected";
+          report.reason = x.reason ?? "unreadable";
+          continue;
+        }
+        const key = x.key ?? contentKey(x.article);
+        const first = seenContent.get(key);
+        if (first !== undefined) {
+          report.outcome = "duplicate";
+          report.duplicateOf = first;
+          continue;
+        }
+        seenContent.set(key, inputId(file, x.record));
+        let text = x.text ?? serialiseArticle(x.article);
+        let consulted: Record<string, string> | undefined;
+        if (x.article.imageCandidates) {
+          const lead = readLeadImage(x.article.imageCandidates, options.inDir, folder.fileSet);
+          report.warnings.push(...lead.warnings);
+          consulted = lead.consulted;
+          if (lead.image && lead.bytes) {
+            x.article.image = lead.image;
+            media.set(lead.image.src, lead.bytes);
+            text = serialiseArticle(x.article);
+          }
+        }
+        if (x.article.figureCandidates) {
+          const read = readFigures(
+            x.article.figureCandidates,
+            options.inDir,
+            folder.fileSet,
+            x.article.image?.src,
+          );
+          report.warnings.push(...read.warnings);
+          consulted = { ...consulted, ...read.consulted };
+          if (read.figures.length > 0) {
+            x.article.figures = read.figures;
+            for (const [src, bytes] of read.bytes) media.set(src, bytes);
+            text = serialiseArticle(x.article);
+          }
+        }
+        const item: PlannedArticle = { report, article: x.article, text };
+        options.onArticle?.(report, x.article);
+        await place(item);
+        const i = info.get(file);
+        if (i && x.record === undefined) {
+          const stamp = stamps.get(file);
+          remember[file] = {
+            input: i.input,
+            knowledge,
+            furniture: furnitureHash.get(i.group) ?? "",
+            key,
+            warnings: report.warnings,
+            ...(consulted && Object.keys(consulted).length > 0 ? { images: consulted } : {}),
+            ...(x.article.image ? { media: x.article.image.src } : {}),
+            ...(x.article.figures ? { figureMedia: x.article.figures.map((f) => f.src) } : {}),
+            ...(stamp ? { stamp, group: i.group } : {}),
+          };
+        }
+      }
+    }
+  } finally {
+    // Done, or stopped by an error: the workers started for this extraction stop too.
+    await extracted.return(undefined);
+    folder.release();
   }
+
   if (!dryRun) await recordMoves(options.outDir, movedFiles, taken);
   const unusedMedia = await removeUnusedMedia(options.outDir, mediaDir, dryRun);
   if (cacheFile && !dryRun)
