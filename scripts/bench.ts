@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles 1000,10000[,100000] [--update] [--hugo] [--search]`
+ * `npm run bench -- --articles 1000,10000[,100000] [--update] [--hugo] [--search] [--work-dir DIR]`
  *
  * For each size: a deterministic synthetic corpus of raw dumps in the
  * specimen's layout (scripts/lib/bench/corpus.ts), then the import, the render
@@ -9,7 +9,8 @@
  * year's first bulletin, then the next day's). `--hugo` builds the same
  * articles with Hugo + Pagefind in the same run, for comparison; `--search`
  * measures a reader's first query on both (search.ts).
- * Work happens under .bench/ (ignored by git). Never run as a timed test.
+ * Work happens under .bench/ (ignored by git), or under --work-dir (a folder in
+ * RAM such as /dev/shm/nashra-bench: no disk in the figures). Never run as a timed test.
  */
 import { spawn } from "node:child_process";
 import {
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     hugo: { type: "boolean", default: false },
     search: { type: "boolean", default: false },
     "search-only": { type: "boolean", default: false },
+    // Where the corpus, the sites and the caches go (the issue's figures: a folder in RAM, /dev/shm/…).
+    "work-dir": { type: "string" },
     heap: { type: "string", default: "6144" },
   },
 });
@@ -193,11 +196,12 @@ function searchRow(n: number, measures: SearchMeasure[], who = "this archive"): 
   return `| ${n.toLocaleString("en")} | ${who} | ${kb(med((m) => m.firstBytes))} (${kb(med((m) => m.firstPagefindBytes))} Pagefind) | ${kb(med((m) => m.firstCompressedBytes))} | ${med((m) => m.firstMs).toFixed(0)} ms | ${kb(med((m) => m.secondBytes))} | ${kb(med((m) => m.secondCompressedBytes))} | ${med((m) => m.secondMs).toFixed(0)} ms |`;
 }
 const results: Record<string, unknown>[] = [];
+const workDir = path.resolve(values["work-dir"] ?? path.join(repoRoot, ".bench"));
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 for (const n of values.articles.split(",").map(Number)) {
-  const root = path.join(repoRoot, ".bench", String(n));
+  const root = path.join(workDir, String(n));
   const raw = path.join(root, "raw");
   const content = path.join(root, "content");
   const output = path.join(root, "_site");
