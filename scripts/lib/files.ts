@@ -96,3 +96,16 @@ export function fileStamp(file: string, now: number): string {
   return `${s.size}:${s.ino}:${s.ctimeNs}:${s.mtimeNs}`;
 }
 const RACY_MS = 3000;
+
+/**
+ * Whether a cache of many files' facts (fileStamp) is worth writing again after a
+ * run that found `changed` of its `total` files new, changed or gone: when at
+ * least a tenth did. Writing a large cache costs about what reading a tenth of
+ * the files again does (10,000 articles: the archive's cache 0.2 s to write in
+ * each render part, the vocabulary's 0.5 s), so a day's hundred new articles
+ * are read again by the next builds, until a tenth of the archive is, instead
+ * of every update rewriting the caches whole.
+ */
+export function worthRewriting(changed: number, total: number): boolean {
+  return changed > 0 && changed * 10 >= total;
+}

@@ -73,6 +73,23 @@ describe("the archive's vocabulary, kept between builds", () => {
     expect(readFileSync(a.cacheFile, "utf8").endsWith(" ")).toBe(true);
   });
 
+  it("is written again when a tenth of the archive changed, not for each new article", async () => {
+    const a = archive();
+    for (let n = 0; n < 20; n++) a.write(`2020/01/${n}.md`, `خبر رقم ${n} عن بغداد`);
+    const later = () => Date.now() + 60_000;
+    await a.cached(later());
+    writeFileSync(a.cacheFile, `${readFileSync(a.cacheFile, "utf8")} `);
+    const rewritten = () => !readFileSync(a.cacheFile, "utf8").endsWith(" ");
+    a.write("2020/02/x.md", "مؤتمر في البصرة");
+    // Its words are counted, though the cache was not written for it.
+    expect(await a.cached(later())).toEqual(await a.fresh());
+    expect(rewritten()).toBe(false);
+    a.write("2020/02/y.md", "مؤتمر في الموصل");
+    a.write("2020/02/z.md", "مؤتمر في أربيل");
+    expect(await a.cached(later())).toEqual(await a.fresh());
+    expect(rewritten()).toBe(true);
+  });
+
   it("does not read a file unchanged since it was read (its size, inode and times), and reads a file written since", async () => {
     const a = archive();
     a.write("2020/01/a.md", "انطلق المؤتمر في بغداد");

@@ -40,6 +40,30 @@ describe("the archive cache", () => {
     expect(again.hashes.get("2025/01/a.md")).not.toBe(first.hashes.get("2025/01/a.md"));
   });
 
+  it("is written again when a tenth of the archive changed, not for each new article", async () => {
+    const { dir, cacheFile } = oneArticle();
+    const write = (n: number) =>
+      writeFileSync(path.join(dir, "2025", "01", `b${n}.md`), article(`خبر ${n}`));
+    for (let n = 1; n < 20; n++) write(n);
+    const later = () => Date.now() + 60_000;
+    await loadArticles(dir, { cacheFile, now: later() });
+    const mark = () => writeFileSync(cacheFile, `${readFileSync(cacheFile, "utf8")} `);
+    const rewritten = () => !readFileSync(cacheFile, "utf8").endsWith(" ");
+    mark();
+    // One new article in twenty-one: read, shown, and the cache left as it was.
+    write(20);
+    const one = await loadArticles(dir, { cacheFile, now: later() });
+    expect(one.articles.map((a) => a.title)).toContain("خبر 20");
+    expect(rewritten()).toBe(false);
+    // Two more: three of twenty-three are not in the cache, more than a tenth.
+    write(21);
+    write(22);
+    const three = await loadArticles(dir, { cacheFile, now: later() });
+    expect(three.articles).toHaveLength(23);
+    expect(rewritten()).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(cacheFile, "utf8")).articles)).toHaveLength(23);
+  });
+
   it("reads a file changed in the last seconds every time (it could change again within the same tick)", async () => {
     const { dir, cacheFile } = oneArticle();
     await loadArticles(dir, { cacheFile });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
-import { fileStamp, listFiles, writeAtomically } from "../files.ts";
+import { fileStamp, listFiles, worthRewriting, writeAtomically } from "../files.ts";
 import { ArchiveVocabulary, foldedForms } from "./proclitics.ts";
 
 /**
@@ -78,7 +78,8 @@ export async function readArchiveVocabulary(
     return n;
   };
   const articles: VocabularyCache["articles"] = {};
-  let changed = cached === undefined;
+  /** Files new or changed since the cache was written (or gone, below). */
+  let changed = 0;
   const now = options.now ?? Date.now();
   for (const file of files) {
     const stamp = fileStamp(path.join(articlesDir, file), now);
@@ -91,14 +92,14 @@ export async function readArchiveVocabulary(
     const markdown = readFileSync(path.join(articlesDir, file), "utf8");
     const hash = createHash("sha1").update(markdown).digest("base64url");
     if (known && known[0] === hash) {
-      if (known[3] !== stamp) changed = true;
+      if (known[3] !== stamp) changed++;
       articles[file] = [hash, known[1], known[2], stamp];
       continue;
     }
-    changed = true;
+    changed++;
     articles[file] = [hash, frontMatterLang(markdown), [...foldedForms(markdown)].map(id), stamp];
   }
-  if (!changed && Object.keys(cached?.articles ?? {}).length !== files.length) changed = true;
+  changed += Object.keys(cached?.articles ?? {}).filter((f) => !(f in articles)).length;
 
   const counts = new Uint32Array(words.length);
   for (const [, lang, ids] of Object.values(articles)) {
@@ -108,7 +109,8 @@ export async function readArchiveVocabulary(
   counts.forEach((count, n) => {
     if (count > 0) vocabulary.addWord(words[n] as string, count);
   });
-  if (changed) await writeCache(options.cacheFile, code, words, counts, articles);
+  if (!cached || worthRewriting(changed, files.length))
+    await writeCache(options.cacheFile, code, words, counts, articles);
   return vocabulary;
 }
 
