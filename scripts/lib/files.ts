@@ -1,4 +1,15 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  type BigIntStats,
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -91,9 +102,39 @@ function faultPoint(point: "before-rename" | "after-rename"): void {
  * (git's "racy" files). Such a file gets no stamp (""): it is read next time.
  */
 export function fileStamp(file: string, now: number): string {
-  const s = statSync(file, { bigint: true });
+  return stampOf(statSync(file, { bigint: true }), now);
+}
+
+function stampOf(s: BigIntStats, now: number): string {
   if (Number(s.ctimeNs / 1_000_000n) > now - RACY_MS) return "";
   return `${s.size}:${s.ino}:${s.ctimeNs}:${s.mtimeNs}`;
+}
+
+/**
+ * A file's bytes with its stamp (fileStamp) as it was when it was opened, for
+ * the stat a read makes anyway: a file changed while it is read has a stamp
+ * older than its bytes, and is read again next time.
+ */
+export function readFileStamped(file: string, now: number): { bytes: Buffer; stamp: string } {
+  const fd = openSync(file, "r");
+  try {
+    const s = fstatSync(fd, { bigint: true });
+    // The bytes the file had when it was opened (as readFileSync reads them): one that
+    // grows meanwhile has another stamp next time, and is read again then.
+    const bytes = Buffer.allocUnsafe(Number(s.size));
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return {
+      bytes: filled < bytes.length ? bytes.subarray(0, filled) : bytes,
+      stamp: stampOf(s, now),
+    };
+  } finally {
+    closeSync(fd);
+  }
 }
 const RACY_MS = 3000;
 

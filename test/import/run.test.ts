@@ -665,6 +665,12 @@ describe("a re-import", () => {
       ["5.txt", "updated"],
     ]);
     expect(readFileSync(path.join(out, "2025/11/خبر-5.md"), "utf8")).toContain("أحمد علي");
+    // And what was read is known by its new stamps next time (all but the hand-edited one),
+    // the sidecar's stamp with its dump's.
+    expect((await run()).reused).toBe(4);
+    const after = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    expect(after.dumps["4.txt"]?.stamp?.split("|")[1]).not.toBe("-");
+    expect(after.dumps["1.txt"]?.stamp?.split("|")[1]).toBe("-");
   });
 
   it("trusts no stamp of a file changed in the last seconds", async () => {

@@ -15,6 +15,8 @@ export interface RawDump {
   bytes: Uint8Array;
   /** Metadata from a `NAME.meta.json` sidecar or the manifest; it overrides extraction. */
   sidecar?: Sidecar;
+  /** The stamps of the dump and its metadata as they were read (InputFolder.stampOf); "" if too recent. */
+  stamp?: string;
 }
 
 /** Metadata given beside a dump (sidecar, manifest) or inside it (HTML meta tags, scraper JSON). */

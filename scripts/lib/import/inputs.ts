@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { compareStrings, fileStamp } from "../files.ts";
+import { compareStrings, fileStamp, readFileStamped } from "../files.ts";
 import { type RawDump, RejectedInput, type Sidecar } from "./article.ts";
 import { hashOf } from "./cache.ts";
 import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
@@ -33,15 +33,20 @@ export interface InputFolder {
   /**
    * What says a dump and its metadata are those read last time without reading them:
    * the stamps (fileStamp) of the dump and its sidecar, and its manifest entry; ""
-   * when a file was changed too recently to be trusted (it is read).
+   * when a file was changed too recently to be trusted (it is read). A dump read
+   * carries the same, taken as it was read (RawDump.stamp).
    */
-  stampOf: (file: string, now: number) => string;
+  stampOf: (file: string) => string;
 }
 
 /** Bytes of dumps held in memory between the passes of a run; past it, a dump is read again. */
 const HELD_BYTES = 256 * 2 ** 20;
 
-export async function readInputFolder(inDir: string): Promise<InputFolder> {
+export async function readInputFolder(
+  inDir: string,
+  /** The time now, in ms, for the racy-file check of the dumps' stamps (fileStamp). */
+  now = Date.now(),
+): Promise<InputFolder> {
   const { files, unread } = await listInputs(inDir);
   const fileSet = new Set(files);
   const rejected: InputReport[] = [...unread];
@@ -98,15 +103,22 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
   }
 
   async function readDump(file: string): Promise<RawDump> {
-    // Dumps are small: a synchronous read costs less than the promise machinery around an async one.
-    const dump: RawDump = { file, bytes: readFileSync(path.join(inDir, file)) };
+    // Dumps are small: a synchronous read costs less than the promise machinery around an
+    // async one. Their stamps come with the reads (the stat a read makes anyway).
+    const read = readFileStamped(path.join(inDir, file), now);
+    const dump: RawDump = { file, bytes: read.bytes };
     const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
     const fromManifest = manifest.get(file);
-    const fromSidecar = fileSet.has(sidecarFile)
-      ? await readSidecar(inDir, sidecarFile)
-      : undefined;
-    if (fromManifest || fromSidecar) dump.sidecar = { ...fromManifest, ...fromSidecar };
+    const sidecar = fileSet.has(sidecarFile) ? readSidecar(inDir, sidecarFile, now) : undefined;
+    if (fromManifest || sidecar) dump.sidecar = { ...fromManifest, ...sidecar?.fields };
+    dump.stamp = combinedStamp(file, read.stamp, sidecar ? sidecar.stamp : "-");
     return dump;
+  }
+
+  /** A dump's stamp, its sidecar's ("-": none) and its manifest line, or "" if a file is too recent. */
+  function combinedStamp(file: string, dumpStamp: string, sidecarStamp: string): string {
+    if (dumpStamp === "" || sidecarStamp === "") return "";
+    return `${dumpStamp}|${sidecarStamp}|${hashOf(JSON.stringify(manifest.get(file) ?? null))}`;
   }
 
   // A run looks at a dump up to three times (its identity, the corpus pass, extraction):
@@ -129,14 +141,13 @@ export async function readInputFolder(inDir: string): Promise<InputFolder> {
     return loading;
   }
 
-  function stampOf(file: string, now: number): string {
+  function stampOf(file: string): string {
     const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
-    const stamps = [
+    return combinedStamp(
+      file,
       fileStamp(path.join(inDir, file), now),
       fileSet.has(sidecarFile) ? fileStamp(path.join(inDir, sidecarFile), now) : "-",
-    ];
-    if (stamps.includes("")) return "";
-    return `${stamps.join("|")}|${hashOf(JSON.stringify(manifest.get(file) ?? null))}`;
+    );
   }
 
   return {
@@ -185,6 +196,8 @@ export function pageAssets(files: readonly string[]): Set<string> {
 export interface DumpIdentity {
   input: string;
   group: string;
+  /** Its stamp (InputFolder.stampOf), when it can be trusted next time. */
+  stamp?: string;
 }
 
 /**
@@ -208,6 +221,7 @@ export async function identifyDumps(
     info.set(file, {
       input: hashOf(loaded.bytes, JSON.stringify(loaded.sidecar ?? {})),
       group: sourceKey(file, loaded.sidecar),
+      ...(loaded.stamp ? { stamp: loaded.stamp } : {}),
     });
   }
   // In the dumps' order, whichever way each was known.
@@ -288,9 +302,10 @@ export async function listInputs(
 /** A sidecar's fields: the manifest's (text) and its tags. */
 const SIDECAR_FIELDS: readonly string[] = [...TEXT_FIELDS, "tags"];
 
-async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
+function readSidecar(inDir: string, file: string, now: number): { fields: Sidecar; stamp: string } {
   let data: unknown;
-  const text = await readFile(path.join(inDir, file), "utf8");
+  const read = readFileStamped(path.join(inDir, file), now);
+  const text = read.bytes.toString("utf8");
   if (nestsTooDeep(text))
     throw new RejectedInput(`sidecar ${file} is JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
@@ -323,5 +338,5 @@ async function readSidecar(inDir: string, file: string): Promise<Sidecar> {
     }
     sidecar.tags = record.tags;
   }
-  return sidecar;
+  return { fields: sidecar, stamp: read.stamp };
 }

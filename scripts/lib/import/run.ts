@@ -108,7 +108,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
 async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // What there is: the inputs, the cache, the article files content/ holds now.
-  const folder = await readInputFolder(options.inDir);
+  const folder = await readInputFolder(options.inDir, options.now);
   const { dumps } = folder;
   const inputs: InputReport[] = [...folder.rejected];
   const cacheFile =
@@ -141,14 +141,14 @@ async function importWith(
   const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
   const now = options.now ?? Date.now();
   const existing = await indexExistingArticles(options.outDir, cache.articles, now);
-  // Each dump's stamp before it is read (one changed meanwhile is read again next run);
-  // a dump unchanged since the last run read it is known without reading it.
-  const stamps = new Map(dumps.map((f) => [f, folder.stampOf(f, now)]));
+  // A dump unchanged since the last run read it (its stamp) is known without reading it;
+  // a dump read has the stamp it had when it was opened (one changed meanwhile is read
+  // again next run).
   const info = await identifyDumps(dumps, loadDump, (file) => {
     const c = cache.dumps[file];
-    const stamp = stamps.get(file);
-    return c?.stamp && c.group !== undefined && c.stamp === stamp
-      ? { input: c.input, group: c.group }
+    if (!c?.stamp || c.group === undefined) return undefined;
+    return c.stamp === folder.stampOf(file)
+      ? { input: c.input, group: c.group, stamp: c.stamp }
       : undefined;
   });
   const { repeatedLines, composition, furnitureHash } = await sourceFurniture(
@@ -304,7 +304,7 @@ async function importWith(
         await place(item);
         const i = info.get(file);
         if (i && x.record === undefined) {
-          const stamp = stamps.get(file);
+          const stamp = i.stamp;
           remember[file] = {
             input: i.input,
             knowledge,
