@@ -119,6 +119,9 @@ export function readFileStamped(file: string, now: number): { bytes: Buffer; sta
   const fd = openSync(file, "r");
   try {
     const s = fstatSync(fd, { bigint: true });
+    // readFileSync's limit, and its words: no buffer of gigabytes for a dump.
+    if (s.size > MAX_READ_BYTES)
+      throw new RangeError(`File size (${s.size}) is greater than 2 GiB`);
     // The bytes the file had when it was opened (as readFileSync reads them): one that
     // grows meanwhile has another stamp next time, and is read again then.
     const bytes = Buffer.allocUnsafe(Number(s.size));
@@ -137,6 +140,7 @@ export function readFileStamped(file: string, now: number): { bytes: Buffer; sta
   }
 }
 const RACY_MS = 3000;
+const MAX_READ_BYTES = 2n ** 31n - 1n;
 
 /**
  * Whether a cache of many files' facts (fileStamp) is worth writing again after a

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -26,6 +26,14 @@ describe("a file read with its stamp", () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it("refuses a file over 2 GiB, as readFileSync does, without reading it", () => {
+    const file = path.join(tempDir(), "huge.txt");
+    writeFileSync(file, "");
+    truncateSync(file, 2 ** 31 + 1); // sparse: nothing written
+    expect(() => readFileStamped(file, Date.now())).toThrow(/greater than 2 GiB/);
+    expect(() => readFileSync(file)).toThrow(/greater than 2 GiB/);
   });
 
   it("has no stamp when the file changed in the last seconds", () => {
