@@ -674,12 +674,7 @@ describe("a re-import", () => {
   });
 
   it("trusts no stamp of a file changed in the last seconds", async () => {
-    const root = tempDir();
-    const raw = path.join(root, "raw");
-    const out = path.join(root, "out");
-    const cacheFile = path.join(root, "cache.json");
-    mkdirSync(raw);
-    writeFileSync(path.join(raw, "1.txt"), ["خبر 1", "", "2025-11-16", "", P(1)].join("\n"));
+    const { raw, out, cacheFile } = fiveDumps();
     await runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
     const cache = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
     expect(cache.articles).toEqual({});

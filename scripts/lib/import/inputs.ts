@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { compareStrings, fileStamp, readFileStamped } from "../files.ts";
@@ -80,6 +79,8 @@ export async function readInputFolder(
     dumps = [];
   }
   const stem = (f: string) => f.replace(/\.[^./]+$/, "");
+  /** Where a dump's sidecar would be: `NAME.meta.json` beside `NAME.txt`. */
+  const sidecarOf = (dump: string) => `${stem(dump)}${SIDECAR_SUFFIX}`;
   const dumpStems = new Set(files.filter((f) => !isMetadata(f) && !assets.has(f)).map(stem));
   for (const file of files.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
     if (!dumpStems.has(file.slice(0, -SIDECAR_SUFFIX.length))) {
@@ -107,7 +108,7 @@ export async function readInputFolder(
     // async one. Their stamps come with the reads (the stat a read makes anyway).
     const read = readFileStamped(path.join(inDir, file), now);
     const dump: RawDump = { file, bytes: read.bytes };
-    const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
+    const sidecarFile = sidecarOf(file);
     const fromManifest = manifest.get(file);
     const sidecar = fileSet.has(sidecarFile) ? readSidecar(inDir, sidecarFile, now) : undefined;
     if (fromManifest || sidecar) dump.sidecar = { ...fromManifest, ...sidecar?.fields };
@@ -142,7 +143,7 @@ export async function readInputFolder(
   }
 
   function stampOf(file: string): string {
-    const sidecarFile = `${stem(file)}${SIDECAR_SUFFIX}`;
+    const sidecarFile = sidecarOf(file);
     return combinedStamp(
       file,
       fileStamp(path.join(inDir, file), now),

@@ -108,7 +108,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
 async function importFolder(options: ImportOptions): Promise<ImportReport> {
   // What there is: the inputs, the cache, the article files content/ holds now.
-  const folder = await readInputFolder(options.inDir, options.now);
+  // One "now" for the run's racy-file checks (fileStamp) of inputs and article files.
+  const now = options.now ?? Date.now();
+  const folder = await readInputFolder(options.inDir, now);
   const { dumps } = folder;
   const inputs: InputReport[] = [...folder.rejected];
   const cacheFile =
@@ -121,7 +123,7 @@ async function importFolder(options: ImportOptions): Promise<ImportReport> {
   const threads = options.workers ?? workersFor(unseen);
   const early = threads > 1 ? startExtractionWorkers(threads) : undefined;
   try {
-    return await importWith(options, folder, inputs, cacheFile, cache, early);
+    return await importWith({ ...options, now }, folder, inputs, cacheFile, cache, early);
   } finally {
     await early?.terminate();
   }
@@ -139,8 +141,7 @@ async function importWith(
   const { dumps, loadDump } = folder;
   const knowledge = knowledgeHash();
   const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
-  const now = options.now ?? Date.now();
-  const existing = await indexExistingArticles(options.outDir, cache.articles, now);
+  const existing = await indexExistingArticles(options.outDir, cache.articles, options.now);
   // A dump unchanged since the last run read it (its stamp) is known without reading it;
   // a dump read has the stamp it had when it was opened (one changed meanwhile is read
   // again next run).
@@ -304,7 +305,6 @@ async function importWith(
         await place(item);
         const i = info.get(file);
         if (i && x.record === undefined) {
-          const stamp = i.stamp;
           remember[file] = {
             input: i.input,
             knowledge,
@@ -314,7 +314,7 @@ async function importWith(
             ...(consulted && Object.keys(consulted).length > 0 ? { images: consulted } : {}),
             ...(x.article.image ? { media: x.article.image.src } : {}),
             ...(x.article.figures ? { figureMedia: x.article.figures.map((f) => f.src) } : {}),
-            ...(stamp ? { stamp, group: i.group } : {}),
+            ...(i.stamp ? { stamp: i.stamp, group: i.group } : {}),
           };
         }
       }
