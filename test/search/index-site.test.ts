@@ -46,6 +46,8 @@ function page(body: string, outside: string): string {
 <section class="more"><h2>مقالات ذات صلة</h2><ul><li>${outside}</li></ul></section></main></body></html>`;
 }
 
+const HOUR = 60 * 60 * 1000;
+
 describe("what Pagefind reads of a page", () => {
   it("is the <html> tag and the indexed element, nested elements included", () => {
     const part = indexedPart(page("نص الخبر", "روابط"));
@@ -310,11 +312,13 @@ describe("bare forms of proclitic words in the index", () => {
   it("keep in the cache only the bundles the site's shards are, once the whole site is indexed", async () => {
     const { site, articles, cacheDir, add } = archiveFixture();
     add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر في بغداد");
+    // Two hours on each time: a bundle unused for an hour may go (the next test).
     const index = (only?: string[]) =>
       indexSite(site, {
         expectedPages: 1,
         cacheDir,
         vocabulary: readArchiveVocabulary(articles),
+        now: Date.now() + 2 * HOUR,
         ...(only ? { onlyShards: only } : {}),
       });
     const bundles = () => readdirSync(cacheDir).filter((n) => /^\d{4}-[0-9a-f]{16}$/.test(n));
@@ -334,6 +338,34 @@ describe("bare forms of proclitic words in the index", () => {
     expect(bundles()).toEqual(expect.arrayContaining(second));
   }, 120_000);
 
+  it("leave in the cache a bundle another build used in the last hour (two sites, one cache folder)", async () => {
+    const a = archiveFixture();
+    const b = archiveFixture();
+    a.add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر في بغداد");
+    b.add("2020/01/old", "ختام المؤتمر", "اختتم المؤتمر في البصرة");
+    const cacheDir = a.cacheDir;
+    const index = (x: typeof a, now = Date.now()) =>
+      indexSite(x.site, {
+        expectedPages: 1,
+        cacheDir,
+        vocabulary: readArchiveVocabulary(x.articles),
+        now,
+      });
+    const bundles = () => readdirSync(cacheDir).filter((n) => /^\d{4}-[0-9a-f]{16}$/.test(n));
+    await index(a);
+    const ofA = bundles();
+    // Site b's build, while a's bundle may still be in use by a: it stays.
+    await index(b);
+    expect(bundles()).toHaveLength(2);
+    expect(bundles()).toEqual(expect.arrayContaining(ofA));
+    // Site a builds again: it uses its bundle (marked), indexes nothing.
+    expect((await index(a)).indexed).toEqual([]);
+    // Two hours on, unused since: site b's build removes a's bundle.
+    await index(b, Date.now() + 2 * HOUR);
+    expect(bundles()).toHaveLength(1);
+    expect(bundles()).not.toEqual(ofA);
+  }, 120_000);
+
   it("know a page by its render key: an unchanged key is not read again, a new one is, and the archive's words still decide", async () => {
     vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0"); // a shard a year, the undated articles apart
     const { site, articles, cacheDir, add } = archiveFixture();
@@ -344,6 +376,7 @@ describe("bare forms of proclitic words in the index", () => {
         cacheDir,
         pageKeys,
         vocabulary: readArchiveVocabulary(articles),
+        now: Date.now() + 2 * HOUR, // bundles unused since the last call may go (below)
       });
     const old = "/articles/2020/01/old/";
     expect((await index({ [old]: "code page-1" })).indexed).toEqual(["2020"]);

@@ -10,6 +10,7 @@ import {
   rename,
   rm,
   stat,
+  utimes,
   writeFile,
 } from "node:fs/promises";
 import os from "node:os";
@@ -78,6 +79,8 @@ export interface IndexSiteOptions {
    * folds itself. Neither: each page's `<html lang>`.
    */
   language?: string;
+  /** The time now, in ms: cached bundles unused for an hour before it are removed (tests set it). */
+  now?: number;
 }
 
 export interface IndexSiteResult {
@@ -342,7 +345,7 @@ export async function indexSite(
           ? path.join(options.cacheDir, `${shardId}-${await shardHash(pages, language)}`)
           : undefined;
         if (cached) inUse.add(path.basename(cached));
-        if (cached && (await exists(cached)))
+        if (cached && (await markUsed(cached)))
           return { cached, tmp: undefined, pagesDir: undefined, pageCount: pages.length };
         if (!cached) await rm(target, { recursive: true, force: true });
         const tmp = `${cached ?? target}.tmp-${process.pid}`;
@@ -376,11 +379,8 @@ export async function indexSite(
   // Bundles no shard of the site is any more go: every update makes a new bundle of the
   // newest shard, and a cache that kept them all would grow by one a day. Only when the
   // whole site was indexed (a part of a split build sees its own shards only).
-  if (options.cacheDir && !options.onlyShards) {
-    for (const name of await readdir(options.cacheDir).catch(() => [] as string[]))
-      if (CACHED_BUNDLE.test(name) && !inUse.has(name))
-        await rm(path.join(options.cacheDir, name), { recursive: true, force: true });
-  }
+  if (options.cacheDir && !options.onlyShards)
+    await removeUnusedBundles(options.cacheDir, inUse, options.now ?? Date.now());
   const pageCount = shards.reduce((n, s) => n + s.pages, 0);
   if (pageCount !== options.expectedPages) {
     throw new Error(
@@ -541,6 +541,40 @@ async function shardHash(pages: IndexedPage[], language: string | undefined): Pr
     hash.update(`${page}\n${indexed}\n${bareForms.join(" ")}\n\0\n`);
   }
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Bundles of the cache that no shard of this site is and that no build used
+ * in the last hour. Another build sharing the cache folder (another site, or
+ * the same archive in another language) may be linking one of its bundles
+ * right now: each build marks the bundles it uses (markUsed), and a bundle is
+ * left alone for an hour after. Every update still makes a new bundle of the
+ * newest shard; the old one goes at the first whole-site build an hour on.
+ */
+async function removeUnusedBundles(
+  cacheDir: string,
+  inUse: ReadonlySet<string>,
+  now: number,
+): Promise<void> {
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (!CACHED_BUNDLE.test(name) || inUse.has(name)) continue;
+    const bundle = path.join(cacheDir, name);
+    const used = await stat(bundle).then(
+      (s) => s.mtimeMs,
+      () => now,
+    );
+    if (used < now - BUNDLE_GRACE_MS) await rm(bundle, { recursive: true, force: true });
+  }
+}
+const BUNDLE_GRACE_MS = 60 * 60 * 1000;
+
+/** Marks a cached bundle as used now (its folder's time); false if there is no such bundle. */
+async function markUsed(bundle: string): Promise<boolean> {
+  const now = new Date();
+  return utimes(bundle, now, now).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A shard bundle in the cache: "<shard id>-<shardHash>" (not a folder being written, "….tmp-<pid>"). */
