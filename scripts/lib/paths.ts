@@ -1,8 +1,26 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository's top folder, wherever a command is started from. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * The repository's top folder, wherever a command is started from: the
+ * nearest folder above this module that holds the site's configuration. (This
+ * module also runs from a bundle of the code, code-bundle.ts, written elsewhere
+ * in the repository.)
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (
+      existsSync(path.join(dir, "nashra.config.ts")) &&
+      existsSync(path.join(dir, "package.json"))
+    )
+      return dir;
+    if (path.dirname(dir) === dir)
+      throw new Error(`no repository (nashra.config.ts) above ${from}`);
+  }
+}
 
 /** Whether one folder is the other or holds it (paths resolved first). */
 function overlaps(a: string, b: string): boolean {

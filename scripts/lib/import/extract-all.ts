@@ -3,6 +3,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { bundledModule } from "../code-bundle.ts";
+import { repoRoot } from "../paths.ts";
 import type { RawDump } from "./article.ts";
 import type { WorkerReply, WorkerRequest, WorkerResult, WorkerSetup } from "./extract-worker.ts";
 import { inOrder } from "./inputs.ts";
@@ -65,14 +67,17 @@ export interface ExtractionWorkers {
 }
 
 /**
- * Starts extraction workers before their work is known: a worker takes about
- * a second to load the pipeline (tsx, the modules, the gazetteer), which the
- * main thread's reading of the inputs hides (measured on the benchmark's
- * 10,000 dumps: the workers started 2.5 s into the import, after the inputs
- * were read, and spent 1.2 s loading before the first dump).
+ * Starts extraction workers before their work is known: a worker takes half
+ * a second to load the pipeline (its code bundled, code-bundle.ts, then the
+ * gazetteer and word lists; a second and more through tsx), which the main
+ * thread's reading of the inputs hides.
  */
 export function startExtractionWorkers(count: number): ExtractionWorkers {
-  const threads = Array.from({ length: count }, () => new Worker(TS_WORKER, { eval: true }));
+  const bundle = bundledModule(WORKER_MODULE);
+  const threads = Array.from({ length: count }, () =>
+    // Plain Node for the bundle: a worker inherits the process's options, `--import tsx` among them.
+    bundle ? new Worker(bundle, { execArgv: [] }) : new Worker(TS_WORKER, { eval: true }),
+  );
   // Listened to from the start: an error while the main thread still reads its inputs
   // would otherwise be an unhandled event, not the import's error.
   let failure: Error | undefined;
@@ -89,9 +94,13 @@ export function startExtractionWorkers(count: number): ExtractionWorkers {
   };
 }
 
+/** The worker's module, bundled for the thread (code-bundle.ts). */
+const WORKER_MODULE = "scripts/lib/import/extract-worker.ts";
+
 /**
- * A worker runs TypeScript through tsx: it registers tsx's loader, then
- * imports the worker module (a worker does not inherit the parent's loader).
+ * Where the bundle cannot be written, a worker runs the TypeScript through
+ * tsx: it registers tsx's loader, then imports the worker module (a worker
+ * does not inherit the parent's loader).
  */
 const TSX_API = pathToFileURL(
   path.join(
@@ -101,7 +110,7 @@ const TSX_API = pathToFileURL(
 ).href;
 const TS_WORKER = `import(${JSON.stringify(TSX_API)})
   .then((tsx) => tsx.register())
-  .then(() => import(${JSON.stringify(new URL("./extract-worker.ts", import.meta.url).href)}));`;
+  .then(() => import(${JSON.stringify(pathToFileURL(path.join(repoRoot, WORKER_MODULE)).href)}));`;
 
 /** From this many dumps on, extraction runs in worker threads (one per core). */
 const PARALLEL_FROM = 2000;
