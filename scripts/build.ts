@@ -21,6 +21,7 @@ import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { compareStrings, listFiles } from "./lib/files.ts";
@@ -310,9 +311,15 @@ async function articleFiles(): Promise<string[]> {
   }
 }
 
-/** This script again in a child process, with this process's Node options (tsx) and the given heap limit. */
+/**
+ * This script again in a child process, with this process's Node options
+ * (tsx) and the given heap limit; the packages a part renders with are
+ * imported before tsx's hooks are in place (preload-packages.js).
+ */
 function runNode(args: string[], heapMB: number): Promise<string> {
   const options = [
+    "--import",
+    pathToFileURL(path.join(repoRoot, "scripts/lib/site/preload-packages.js")).href,
     ...process.execArgv.filter((o) => !o.startsWith("--max-old-space-size")),
     `--max-old-space-size=${Math.max(1024, heapMB)}`,
   ];
