@@ -13,6 +13,7 @@ import {
   utimes,
   writeFile,
 } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -503,8 +504,35 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** The Pagefind binary of the installed `pagefind` package (its npm bin). */
-const PAGEFIND = path.join(repoRoot, "node_modules", ".bin", "pagefind");
+/**
+ * The Pagefind executable of the installed `pagefind` package, run directly:
+ * its npm bin is a Node script that starts it, 0.1 s a shard (measured on a
+ * 707-page shard: 0.70 s directly, 0.83 s through the bin). Found as that
+ * script finds it — a `PAGEFIND_EXTENDED_BINARY_PATH` or `PAGEFIND_BINARY_PATH`
+ * setting, then the platform's package, the extended build first — and the
+ * npm bin where none is.
+ */
+const PAGEFIND = pagefindExecutable();
+
+function pagefindExecutable(): string {
+  const names = ["pagefind_extended", "pagefind"];
+  for (const name of names) {
+    const setting = process.env[`${name.toUpperCase()}_BINARY_PATH`];
+    if (setting) return setting;
+  }
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const require = createRequire(path.join(repoRoot, "package.json"));
+  for (const name of names) {
+    try {
+      return require.resolve(
+        `@pagefind/${platform}-${process.arch}/bin/${name}${platform === "windows" ? ".exe" : ""}`,
+      );
+    } catch {
+      // Not this build of Pagefind.
+    }
+  }
+  return path.join(repoRoot, "node_modules", ".bin", "pagefind");
+}
 const run = promisify(execFile);
 
 /**
