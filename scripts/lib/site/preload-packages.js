@@ -9,13 +9,7 @@
  * nothing new 0.2 s less time).
  */
 await Promise.all(
-  [
-    "@11ty/eleventy",
-    "@11ty/eleventy-img",
-    "markdown-it",
-    "luxon",
-    "js-yaml",
-    "yaml",
-    "esbuild",
-  ].map((name) => import(name)),
+  ["@11ty/eleventy", "markdown-it", "luxon", "js-yaml", "yaml", "esbuild"].map(
+    (name) => import(name),
+  ),
 );
