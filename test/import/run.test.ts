@@ -681,6 +681,21 @@ describe("a re-import", () => {
     expect(cache.dumps["1.txt"]?.stamp).toBeUndefined();
   });
 
+  /** An import of a folder (a dry run) on this many threads: its report's inputs and the articles, in order. */
+  const onCores = async (raw: string, workers: number) => {
+    const texts: string[] = [];
+    const report = await runImport({
+      ...pipelineContext(),
+      inDir: raw,
+      outDir: path.join(path.dirname(raw), `out-${workers}`),
+      dryRun: true,
+      cacheFile: null,
+      workers,
+      onArticle: (_i, a) => texts.push(JSON.stringify(a)),
+    });
+    return { inputs: report.inputs, texts };
+  };
+
   it("gives the same articles on one core or several", async () => {
     const root = tempDir();
     const raw = path.join(root, "raw");
@@ -691,22 +706,31 @@ describe("a re-import", () => {
         path.join(raw, `${String(n).padStart(3, "0")}.txt`),
         [`خبر ${n % 7}`, "", `2025-0${1 + (n % 9)}-1${n % 10}`, "", P(n), "", P(n + 1)].join("\n"),
       );
-    const collect = async (workers: number) => {
-      const texts: string[] = [];
-      const report = await runImport({
-        ...pipelineContext(),
-        inDir: raw,
-        outDir: path.join(root, `out-${workers}`),
-        dryRun: true,
-        cacheFile: null,
-        workers,
-        onArticle: (_i, a) => texts.push(JSON.stringify(a)),
-      });
-      return { inputs: report.inputs, texts };
-    };
-    const one = await collect(1);
+    const one = await onCores(raw, 1);
     expect(one.texts).toHaveLength(31);
-    expect(await collect(2)).toEqual(one);
+    expect(await onCores(raw, 2)).toEqual(one);
+  });
+
+  it("finds a source's repeated lines on the workers as on one thread", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "raw");
+    mkdirSync(raw);
+    // One source's dumps, each printing the site's slogan between the paragraphs and a
+    // sign-off under them: lines only the corpus pass can tell from the article's own.
+    const slogan = "شبكة الأخبار المستقلة تنقل لكم الحدث من مكانه لحظة بلحظة وبكل أمانة";
+    const share = "تابعوا تغطيتنا المستمرة للأحداث في العراق والمنطقة على مدار الساعة";
+    for (let n = 1; n <= 12; n++)
+      writeFileSync(
+        path.join(raw, `${String(n).padStart(3, "0")}.txt`),
+        [`خبر ${n} عن بغداد`, "", "2025-11-16", "", P(n), "", slogan, "", P(n + 1), "", share].join(
+          "\n",
+        ),
+      );
+    const one = await onCores(raw, 1);
+    expect(one.texts).toHaveLength(12);
+    // The source's furniture is found, so no article keeps it.
+    expect(one.texts.filter((t) => t.includes(slogan) || t.includes(share))).toEqual([]);
+    expect(await onCores(raw, 2)).toEqual(one);
   });
 });
 

@@ -29,6 +29,9 @@ export async function sourceFurniture(
   cache: ImportCache,
   load: (file: string) => Promise<RawDump>,
   ctx: PipelineContext,
+  /** Each dump's lines (dumpLines), in input order: on this thread unless the caller has workers. */
+  linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined> = (files) =>
+    linesHere(files, load, ctx),
 ): Promise<SourceFurniture> {
   const groups = new Map<string, string[]>();
   for (const file of dumps.filter((f) => formatOf(f) === "text" && info.has(f))) {
@@ -44,7 +47,7 @@ export async function sourceFurniture(
   const stale = [...groups]
     .filter(([g]) => cache.sources[g]?.composition !== composition.get(g))
     .flatMap(([, m]) => m);
-  const fresh = await findRepeatedLines(stale, load, ctx);
+  const fresh = await findRepeatedLines(linesOf(stale.filter((f) => formatOf(f) === "text")), ctx);
   const repeatedLines = new Map<string, Set<string>>();
   for (const group of groups.keys()) {
     const cached = cache.sources[group];
@@ -63,6 +66,44 @@ export async function sourceFurniture(
 /** A source needs this many dumps before its repeated lines are judged. */
 const MIN_SOURCE_DUMPS = 3;
 
+/** What one dump tells the corpus pass: its source, and the lines it prints before its first section. */
+export interface DumpLines {
+  source: string;
+  lines: string[];
+}
+
+/**
+ * A text dump's lines before its first section heading (related headlines,
+ * tickers), each once, normalised; undefined when it cannot be decoded (the
+ * dump is reported when it is extracted). The part of the corpus pass that
+ * looks at one dump: the workers do it for their dumps (extract-all.ts).
+ */
+export function dumpLines(dump: RawDump, ctx: PipelineContext): DumpLines | undefined {
+  let text: string;
+  try {
+    text = decodeRawDump(dump, ctx).decoded.text;
+  } catch {
+    return undefined;
+  }
+  const furniture = ctx.boilerplate.furnitureFor({});
+  const seen = new Set<string>();
+  for (const line of normalisedLines(text)) {
+    if (line === "") continue;
+    if (furniture.section(line) !== null) break;
+    seen.add(line);
+  }
+  return { source: sourceKey(dump.file, dump.sidecar), lines: [...seen] };
+}
+
+async function* linesHere(
+  files: string[],
+  load: (file: string) => Promise<RawDump>,
+  ctx: PipelineContext,
+): AsyncGenerator<DumpLines | undefined> {
+  for await (const [, loaded] of inOrder(files, load))
+    yield loaded instanceof Error ? undefined : dumpLines(loaded, ctx);
+}
+
 /**
  * Lines that at least 3 dumps of one source (and 5% of them) print before
  * their first section heading: a site's slogan, share bar, footer, sidebar.
@@ -72,36 +113,17 @@ const MIN_SOURCE_DUMPS = 3;
  * writer share.
  */
 async function findRepeatedLines(
-  dumps: string[],
-  load: (file: string) => Promise<RawDump>,
+  dumps: AsyncIterable<DumpLines | undefined>,
   ctx: PipelineContext,
 ): Promise<Map<string, Set<string>>> {
   const counts = new Map<string, Map<string, number>>();
   const sizes = new Map<string, number>();
-  const furniture = ctx.boilerplate.furnitureFor({});
-  for await (const [file, loaded] of inOrder(
-    dumps.filter((f) => formatOf(f) === "text"),
-    load,
-  )) {
-    let text: string;
-    const dump = loaded;
-    try {
-      if (dump instanceof Error) throw dump;
-      text = decodeRawDump(dump, ctx).decoded.text;
-    } catch {
-      continue; // reported when the dump itself is extracted
-    }
-    const key = sourceKey(file, dump.sidecar);
+  for await (const dump of dumps) {
+    if (!dump) continue;
+    const key = dump.source;
     sizes.set(key, (sizes.get(key) ?? 0) + 1);
-    // Counted as written (cheap); only lines that repeat enough are examined below.
-    const seen = new Set<string>();
-    for (const line of normalisedLines(text)) {
-      if (line === "") continue;
-      if (furniture.section(line) !== null) break;
-      seen.add(line);
-    }
     const group = counts.get(key) ?? new Map<string, number>();
-    for (const k of seen) group.set(k, (group.get(k) ?? 0) + 1);
+    for (const k of dump.lines) group.set(k, (group.get(k) ?? 0) + 1);
     counts.set(key, group);
   }
   const repeated = new Map<string, Set<string>>();

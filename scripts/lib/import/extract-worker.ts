@@ -1,11 +1,13 @@
 /**
- * A worker thread of the import: extracts articles from the dumps it is sent,
- * with the repository's pipeline context, and sends the results back in order.
+ * A worker thread of the import: reads the dumps it is sent for the corpus
+ * pass, then extracts articles from the dumps it is sent, with the
+ * repository's pipeline context, and sends the results back in order.
  * The main thread reads files, decides paths and writes (run.ts).
  */
 import { parentPort } from "node:worker_threads";
 import type { RawDump } from "./article.ts";
 import { loadPipelineContext } from "./context.ts";
+import { type DumpLines, dumpLines } from "./corpus.ts";
 import { extractArticles, type PipelineContext, rejectionReason } from "./pipeline.ts";
 import { type Prepared, prepare } from "./prepare.ts";
 
@@ -13,14 +15,20 @@ import { type Prepared, prepare } from "./prepare.ts";
 export interface WorkerSetup {
   repeatedLines: [string, string[]][];
 }
+/**
+ * Dumps to work on: to extract (after the setup), or — before it, while the
+ * main thread still reads the inputs — to read for the corpus pass (dumpLines).
+ */
 export interface WorkerRequest {
   id: number;
+  task: "extract" | "lines";
   dumps: RawDump[];
 }
 export type WorkerResult = { extractions: Prepared[] } | { reason: string };
 export interface WorkerReply {
   id: number;
-  results: WorkerResult[];
+  /** WorkerResult for each dump to extract; DumpLines or null for each dump read for the corpus pass. */
+  results: (WorkerResult | DumpLines | null)[];
 }
 
 // Loaded as the worker starts, while the main thread still reads the inputs (extract-all.ts).
@@ -35,6 +43,11 @@ parentPort?.on("message", (message: WorkerSetup | WorkerRequest) => {
     return;
   }
   const request = message;
+  if (request.task === "lines") {
+    const results = request.dumps.map((dump) => dumpLines(dump, ctx) ?? null);
+    parentPort?.postMessage({ id: request.id, results } satisfies WorkerReply);
+    return;
+  }
   const results = request.dumps.map((dump): WorkerResult => {
     try {
       return { extractions: extractArticles(dump, ctx).map(prepare) };

@@ -12,6 +12,7 @@ import {
 } from "./cache.ts";
 import { sourceFurniture } from "./corpus.ts";
 import {
+  dumpLinesInWorkers,
   type ExtractionWorkers,
   extractEach,
   startExtractionWorkers,
@@ -158,6 +159,7 @@ async function importWith(
     cache,
     loadDump,
     options,
+    early ? (files) => dumpLinesInWorkers(files, loadDump, early) : undefined,
   );
   const ctx: PipelineContext = { ...options, repeatedLines };
 
