@@ -145,11 +145,12 @@ const MAX_READ_BYTES = 2n ** 31n - 1n;
 /**
  * Whether a cache of many files' facts (fileStamp) is worth writing again after a
  * run that found `changed` of its `total` files new, changed or gone: when at
- * least a tenth did. Writing a large cache costs about what reading a tenth of
- * the files again does (10,000 articles: the archive's cache 0.2 s to write in
- * each render part, the vocabulary's 0.5 s), so a day's hundred new articles
- * are read again by the next builds, until a tenth of the archive is, instead
- * of every update rewriting the caches whole.
+ * least a tenth did. Writing the archive's cache costs about what reading a
+ * tenth of its files again does (10,000 articles: 0.2 s in each render part),
+ * so a day's hundred new articles are read again by the next builds, until a
+ * tenth of the archive is, instead of every update rewriting it whole. (The
+ * search vocabulary's cache, whose files cost more to read again and which
+ * costs less to write, is written for any change: vocabulary.ts.)
  */
 export function worthRewriting(changed: number, total: number): boolean {
   return changed > 0 && changed * 10 >= total;
