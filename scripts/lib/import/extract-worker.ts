@@ -15,10 +15,7 @@ import { type Prepared, prepare } from "./prepare.ts";
 export interface WorkerSetup {
   repeatedLines: [string, string[]][];
 }
-/**
- * Dumps to work on: to extract (after the setup), or — before it, while the
- * main thread still reads the inputs — to read for the corpus pass (dumpLines).
- */
+/** Dumps to work on: to extract (after the setup), or, before it, to read for the corpus pass (dumpLines). */
 export interface WorkerRequest {
   id: number;
   task: "extract" | "lines";
