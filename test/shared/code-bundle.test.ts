@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -54,6 +62,8 @@ describe("the code bundled for worker threads", () => {
     utimesSync(other, twoDaysAgo, twoDaysAgo);
 
     const file = bundledModule("scripts/lib/paths.ts", own) as string;
+    // Written through a temporary file of its own, which does not stay.
+    expect(readdirSync(own).filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(other)).toBe(true);
