@@ -136,25 +136,6 @@ function existingArticle(
   };
 }
 
-/** The facts worth keeping for the next run: those of files this run did not change since. */
-export function factsToKeep(
-  outDir: string,
-  existing: ExistingArticles,
-  now = Date.now(),
-): Record<string, ArticleFileFacts> {
-  const out: Record<string, ArticleFileFacts> = {};
-  for (const [rel, facts] of existing.facts) {
-    let stamp = "";
-    try {
-      stamp = fileStamp(path.join(outDir, rel), now);
-    } catch {
-      continue; // removed or moved by this run
-    }
-    if (stamp === facts.stamp) out[rel] = facts;
-  }
-  return out;
-}
-
 /**
  * A dump moved within the input folder (into a source's sub-folder, say) is the
  * same dump: its article is the one whose source is gone and whose checksum it has.
