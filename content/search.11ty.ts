@@ -32,12 +32,19 @@ function languageName(locale: string, code: string): string {
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
+/**
+ * Results a page of search results shows. Each costs the reader its
+ * fragment (2–3 KB), and the search reads older shards only while those it
+ * has read hold fewer (scripts/browser/search-client.ts).
+ */
+const RESULTS_PER_PAGE = 20;
+
 export function render({ site, archive }: PageData): string {
   const { t } = site;
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
   const main = html`${breadcrumbs(site, [{ label: t.home, url: URLS.home }, { label: t.search }])}
 <h1>${t.searchTheArchive}</h1>
-<div id="search" class="search" data-base="${site.pathPrefix}" data-locale="${site.format.locale}" data-numbering="${site.format.numberingSystem}" data-labels="${JSON.stringify(t.script)}">
+<div id="search" class="search" data-base="${site.pathPrefix}" data-locale="${site.format.locale}" data-numbering="${site.format.numberingSystem}" data-page-size="${RESULTS_PER_PAGE}" data-labels="${JSON.stringify(t.script)}">
 <form id="search-form" class="search-form search-form-large" role="search" aria-label="${t.searchArticles}" action="${site.href(URLS.search)}" method="get">
 <label for="search-input">${t.searchWords}</label>
 <input id="search-input" name="q" type="search" autocomplete="off" placeholder="${t.searchExample}">

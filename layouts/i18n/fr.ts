@@ -119,6 +119,10 @@ export const fr: Dictionary = {
     loadFailed:
       "L’index de recherche n’a pas pu être chargé. Vérifiez la connexion puis réessayez.",
     found: "{count}\u00a0: {query}",
+    foundSoFar:
+      "{count} {where}\u00a0: {query} — les articles plus anciens sont cherchés quand vous demandez plus de résultats.",
+    inYears: "en {years}",
+    inNewest: "parmi les articles les plus récents",
     approximately: "Environ {count}",
     notInArchive: "{count}\u00a0: aucun article des archives ne contient {words}.",
     quoted: "«\u00a0{text}\u00a0»",

@@ -33,6 +33,15 @@ export interface SearchScriptLabels {
   loadFailed: string;
   /** «{count}: {query}» */
   found: string;
+  /**
+   * The count while older shards are still unread (a search reads the newest
+   * first, older ones as more results are asked for): «{count} {where}: {query} — …».
+   */
+  foundSoFar: string;
+  /** Where a partial count was found, the years read in full: «في {years}». */
+  inYears: string;
+  /** … when no year has been read in full (a large year cut into runs of months). */
+  inNewest: string;
   /** An estimate of the count: «نحو {count}». */
   approximately: string;
   /** No result because words are nowhere in the archive: «{count}: {words} …». */

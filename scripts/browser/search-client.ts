@@ -4,13 +4,10 @@ import { procliticSplits } from "../lib/search/proclitics.ts";
 
 /**
  * Search across the archive's Pagefind shards, in the browser (bundled into
- * /assets/search.js). The shards are merged into one Pagefind instance
- * (`mergeIndex`), each tagged with a `shard` filter; results are ordered:
- *
- *  - newest first: the shards are runs of dates, newest first, so each
- *    shard's own date-sorted results, one shard after another, are in global
- *    date order (undated articles last);
- *  - relevance: Pagefind's merged ranking by score.
+ * /assets/search.js). The shards are read lazily into one Pagefind instance
+ * (`mergeIndex`), newest first and only as far as the results asked for
+ * need (ShardedSearch says why and how they are ranked), each tagged with a
+ * `shard` filter.
  *
  * A query word that the archive does not hold at all makes the search find
  * nothing (Pagefind alone would silently drop the word).
@@ -74,15 +71,30 @@ interface Pagefind {
   ): Promise<{ results: PagefindResult[] }>;
 }
 
-export interface ResultSet {
+/** How far a search has read the archive, and what it found there. */
+export interface ResultCount {
+  /** Results found: exact, or Pagefind's candidates when they were not all checked. */
   total: number;
   /** True when `total` counts Pagefind's candidates that were not all checked (very common words). */
   approximate: boolean;
+  /** False while older shards are still unread: `total` then counts the years read so far. */
+  complete: boolean;
+  /**
+   * The years read in full so far, newest first: a year whose shards have
+   * all been read (a large year is cut into runs of months, some of which
+   * may not be read yet).
+   */
+  years: string[];
+}
+
+export interface ResultSet {
+  /** The count as it stands; it grows as `slice` reads older shards. */
+  count(): ResultCount;
   /** Words of the query, as the reader typed them, found nowhere in the archive. */
   missingWords: string[];
   /** The (folded) words searched for: the query's, a prefixed word the archive lacks read as its bare word. */
   words: string[];
-  /** Hits `from` … `from + count`, their data loaded. */
+  /** Hits `from` … `from + count`, their data loaded (fewer only when there are no more). */
   slice(from: number, count: number): Promise<Hit[]>;
 }
 
@@ -122,8 +134,8 @@ export function excerptOf(
 }
 
 /**
- * Up to this many candidates every one is checked, so the count shown is
- * exact. Each check loads the result's fragment (2–3 KB): measured on the
+ * Up to this many candidates (every shard read) every one is checked, so the
+ * count shown is exact. Each check loads the result's fragment (2–3 KB): measured on the
  * benchmark archive, 300 cost a reader 265 requests and 730 KB for one query.
  */
 const CHECK_ALL = 100;
@@ -146,8 +158,57 @@ export function shardsToSearch(shards: readonly ShardInfo[], filters: Filters): 
   return shards.filter((s) => !year || (s.years ?? []).includes(year));
 }
 
+/** The years of the first `read` shards that no later shard also holds. */
+export function yearsReadInFull(shards: readonly ShardInfo[], read: number): string[] {
+  const unread = new Set(shards.slice(read).flatMap((s) => s.years ?? []));
+  const years = shards.slice(0, read).flatMap((s) => s.years ?? []);
+  return [...new Set(years)].filter((y) => !unread.has(y));
+}
+
+/** A shard's candidates for a query, in the shard's own order (by score, or by date). */
+export interface ShardResults<R extends { score: number }> {
+  /** The shard's place among those searched, newest first. */
+  tier: number;
+  results: readonly R[];
+}
+
+/**
+ * Several shards' candidates as one list. By date: one shard after another —
+ * shards are runs of dates, newest first, each already in date order, so
+ * this is the archive's date order. By relevance: by score, highest first;
+ * equal scores in shard order, then in the shard's own order, so that the
+ * list does not depend on the order the shards were loaded in.
+ */
+export function rankTogether<R extends { score: number }>(
+  shards: readonly ShardResults<R>[],
+  byDate: boolean,
+): R[] {
+  const inOrder = [...shards].sort((a, b) => a.tier - b.tier);
+  const all = inOrder.flatMap((s) => s.results.map((r, i) => ({ r, tier: s.tier, i })));
+  if (!byDate) all.sort((a, b) => b.r.score - a.r.score || a.tier - b.tier || a.i - b.i);
+  return all.map((x) => x.r);
+}
+
+/**
+ * Search across the archive's Pagefind shards, reading them lazily: newest
+ * first, only as many as the results asked for need.
+ *
+ * A shard costs a reader its metadata (about 10 bytes a page: every page's
+ * hash, word count and date) and, for each query word, an index chunk
+ * (≈ 20 KB): read all at once, the metadata alone is about 1 MB at 100,000
+ * articles before any result. So a search starts with the newest shard and
+ * reads the next older one only while what it has read holds less than a
+ * page of results; «more results» reads on. The first page is then ranked
+ * over the shards it read together (by date, or by relevance), the results
+ * of each shard read after it follow in their own ranking: newest first is
+ * exactly the archive's date order; relevance is relevance among the newest
+ * years that hold a page of results, then year by year back — and over the
+ * whole archive whenever the whole archive holds less than a page.
+ */
 export class ShardedSearch {
   private index: Promise<Pagefind> | undefined;
+  /** Shards merged into the instance (or being merged), by id. */
+  private readonly merged = new Map<string, Promise<void>>();
   private readonly existing = new Map<string, Promise<boolean>>();
   private readonly data = new WeakMap<PagefindResult, Promise<PagefindData>>();
 
@@ -165,36 +226,65 @@ export class ShardedSearch {
     return new ShardedSearch(base, shards);
   }
 
+  private url(shard: ShardInfo): string {
+    return `${this.base}${shard.path.slice(1)}`;
+  }
+
+  private options(shard: ShardInfo): Record<string, unknown> {
+    return {
+      baseUrl: this.base,
+      excerptLength: EXCERPT_WORDS,
+      mergeFilter: { shard: shard.id },
+      ranking: RANKING,
+    };
+  }
+
   /**
-   * All shards as one Pagefind instance: the first shard's, with the others
-   * merged into it (Pagefind's multisite search, `mergeIndex`). A reader then
-   * downloads Pagefind's script, worker and WebAssembly once — an instance per
-   * shard loads the WebAssembly again for each (≈60 KB a shard). A merged
-   * search ranks every shard's results by score, as relevance wants; each
-   * shard also carries a filter `shard` (Pagefind's `mergeFilter`), so that
-   * newest first can read the shards one by one, each in its own date order
-   * (a sorted search scores results by their place in that order).
+   * One Pagefind instance for every shard read: the first one needed, with
+   * the others merged into it as they are needed (Pagefind's multisite
+   * search, `mergeIndex`, which can add an index at any time). A reader then
+   * downloads Pagefind's script, worker and WebAssembly once — an instance
+   * per shard loads the WebAssembly again for each (≈60 KB a shard). Each
+   * shard carries a filter `shard` (Pagefind's `mergeFilter`), so that each
+   * can be searched on its own, in its own order.
    */
-  private pagefind(): Promise<Pagefind> {
+  private async withShard(shard: ShardInfo): Promise<Pagefind> {
     this.index ??= (async () => {
-      const [first, ...others] = this.shards;
-      if (!first) throw new Error("the search index has no shards");
-      const url = (shard: ShardInfo) => `${this.base}${shard.path.slice(1)}`;
       const module = (await import(
-        /* @vite-ignore */ `${url(first)}pagefind.js`
+        /* @vite-ignore */ `${this.url(shard)}pagefind.js`
       )) as PagefindModule;
-      const options = (shard: ShardInfo) => ({
-        baseUrl: this.base,
-        excerptLength: EXCERPT_WORDS,
-        mergeFilter: { shard: shard.id },
-        ranking: RANKING,
-      });
-      const pagefind = module.createInstance({ basePath: url(first), ...options(first) });
+      const pagefind = module.createInstance({ basePath: this.url(shard), ...this.options(shard) });
       await pagefind.init();
-      await Promise.all(others.map((shard) => pagefind.mergeIndex(url(shard), options(shard))));
       return pagefind;
     })();
-    return this.index;
+    if (!this.merged.has(shard.id)) {
+      // The instance's own shard is the first one asked for; any other is merged.
+      const first = this.merged.size === 0;
+      this.merged.set(
+        shard.id,
+        first
+          ? this.index.then(() => {})
+          : this.index.then((p) => p.mergeIndex(this.url(shard), this.options(shard))),
+      );
+    }
+    const pagefind = await this.index;
+    await this.merged.get(shard.id);
+    return pagefind;
+  }
+
+  /** A shard's candidates for a query (null: filters only), by score or by date. */
+  private async searchShard(
+    shard: ShardInfo,
+    term: string | null,
+    filters: Record<string, string>,
+    byDate: boolean,
+  ): Promise<PagefindResult[]> {
+    const pagefind = await this.withShard(shard);
+    const { results } = await pagefind.search(term, {
+      filters: { ...filters, shard: shard.id },
+      ...(byDate ? { sort: { date: "desc" } } : {}),
+    });
+    return results;
   }
 
   private dataOf(result: PagefindResult): Promise<PagefindData> {
@@ -221,15 +311,17 @@ export class ShardedSearch {
     return wanted.every((q) => text.some((w) => matchesQueryWord(w, q)));
   }
 
-  /** Whether the archive holds a (folded) word at all: one of its best candidates must really hold it. */
+  /**
+   * Whether the archive holds a (folded) word at all: one of its best
+   * candidates in some shard must really hold it. Shards are asked newest
+   * first, so a word of the news of the day reads no older shard.
+   */
   private exists(word: string): Promise<boolean> {
     let found = this.existing.get(word);
     if (!found) {
       found = (async () => {
-        if (this.shards.length === 0) return false;
-        const pagefind = await this.pagefind();
         for (const shard of this.shards) {
-          const { results } = await pagefind.search(word, { filters: { shard: shard.id } });
+          const results = await this.searchShard(shard, word, {}, false);
           for (const r of results.slice(0, EXISTENCE_SAMPLE))
             if (await this.holds(r, [word])) return true;
         }
@@ -252,22 +344,31 @@ export class ShardedSearch {
     return undefined;
   }
 
-  async search(query: string, filters: Filters, sort: Sort): Promise<ResultSet> {
+  /**
+   * The results of a query, read lazily. `firstPage` is how many results the
+   * first page shows: the shards read before any result is shown are those
+   * that hold that many (or all), and they are ranked together.
+   */
+  async search(query: string, filters: Filters, sort: Sort, firstPage = 20): Promise<ResultSet> {
     // Each folded word with the word the reader typed, to name it as typed.
     const typed = words(query).flatMap((word) =>
       queryWords(word).map((folded) => ({ word, folded })),
     );
     const asked = typed.map((t) => t.folded);
-    if (asked.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section) {
-      return { total: 0, approximate: false, missingWords: [], words: [], slice: async () => [] };
-    }
+    const nothing = (missingWords: string[], searched: string[]): ResultSet => ({
+      count: () => ({ total: 0, approximate: false, complete: true, years: [] }),
+      missingWords,
+      words: searched,
+      slice: async () => [],
+    });
+    if (asked.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section)
+      return nothing([], []);
     // Pagefind drops a word it does not know and searches the others: say so instead.
     const held = await Promise.all(asked.map((w) => this.asHeld(w)));
     const missingWords = [
       ...new Set(typed.filter((_, i) => held[i] === undefined).map((t) => t.word)),
     ];
-    if (missingWords.length > 0)
-      return { total: 0, approximate: false, missingWords, words: asked, slice: async () => [] };
+    if (missingWords.length > 0) return nothing(missingWords, asked);
     const wanted = held as string[];
 
     const term = wanted.length > 0 ? wanted.join(" ") : null;
@@ -276,54 +377,79 @@ export class ShardedSearch {
       const value = filters[key];
       if (value) pagefindFilters[key] = value;
     }
-    if (this.shards.length === 0)
-      return {
-        total: 0,
-        approximate: false,
-        missingWords: [],
-        words: wanted,
-        slice: async () => [],
-      };
-    const pagefind = await this.pagefind();
+    const shards = shardsToSearch(this.shards, filters);
+    if (shards.length === 0) return nothing([], wanted);
     const byDate = sort === "newest" || term === null;
-    // Newest first: the shards in order, each in its date order. Relevance: one
-    // merged search (Pagefind ranks by score, ties in shard order).
-    const candidates = byDate
-      ? (
-          await Promise.all(
-            shardsToSearch(this.shards, filters).map(
-              async (shard) =>
-                (
-                  await pagefind.search(term, {
-                    filters: { ...pagefindFilters, shard: shard.id },
-                    sort: { date: "desc" },
-                  })
-                ).results,
-            ),
-          )
-        ).flat()
-      : (await pagefind.search(term, { filters: pagefindFilters })).results;
 
-    // Checked in order, as far as needed; all of them when there are few.
+    // Candidates in the order shown, checked in that order, as far as needed.
+    const candidates: PagefindResult[] = [];
     const checked: PagefindResult[] = [];
     let next = 0;
+    let read = 0;
+    const readShard = async (): Promise<ShardResults<PagefindResult>> => {
+      const tier = read++;
+      const shard = shards[tier] as ShardInfo;
+      return { tier, results: await this.searchShard(shard, term, pagefindFilters, byDate) };
+    };
+    /** Whether `n` of these candidates, checked in order a page at a time, hold the words. */
+    const holdAtLeast = async (list: readonly PagefindResult[], n: number) => {
+      let found = 0;
+      for (let at = 0; found < n && at < list.length; at += firstPage) {
+        const ok = await Promise.all(
+          list.slice(at, at + firstPage).map((r) => this.holds(r, wanted)),
+        );
+        found += ok.filter(Boolean).length;
+      }
+      return found >= n;
+    };
+    /** Checks the candidates in order until `n` hold the words or none is left; true if `n` do. */
     const checkUntil = async (n: number) => {
       while (checked.length < n && next < candidates.length) {
-        const batch = candidates.slice(next, next + Math.max(20, n - checked.length));
+        const batch = candidates.slice(next, next + Math.max(firstPage, n - checked.length));
         next += batch.length;
         const ok = await Promise.all(batch.map((r) => this.holds(r, wanted)));
         checked.push(...batch.filter((_, i) => ok[i]));
       }
+      return checked.length >= n;
     };
-    const exact = candidates.length <= CHECK_ALL;
-    if (exact) await checkUntil(Number.POSITIVE_INFINITY);
+
+    // The first page: shards newest first until they hold a page of results.
+    const first: ShardResults<PagefindResult>[] = [];
+    while (read < shards.length) {
+      first.push(await readShard());
+      if (await holdAtLeast(rankTogether(first, byDate), firstPage)) break;
+    }
+    candidates.push(...rankTogether(first, byDate));
+
+    const complete = () => read === shards.length;
+    // Once every shard is read, every candidate is checked while they are few, so the count is exact.
+    const countExactly = async () => {
+      if (complete() && candidates.length <= CHECK_ALL) await checkUntil(Number.POSITIVE_INFINITY);
+    };
+    await countExactly();
+    /** Checked results up to `n`, reading older shards when those read run out. */
+    const fill = async (n: number) => {
+      for (;;) {
+        if (await checkUntil(n)) return;
+        if (complete()) return;
+        candidates.push(...(await readShard()).results);
+        await countExactly();
+      }
+    };
     return {
-      total: exact ? checked.length : candidates.length,
-      approximate: !exact,
+      count: () => {
+        const exact = next >= candidates.length;
+        return {
+          total: exact ? checked.length : candidates.length,
+          approximate: !exact,
+          complete: complete(),
+          years: yearsReadInFull(shards, read),
+        };
+      },
       missingWords: [],
       words: wanted,
       slice: async (from, count) => {
-        await checkUntil(from + count);
+        await fill(from + count);
         return Promise.all(
           checked.slice(from, from + count).map(async (r) => {
             const d = await this.dataOf(r);

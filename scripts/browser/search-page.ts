@@ -10,9 +10,14 @@
 import { fill } from "../../layouts/i18n/fill.ts";
 import type { SearchScriptLabels } from "../../layouts/i18n/types.ts";
 import { marksQueryWord } from "../lib/search/fold.ts";
-import { type Filters, ShardedSearch, type Sort } from "./search-client.ts";
+import {
+  type Filters,
+  type Hit,
+  type ResultSet,
+  ShardedSearch,
+  type Sort,
+} from "./search-client.ts";
 
-const PAGE_SIZE = 20;
 const FILTERS = ["tag", "year", "lang", "section"] as const;
 
 function element<T extends HTMLElement>(id: string): T {
@@ -35,6 +40,8 @@ const field = (name: string) =>
 // The configured locale, digits and labels (nashra.config.ts, layouts/i18n/), as the pages built on the server use them.
 const locale = root.dataset.locale ?? "ar";
 const labels = JSON.parse(root.dataset.labels ?? "{}") as SearchScriptLabels;
+/** Results a page shows (content/search.11ty.ts). */
+const PAGE_SIZE = Number(root.dataset.pageSize) || 20;
 /** The page's own title («البحث — نشرة»), shown again when no search is. */
 const idleTitle = document.title;
 const numbers = new Intl.NumberFormat(locale, {
@@ -64,6 +71,20 @@ function countResults(n: number): string {
 }
 
 const quoted = (text: string) => fill(labels.quoted, { text });
+
+/** The years a partial search has read: «٢٠٢٦» or «٢٠٢٤–٢٠٢٦». */
+const yearDigits = new Intl.NumberFormat(locale, {
+  numberingSystem: root.dataset.numbering ?? "arab",
+  useGrouping: false,
+});
+function yearsRead(years: readonly string[]): string {
+  const numbers = years.map(Number).filter(Number.isFinite);
+  if (numbers.length === 0) return "";
+  const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
+  return low === high
+    ? yearDigits.format(high)
+    : `${yearDigits.format(low)}–${yearDigits.format(high)}`;
+}
 
 interface State {
   q: string;
@@ -144,13 +165,50 @@ function loadedSearch(): Promise<ShardedSearch> {
 // Fetched at once, while the reader types (a failure is said when a search needs it).
 loadedSearch().catch(() => {});
 let shown = 0;
-let current: Awaited<ReturnType<ShardedSearch["search"]>> | null = null;
+let current: ResultSet | null = null;
 let wanted: string[] = [];
+/** The search described for the status line («بغداد»، «٢٠٢٥»). */
+let described = "";
 let generation = 0;
 
+/**
+ * The status line: the count as it stands. While older shards are unread,
+ * the count is that of the years read so far, and the line says so.
+ */
+function showCount(result: ResultSet): void {
+  if (result.missingWords.length > 0) {
+    status.textContent = fill(labels.notInArchive, {
+      count: countResults(0),
+      words: words.format(result.missingWords.map(quoted)),
+    });
+    return;
+  }
+  const { total, approximate, complete, years } = result.count();
+  const counted = countResults(total);
+  const count = approximate ? fill(labels.approximately, { count: counted }) : counted;
+  const range = yearsRead(years);
+  const where = range ? fill(labels.inYears, { years: range }) : labels.inNewest;
+  status.textContent = complete
+    ? fill(labels.found, { count, query: described })
+    : fill(labels.foundSoFar, { count, where, query: described });
+}
+
+/** The next page of results (a page at a time: a second click waits for the first). */
+let loadingMore: ResultSet | null = null;
 async function showMore(): Promise<void> {
-  if (!current) return;
-  const hits = await current.slice(shown, PAGE_SIZE);
+  const result = current;
+  if (!result || loadingMore === result) return;
+  loadingMore = result;
+  let hits: Hit[];
+  try {
+    // Older shards may be read here: the button says it is busy meanwhile.
+    more.disabled = true;
+    hits = await result.slice(shown, PAGE_SIZE);
+  } finally {
+    if (loadingMore === result) loadingMore = null;
+    more.disabled = false;
+  }
+  if (result !== current) return; // a newer search has started
   for (const hit of hits) {
     const item = document.createElement("li");
     const heading = document.createElement("h2");
@@ -189,7 +247,9 @@ async function showMore(): Promise<void> {
     list.append(item);
   }
   shown += hits.length;
-  more.hidden = hits.length < PAGE_SIZE || shown >= current.total;
+  const { total, approximate, complete } = result.count();
+  more.hidden = hits.length < PAGE_SIZE || (complete && !approximate && shown >= total);
+  showCount(result);
 }
 
 async function run(state: State): Promise<void> {
@@ -209,9 +269,9 @@ async function run(state: State): Promise<void> {
   // The state attribute lets tests (and assistive tech scripts) know when results are in.
   root.dataset.state = "searching";
   status.textContent = labels.searching;
-  let result: Awaited<ReturnType<ShardedSearch["search"]>>;
+  let result: ResultSet;
   try {
-    result = await (await loadedSearch()).search(state.q, state.filters, state.sort);
+    result = await (await loadedSearch()).search(state.q, state.filters, state.sort, PAGE_SIZE);
   } catch {
     if (mine !== generation) return;
     // The index could not be loaded (offline, a host that lost the files): say so, never hang.
@@ -224,19 +284,9 @@ async function run(state: State): Promise<void> {
   if (mine !== generation) return; // a newer search has started
   current = result;
   wanted = result.words;
+  described = describe;
   shown = 0;
   list.replaceChildren();
-  const count = countResults(result.total);
-  status.textContent =
-    result.missingWords.length > 0
-      ? fill(labels.notInArchive, {
-          count: countResults(0),
-          words: words.format(result.missingWords.map(quoted)),
-        })
-      : fill(labels.found, {
-          count: result.approximate ? fill(labels.approximately, { count }) : count,
-          query: describe,
-        });
   await showMore();
   if (mine !== generation) return;
   document.title = fill(labels.resultsTitle, { query: state.q.trim() || describe });

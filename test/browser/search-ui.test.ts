@@ -182,6 +182,37 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
+  it("counts the years it has read while older ones are unread, and reads them for more results", async () => {
+    // A page of one result (the sample is too small for a page of twenty to
+    // leave a shard unread): «بغداد» is in 2025, 2024 and twice undated.
+    const page = await tabs.newPage();
+    await page.route("**/archive/search/*", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-page-size="20"', 'data-page-size="1"');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${server.origin}/archive/search/?q=بغداد&sort=newest`);
+    await done(page);
+    const status = () => page.locator("#search-status").textContent();
+    expect(await titles(page)).toHaveLength(1);
+    expect(await status()).toMatch(/^نتيجة واحدة في ٢٠٢٥: «بغداد» — يُبحث في الأقدم/);
+    await page.click("#search-more");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 2);
+    expect(await status()).toMatch(/^نتيجتان في ٢٠٢٤–٢٠٢٥: «بغداد» — /);
+    for (const shown of [3, 4]) {
+      await page.click("#search-more");
+      await page.waitForFunction(
+        (n) => document.querySelectorAll("#search-results li").length === n,
+        shown,
+      );
+    }
+    // Every shard read: the count is the archive's, and there is nothing more.
+    expect(await status()).toBe("٤ نتائج: «بغداد»");
+    await expect.poll(() => page.locator("#search-more").isHidden()).toBe(true);
+    expect(new Set(await titles(page)).size).toBe(4);
+    await page.close();
+  });
+
   it("says plainly when a word of the query is nowhere in the archive", async () => {
     const page = await open("?q=بغداد+نيويوركستان");
     await done(page);

@@ -1,0 +1,131 @@
+import { build } from "esbuild";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/paths.ts";
+import { type StaticServer, serveStatic } from "../../scripts/lib/static-server.ts";
+import { launchChromium } from "../helpers/browser.ts";
+
+/**
+ * The search client reads the archive's shards lazily: newest first, only as
+ * many as the results asked for need. Driven directly (bundled here) so that
+ * a page of one result can be asked for on the small sample archive, whose
+ * search page shows twenty: the sample built with a shard a year (2025,
+ * 2024, undated), where «بغداد» is in one article of 2025, one of 2024 and
+ * two undated ones.
+ */
+
+let browser: Browser;
+let server: StaticServer;
+let client: string;
+beforeAll(async () => {
+  server = await serveStatic(inject("prefixedSite"), "/archive/");
+  browser = await launchChromium();
+  const bundle = await build({
+    stdin: {
+      contents:
+        'import { ShardedSearch } from "./scripts/browser/search-client.ts"; globalThis.ShardedSearch = ShardedSearch;',
+      resolveDir: repoRoot,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "esm",
+    write: false,
+  });
+  client = bundle.outputFiles[0]?.text ?? "";
+});
+afterAll(() => server?.close());
+
+interface Stage {
+  urls: string[];
+  count: { total: number; approximate: boolean; complete: boolean; years: string[] };
+  /** Shards whose metadata the reader had fetched by then. */
+  shards: string[];
+}
+
+/**
+ * A query through the client in a fresh browser profile: the first page
+ * (`firstPage` results), then everything else; what was shown and which
+ * shards were read at each stage.
+ */
+async function searchInStages(
+  query: string,
+  sort: "relevance" | "newest",
+  firstPage: number,
+): Promise<{ first: Stage; all: Stage }> {
+  const context = await browser.newContext();
+  const page: Page = await context.newPage();
+  const fetched: string[] = [];
+  context.on("requestfinished", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.origin}/archive/`);
+  await page.addScriptTag({ type: "module", content: client });
+  await page.waitForFunction(() => "ShardedSearch" in globalThis);
+  const shardsRead = () =>
+    fetched.filter((u) => u.endsWith(".pf_meta")).map((u) => u.split("/").at(-2) as string);
+  await page.evaluate(
+    async ({ query, sort, firstPage }) => {
+      const { ShardedSearch } = globalThis as unknown as {
+        ShardedSearch: typeof import("../../scripts/browser/search-client.ts").ShardedSearch;
+      };
+      const search = await ShardedSearch.load("/archive/");
+      const results = await search.search(query, {}, sort, firstPage);
+      const shown = await results.slice(0, firstPage);
+      Object.assign(globalThis, {
+        results,
+        stage: { urls: shown.map((h) => h.url), count: results.count() },
+      });
+    },
+    { query, sort, firstPage },
+  );
+  const first = {
+    ...((await page.evaluate(() => (globalThis as unknown as { stage: Stage }).stage)) as Stage),
+    shards: shardsRead(),
+  };
+  const rest = await page.evaluate(async (from) => {
+    const { results } = globalThis as unknown as {
+      results: Awaited<
+        ReturnType<
+          InstanceType<
+            typeof import("../../scripts/browser/search-client.ts").ShardedSearch
+          >["search"]
+        >
+      >;
+    };
+    const more = await results.slice(from, 1000);
+    return { urls: more.map((h) => h.url), count: results.count() };
+  }, firstPage);
+  const all = { urls: [...first.urls, ...rest.urls], count: rest.count, shards: shardsRead() };
+  await context.close();
+  return { first, all };
+}
+
+describe("a search reads the shards newest first, only as far as the results asked for", () => {
+  it("shows a first page from the newest shard alone, and reads the older ones for more", async () => {
+    const { first, all } = await searchInStages("بغداد", "relevance", 1);
+    expect(first.shards).toEqual(["2025"]);
+    expect(first.urls).toHaveLength(1);
+    expect(first.urls[0]).toMatch(/\/archive\/articles\/2025\//);
+    expect(first.count).toMatchObject({ complete: false, years: ["2025"] });
+    // Asked for everything, it reads every shard and counts exactly.
+    expect(new Set(all.shards)).toEqual(new Set(["2025", "2024", "undated"]));
+    expect(all.count).toMatchObject({ total: 4, approximate: false, complete: true });
+    expect(new Set(all.urls).size).toBe(4);
+  });
+
+  it("finds, lazily, the same results as a search that reads every shard at once — newest first in the same order", async () => {
+    for (const sort of ["newest", "relevance"] as const) {
+      const lazy = (await searchInStages("بغداد", sort, 1)).all;
+      const eager = (await searchInStages("بغداد", sort, 50)).first;
+      expect(eager.count.complete).toBe(true);
+      if (sort === "newest") expect(lazy.urls).toEqual(eager.urls);
+      else expect([...lazy.urls].sort()).toEqual([...eager.urls].sort());
+      expect(lazy.count).toEqual(eager.count);
+    }
+  });
+
+  it("reads older shards for the first page when the newest do not hold it", async () => {
+    const { first } = await searchInStages("بغداد", "newest", 2);
+    expect(first.shards).toEqual(["2025", "2024"]);
+    expect(first.urls.map((u) => u.split("/")[3])).toEqual(["2025", "2024"]);
+    expect(first.count).toMatchObject({ complete: false, years: ["2025", "2024"] });
+  });
+});
