@@ -5,8 +5,8 @@
  * specimen's layout (scripts/lib/bench/corpus.ts), then the import, the render
  * and the search index timed separately and together — wall time, CPU time,
  * peak RSS, pages written, output size, articles per second. `--update` adds
- * 100 new dumps to the built archive and times the rebuild, twice (a new
- * year's first bulletin, then the next day's). `--hugo` builds the same
+ * 100 new dumps to the built archive and times the rebuild, three times (a
+ * bulletin late in the newest year, a new year's first, then the next day's). `--hugo` builds the same
  * articles with Hugo + Pagefind in the same run, for comparison; `--search`
  * measures a reader's first query on both (search.ts).
  * Work happens under .bench/ (ignored by git), or under --work-dir (a folder in
@@ -309,15 +309,21 @@ for (const n of values.articles.split(",").map(Number)) {
     rmSync(path.join(hugoDir, "public"), { recursive: true, force: true });
   }
 
-  // Updates: a day's bulletin of 100 dumps dated just after the catalogue's
-  // newest articles — the first of a new year (its articles start a new year's
-  // search shard, and the year before joins the older years), then the next
-  // day's (only the newest year's shard is indexed again).
+  // Updates: a day's bulletin of 100 dumps — first one in the catalogue's
+  // newest year, in its last month (the steady state: a day's articles land
+  // in a year that already holds many), then the first of a new year (its
+  // articles start a new year's search shard, and the year before joins the
+  // older years), then the next day's.
   const updates: Measure[] = [];
   if (values.update) {
-    for (const [i, when] of ["new year", "next day"].entries()) {
+    const bulletins = [
+      { when: "late in a year", year: 2025, month: 12 },
+      { when: "new year", year: 2026, month: 1 },
+      { when: "next day", year: 2026, month: 1 },
+    ];
+    for (const [i, { when, year, month }] of bulletins.entries()) {
       const dir = path.join(raw, `update-${i + 1}`);
-      writeCorpus(dir, 100, n + i * 100, { year: 2026, month: 1 });
+      writeCorpus(dir, 100, n + i * 100, { year, month });
       const upImport = await timed(
         `update (${when}): import +100`,
         process.execPath,
@@ -354,7 +360,7 @@ for (const n of values.articles.split(",").map(Number)) {
       measures.push(update);
       updates.push(update);
     }
-    // Every update folder goes, not only this run's two: one left by hand would enlarge the corpus.
+    // Every update folder goes, not only this run's: one left by hand would enlarge the corpus.
     for (const d of readdirSync(raw).filter((d) => /^update-\d+$/.test(d)))
       rmSync(path.join(raw, d), { recursive: true, force: true });
   }
@@ -397,7 +403,7 @@ for (const n of values.articles.split(",").map(Number)) {
 console.log(`\nMachine: ${machine}\n`);
 if (rows.length > 0) {
   console.log(
-    "| articles | import (wall / peak RSS) | render | index | build (wall / peak RSS) | full | re-import unchanged | update +100: new year; next day | Hugo + Pagefind | pages | output |",
+    "| articles | import (wall / peak RSS) | render | index | build (wall / peak RSS) | full | re-import unchanged | update +100: late in a year; new year; next day | Hugo + Pagefind | pages | output |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);

@@ -194,7 +194,44 @@ describe("search shards", () => {
     expect(shardsToSearch(shards, { tag: "بغداد" })).toHaveLength(4);
   });
 
-  it("cut a large year into runs of whole months, newest first, and undated articles into runs of pages", () => {
+  it("keep a large newest year's newest month apart, so that a day's bulletin re-indexes a month", () => {
+    const year = [...pages("2025/01", 3), ...pages("2025/06", 3), ...pages("2025/12", 2)];
+    const older = [...pages("2023/05", 4), ...pages("2024/02", 4)];
+    const plan = planShards([...older, ...year], 10, 6, 7);
+    expect([...plan.keys()].sort(compareShards)).toEqual(["2025-12", "2025-06", "2024", "2023"]);
+    expect(plan.get("2025-12")).toEqual(pages("2025/12", 2));
+    expect([...(plan.get("2025-06") ?? [])].sort()).toEqual([
+      ...pages("2025/01", 3),
+      ...pages("2025/06", 3),
+    ]);
+    // The next day's articles change the month's shard alone.
+    const next = planShards(
+      [...older, ...year, ...pages("2025/12", 3).map((p) => p.replace("/p", "/n"))],
+      10,
+      6,
+      7,
+    );
+    for (const id of ["2025-06", "2024", "2023"]) expect(next.get(id)).toEqual(plan.get(id));
+    expect(next.get("2025-12")).toHaveLength(5);
+    // A newest year of at most `monthApart` pages, or of a single month, stays whole.
+    expect([...planShards([...older, ...year], 10, 6, 8).keys()]).toContain("2025");
+    expect([...planShards([...older, ...pages("2025/12", 9)], 10, 6, 7).keys()]).toContain("2025");
+    // Only the newest year: an older year of many months is not cut.
+    const twoYears = planShards([...year, ...pages("2026/01", 2)], 10, 6, 7);
+    expect([...twoYears.keys()].sort(compareShards)).toEqual(["2026", "2025"]);
+  });
+
+  it("pack a large year's months from the oldest, so a new month leaves the runs before it as they were", () => {
+    const year = [...pages("2024/01", 4), ...pages("2024/02", 4), ...pages("2024/03", 4)];
+    const plan = planShards([...year, ...pages("2025/01", 1)], 10, 6, 100);
+    expect([...plan.keys()].sort(compareShards)).toEqual(["2025", "2024-03", "2024-02"]);
+    expect(plan.get("2024-02")).toHaveLength(8);
+    const grown = planShards([...year, ...pages("2024/04", 4), ...pages("2025/01", 1)], 10, 6, 100);
+    expect(grown.get("2024-02")).toEqual(plan.get("2024-02"));
+    expect(grown.get("2024-04")).toHaveLength(8);
+  });
+
+  it("cut a large year into runs of whole months, and undated articles into runs of pages", () => {
     const year = [
       ...pages("2025/01", 4),
       ...pages("2025/02", 4),
@@ -204,10 +241,10 @@ describe("search shards", () => {
     const plan = planShards([...year, ...pages("2024/06", 2), ...pages("undated", 25)], 10);
     const ids = [...plan.keys()].sort(compareShards);
     expect(ids).toEqual(["2025-12", "2025-02", "2024", "undated-1", "undated-2", "undated-3"]);
-    // December and November together (8 pages); February and January together; no month split.
+    // January and February together (8 pages), then November and December; no month split.
     expect(plan.get("2025-12")?.map((p) => p.slice(9, 16))).toEqual([
-      ...Array(5).fill("2025/12"),
       ...Array(3).fill("2025/11"),
+      ...Array(5).fill("2025/12"),
     ]);
     expect(plan.get("2025-02")).toHaveLength(8);
     expect(plan.get("undated-3")).toHaveLength(5);

@@ -96,7 +96,7 @@ export interface CorpusOptions {
   years?: [number, number];
   /**
    * A day's bulletin instead of a back catalogue: every dump dated (in its
-   * text), within the first days of this month — after the catalogue's dates.
+   * text), within the first three days of this month.
    */
   bulletin?: { year: number; month: number };
 }

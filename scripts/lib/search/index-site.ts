@@ -116,6 +116,19 @@ export const SHARD_PAGES = 5000;
 export const SHARD_MERGE_PAGES = 5000;
 
 /**
+ * From this many pages, the newest year's newest month is a shard of its
+ * own (planShards). A day's bulletin lands there, and Pagefind re-indexes a
+ * whole shard (about 375 pages a CPU-second): a year of 5,000 pages costs a
+ * December update 13 s of CPU, its month about 1. In a smaller year the
+ * month is too small to hold a page of results: measured on the benchmark's
+ * 10,000 articles (about 80 a month) with the month apart from 500 pages, a
+ * December update took 8.6 s instead of 10.4, but a reader's first query read
+ * two shards instead of one (247 KB instead of 210, the next query 162 KB
+ * instead of 91).
+ */
+export const NEWEST_MONTH_APART_PAGES = 2000;
+
+/**
  * Languages whose words the search folds itself (search/fold.ts: spellings,
  * the article and proclitics in the alias field, the query folded the same
  * way, every result checked against the query's words in the browser).
@@ -162,9 +175,12 @@ function yearOf(page: string): string | undefined {
  *    pages (and `limit`) ("2016-2019"), a year above that is its own shard
  *    ("2025");
  *  - the newest year is a shard of its own once the dated pages are more than
- *    that (new articles mostly arrive there: re-indexing it stays cheap);
- *  - a year over `limit` is cut into runs of whole months, named by their
- *    newest month ("2025-12", "2025-06");
+ *    that (new articles mostly arrive there: re-indexing it stays cheap), and
+ *    over `monthApart` pages its newest month is one apart from the rest of
+ *    the year ("2025-12", "2025-11"), so that a day's bulletin re-indexes a
+ *    month, not a year;
+ *  - a year over `limit` is cut into runs of whole months, packed from its
+ *    oldest month and named by their newest ("2025-12", "2025-06");
  *  - undated articles open the oldest run (their date sort key is lower than
  *    any date: newest first, they come last, as in the listings), or when
  *    they do not fit in it are a shard of their own, or runs of `limit` pages
@@ -176,6 +192,7 @@ export function planShards(
   pages: readonly string[],
   limit = SHARD_PAGES,
   merge = shardMergePages(),
+  monthApart = NEWEST_MONTH_APART_PAGES,
 ): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const page of pages) {
@@ -210,6 +227,14 @@ export function planShards(
   const newestApart = dated > cap ? years[years.length - 1] : undefined;
   for (const year of years) {
     const list = groups.get(year) as string[];
+    const apart = year === newestApart && list.length > monthApart && newestMonthApart(year, list);
+    if (apart) {
+      endRun();
+      const [month, rest] = apart;
+      shards.set(month.id, month.pages);
+      for (const [id, monthRun] of monthRuns(year, rest, limit)) shards.set(id, monthRun);
+      continue;
+    }
     if (list.length > limit) {
       endRun();
       for (const [id, monthRun] of monthRuns(year, list, limit)) shards.set(id, monthRun);
@@ -223,7 +248,24 @@ export function planShards(
   return shards;
 }
 
-/** A year's pages in runs of whole months of at most `limit` pages, newest first. */
+/** A year's newest month ("2025-12") and the pages of its other months; none if it has one month. */
+function newestMonthApart(
+  year: string,
+  list: readonly string[],
+): [{ id: string; pages: string[] }, string[]] | undefined {
+  const monthOf = (page: string) => /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
+  const newest = list.map(monthOf).reduce((a, b) => (compareStrings(a, b) >= 0 ? a : b), "");
+  const rest = list.filter((p) => monthOf(p) !== newest);
+  if (rest.length === 0) return undefined;
+  return [{ id: `${year}-${newest}`, pages: list.filter((p) => monthOf(p) === newest) }, rest];
+}
+
+/**
+ * A year's pages in runs of whole months of at most `limit` pages, packed
+ * from its oldest month: months are added at the newest end, so the runs
+ * before the newest keep their pages (and their cached index) as a year
+ * grows and when it stops being the newest.
+ */
 function monthRuns(year: string, list: string[], limit: number): Map<string, string[]> {
   const byMonth = new Map<string, string[]>();
   for (const page of list) {
@@ -235,14 +277,13 @@ function monthRuns(year: string, list: string[], limit: number): Map<string, str
   const runs = new Map<string, string[]>();
   let run: string[] = [];
   let newest: string | undefined;
-  for (const month of [...byMonth.keys()].sort((a, b) => compareStrings(b, a))) {
+  for (const month of [...byMonth.keys()].sort(compareStrings)) {
     const monthPages = byMonth.get(month) as string[];
     if (run.length > 0 && run.length + monthPages.length > limit) {
       runs.set(`${year}-${newest}`, run);
       run = [];
-      newest = undefined;
     }
-    newest ??= month;
+    newest = month;
     run.push(...monthPages);
   }
   if (run.length > 0) runs.set(`${year}-${newest}`, run);
