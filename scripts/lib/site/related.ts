@@ -32,39 +32,60 @@ export function relatedByTags(index: RelatedIndex, relPath: string, limit = 5): 
   if (!self || i === undefined) return [];
   // Each of its tags with where the article stands in the tag's list, and how common the tag
   // was as of the article: its articles up to the newest neighbour looked at.
-  const tags = [...new Set(self.tags.map((t) => index.tagByName.get(t)))]
-    .filter((t): t is TagSummary => t !== undefined && t.count > 1)
-    .map((tag) => {
-      const list = index.byTag.get(tag) ?? [];
-      const at = lowerBound(list, (a) => (index.byPath.get(a.path) as number) >= i);
-      return { tag, list, at, rarity: rarityClass(list.length - Math.max(0, at - RELATED_WINDOW)) };
-    })
-    .sort((a, b) => a.rarity - b.rarity || compareStrings(a.tag.slug, b.tag.slug))
-    .slice(0, RELATED_TAGS);
-  const scores = new Map<ArchiveArticle, number>();
-  for (const { list, at, rarity } of tags) {
-    for (
-      let k = Math.max(0, at - RELATED_WINDOW);
-      k < Math.min(list.length, at + RELATED_WINDOW + 1);
-      k++
-    ) {
-      const other = list[k] as ArchiveArticle;
-      if (other === self) continue;
+  const seen = new Set<TagSummary>();
+  const tags: { tag: TagSummary; places: Int32Array; at: number; rarity: number }[] = [];
+  for (const name of self.tags) {
+    const tag = index.tagByName.get(name);
+    if (tag === undefined || tag.count <= 1 || seen.has(tag)) continue;
+    seen.add(tag);
+    const places = placesOf(index, tag);
+    const at = lowerBound(places, i);
+    tags.push({
+      tag,
+      places,
+      at,
+      rarity: rarityClass(places.length - Math.max(0, at - RELATED_WINDOW)),
+    });
+  }
+  tags.sort((a, b) => a.rarity - b.rarity || compareStrings(a.tag.slug, b.tag.slug));
+  // Scores by place in the archive's order.
+  const scores = new Map<number, number>();
+  for (const { places, at, rarity } of tags.slice(0, RELATED_TAGS)) {
+    const end = Math.min(places.length, at + RELATED_WINDOW + 1);
+    for (let k = Math.max(0, at - RELATED_WINDOW); k < end; k++) {
+      const other = places[k] as number;
+      if (other === i) continue;
       scores.set(other, (scores.get(other) ?? 0) + 1 / rarity);
     }
   }
-  const ranked = [...scores].map(([a, score]) => ({
-    a,
-    score,
-    distance: Math.abs((index.byPath.get(a.path) as number) - i),
-  }));
-  return ranked
+  const pathAt = (place: number) => (index.articles[place] as ArchiveArticle).path;
+  return [...scores]
+    .map(([place, score]) => ({ place, score, distance: Math.abs(place - i) }))
     .sort(
-      (x, y) => y.score - x.score || x.distance - y.distance || compareStrings(x.a.path, y.a.path),
+      (x, y) =>
+        y.score - x.score ||
+        x.distance - y.distance ||
+        compareStrings(pathAt(x.place), pathAt(y.place)),
     )
     .slice(0, limit)
-    .map((r) => r.a);
+    .map((r) => index.articles[r.place] as ArchiveArticle);
 }
+
+/**
+ * A tag's articles as their places in the archive's order (ascending, as the
+ * tag's list is), computed once a list: finding an article in a list and
+ * its distance to others are then comparisons of numbers, not lookups by path.
+ */
+function placesOf(index: RelatedIndex, tag: TagSummary): Int32Array {
+  const list = index.byTag.get(tag) ?? [];
+  let places = placesCache.get(list);
+  if (!places) {
+    places = Int32Array.from(list, (a) => index.byPath.get(a.path) as number);
+    placesCache.set(list, places);
+  }
+  return places;
+}
+const placesCache = new WeakMap<readonly ArchiveArticle[], Int32Array>();
 
 /** How many of an article's rarest tags, and how many neighbours in each, related articles come from. */
 const RELATED_TAGS = 4;
@@ -75,13 +96,13 @@ function rarityClass(count: number): number {
   return Math.ceil(Math.log2(count));
 }
 
-/** First index whose item satisfies a predicate that is false, then true, along the list. */
-function lowerBound<T>(list: readonly T[], isAtOrAfter: (item: T) => boolean): number {
+/** First index of an ascending list whose value is at least `value`. */
+function lowerBound(list: Int32Array, value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (isAtOrAfter(list[mid] as T)) hi = mid;
+    if ((list[mid] as number) >= value) hi = mid;
     else lo = mid + 1;
   }
   return lo;
