@@ -38,10 +38,11 @@ const { values } = parseArgs({
     incremental: { type: "boolean", default: false },
     parts: { type: "string" },
     part: { type: "string" },
-    // Set by a build that runs its parts itself:
+    // Set by a build that runs its parts itself (several parts in one process: "1,3/4", a
+    // manifest each, in the same order):
     "render-only": { type: "boolean", default: false },
     "previous-manifest": { type: "string" },
-    "manifest-out": { type: "string" },
+    "manifest-out": { type: "string", multiple: true },
   },
 });
 
@@ -155,8 +156,18 @@ async function buildSite(): Promise<void> {
   const previousFile = `${manifestPath}.previous`;
   if (previous) await writeFile(previousFile, JSON.stringify(previous));
   const partFiles = Array.from({ length: parts }, (_, k) => `${manifestPath}.part-${k + 1}`);
-  const queue = partFiles.map((file, k) => ({ file, k }));
   const concurrentParts = Math.min(parts, os.availableParallelism());
+  // A full build runs each part in a process of its own (a part's pages are what its memory
+  // holds). An incremental build renders few pages, and each part's cost is mostly fixed —
+  // starting, loading the archive (at 100,000 articles: 6 s of CPU), computing its page
+  // keys — so it runs its parts in one process a core, one after another, the archive
+  // loaded once a process.
+  const jobs = previous
+    ? Array.from({ length: concurrentParts }, (_, j) =>
+        partFiles.map((_, k) => k).filter((k) => k % concurrentParts === j),
+      )
+    : partFiles.map((_, k) => [k]);
+  const queue = [...jobs];
   // The parts running at once share this process's heap limit, so the whole
   // build stays within the memory it was given (`npm run build` sets 6 GB).
   const partHeapMB = Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20 / concurrentParts);
@@ -170,10 +181,9 @@ async function buildSite(): Promise<void> {
         "--output",
         output,
         "--part",
-        `${job.k + 1}/${parts}`,
+        `${job.map((k) => k + 1).join(",")}/${parts}`,
         "--render-only",
-        "--manifest-out",
-        job.file,
+        ...job.flatMap((k) => ["--manifest-out", partFiles[k] as string]),
         ...(previous ? ["--previous-manifest", previousFile] : []),
       ];
       const stdout = await runNode(args, partHeapMB);
@@ -234,7 +244,7 @@ async function buildSite(): Promise<void> {
   const pages = Object.keys(merged.pages).length;
   console.log(
     previous
-      ? `Built ${output} in ${seconds().toFixed(1)} s in ${parts} parts, incrementally: ${rendered} of ${pages} generated pages rendered, ${removed.length} removed`
+      ? `Built ${output} in ${seconds().toFixed(1)} s in ${parts} parts${jobs.length < parts ? ` (${jobs.length} processes)` : ""}, incrementally: ${rendered} of ${pages} generated pages rendered, ${removed.length} removed`
       : `Built ${pages} pages into ${output} in ${seconds().toFixed(1)} s in ${parts} parts (${why})`,
   );
   console.log(
@@ -243,30 +253,48 @@ async function buildSite(): Promise<void> {
   );
 }
 
-/** One part of a split build: its pages only (and, unless the build running it indexes, its shards). */
+/**
+ * One part of a split build: its pages only (and, unless the build running it
+ * indexes, its shards). A build that runs its parts itself may give one
+ * process several ("1,3/4"): they are rendered one after another, each by its
+ * own Eleventy run, on the archive loaded once.
+ */
 async function buildPart(spec: string): Promise<void> {
-  const m = /^(\d+)\/(\d+)$/.exec(spec);
-  const k = Number(m?.[1]);
+  const m = /^(\d+(?:,\d+)*)\/(\d+)$/.exec(spec);
   const n = Number(m?.[2]);
-  if (!m || k < 1 || k > n) throw new Error(`--part takes K/N with 1 ≤ K ≤ N, not "${spec}"`);
+  const ks = (m?.[1] ?? "").split(",").map(Number);
+  if (!m || ks.some((k) => k < 1 || k > n))
+    throw new Error(`--part takes K/N with 1 ≤ K ≤ N, not "${spec}"`);
   const renderOnly = values["render-only"];
+  const manifests = values["manifest-out"] ?? [];
+  if (ks.length > 1 && (!renderOnly || manifests.length !== ks.length))
+    throw new Error(
+      "several parts in one process are for a build's own parts (--render-only, a --manifest-out each)",
+    );
   // A part built on its own is a full build into its own folder.
   if (!renderOnly) await rm(output, { recursive: true, force: true });
   const previous = values["previous-manifest"]
     ? await plans.readManifest(values["previous-manifest"])
     : undefined;
-  plans.setActivePlan(
-    new plans.RenderPlan({
-      codeKey: plans.codeKey(path.resolve(input), config),
-      manifestPath: values["manifest-out"] ?? plans.manifestFile(cacheDir, output),
-      ...(previous ? { previous } : {}),
-      part: { index: k - 1, count: n },
-      indexes: !renderOnly,
-    }),
-  );
-  const rendered = await runEleventy();
+  if (ks.length > 1) {
+    const { keepArchiveBetweenRuns } = await import("./lib/site/plugins/archive-data.ts");
+    keepArchiveBetweenRuns();
+  }
+  let rendered = 0;
+  for (const [i, k] of ks.entries()) {
+    plans.setActivePlan(
+      new plans.RenderPlan({
+        codeKey: plans.codeKey(path.resolve(input), config),
+        manifestPath: manifests[i] ?? plans.manifestFile(cacheDir, output),
+        ...(previous ? { previous } : {}),
+        part: { index: k - 1, count: n },
+        indexes: !renderOnly,
+      }),
+    );
+    rendered += await runEleventy();
+  }
   if (renderOnly) console.log(`@@rendered ${rendered}`);
-  else await report(rendered, false, `part ${k} of ${n}`);
+  else await report(rendered, false, `part ${ks[0]} of ${n}`);
 }
 
 async function runEleventy(): Promise<number> {

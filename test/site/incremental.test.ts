@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -171,6 +172,27 @@ describe("an incremental build", () => {
     expect(fileHashes(output)).toEqual(fileHashes(fresh));
     const img = path.join("img", photos[1]?.src.slice(9, 33) ?? "?");
     expect(Object.keys(fileHashes(output)).filter((f) => f.startsWith(img))).toEqual([]);
+  }, 180_000);
+
+  it("in more parts than cores, runs several parts in a process and still gives the site a full build gives", async () => {
+    const output = path.join(root, "site-grouped");
+    const cache = path.join(root, "cache-grouped");
+    const parts = Math.max(5, os.availableParallelism() + 1);
+    await build(output, cache, true, {}, ["--parts", String(parts)]);
+    write("2026/05/jadid.md", md("خبر جديد آخر", { date: day("2026-05-02"), tags: ["بغداد"] }));
+    write(
+      "2024/07/taht.md",
+      md("خبر في منتصف الأرشيف", { date: day("2024-07-09"), tags: ["العراق"] }),
+    );
+    const update = await build(output, cache, true, {}, ["--parts", String(parts)]);
+    expect(update).toMatch(
+      new RegExp(
+        `in ${parts} parts \\(${os.availableParallelism()} processes\\), incrementally: [1-9]\\d* of \\d+ generated pages rendered`,
+      ),
+    );
+    const fresh = path.join(root, "fresh-3");
+    await build(fresh, path.join(root, "fresh-cache-3"), false);
+    expect(fileHashes(output)).toEqual(fileHashes(fresh));
   }, 180_000);
 
   it("renders everything again when the configuration changes, or the output is not the last build's", async () => {
