@@ -257,18 +257,29 @@ export class ShardedSearch {
       await pagefind.init();
       return pagefind;
     })();
-    if (!this.merged.has(shard.id)) {
+    const index = this.index;
+    let merging = this.merged.get(shard.id);
+    if (!merging) {
       // The instance's own shard is the first one asked for; any other is merged.
       const first = this.merged.size === 0;
-      this.merged.set(
-        shard.id,
+      // A shard that could not be read (the network, a host missing a file) leaves the instance
+      // unusable — Pagefind keeps the failed index among those it searches — so the next search
+      // starts a new one (results already found keep their own).
+      merging = (
         first
-          ? this.index.then(() => {})
-          : this.index.then((p) => p.mergeIndex(this.url(shard), this.options(shard))),
-      );
+          ? index.then(() => {})
+          : index.then((p) => p.mergeIndex(this.url(shard), this.options(shard)))
+      ).catch((error: unknown) => {
+        if (this.index === index) {
+          this.index = undefined;
+          this.merged.clear();
+        }
+        throw error;
+      });
+      this.merged.set(shard.id, merging);
     }
-    const pagefind = await this.index;
-    await this.merged.get(shard.id);
+    const pagefind = await index;
+    await merging;
     return pagefind;
   }
 
@@ -386,10 +397,13 @@ export class ShardedSearch {
     const checked: PagefindResult[] = [];
     let next = 0;
     let read = 0;
+    /** The next older shard's candidates; counted as read once they are in (a failure is tried again). */
     const readShard = async (): Promise<ShardResults<PagefindResult>> => {
-      const tier = read++;
+      const tier = read;
       const shard = shards[tier] as ShardInfo;
-      return { tier, results: await this.searchShard(shard, term, pagefindFilters, byDate) };
+      const results = await this.searchShard(shard, term, pagefindFilters, byDate);
+      read = tier + 1;
+      return { tier, results };
     };
     /** Whether `n` of these candidates, checked in order a page at a time, hold the words. */
     const holdAtLeast = async (list: readonly PagefindResult[], n: number) => {

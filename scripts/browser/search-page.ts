@@ -193,22 +193,29 @@ function showCount(result: ResultSet): void {
     : fill(labels.foundSoFar, { count, where, query: described });
 }
 
-/** The next page of results (a page at a time: a second click waits for the first). */
+/**
+ * The next page of results (a page at a time: a second click waits for the
+ * first). False when it could not be loaded (an older shard, a result's
+ * data): the page says so, and «more» tries again.
+ */
 let loadingMore: ResultSet | null = null;
-async function showMore(): Promise<void> {
+async function showMore(): Promise<boolean> {
   const result = current;
-  if (!result || loadingMore === result) return;
+  if (!result || loadingMore === result) return true;
   loadingMore = result;
   let hits: Hit[];
   try {
     // Older shards may be read here: the button says it is busy meanwhile.
     more.disabled = true;
     hits = await result.slice(shown, PAGE_SIZE);
+  } catch {
+    if (result === current) status.textContent = labels.loadFailed;
+    return false;
   } finally {
     if (loadingMore === result) loadingMore = null;
     more.disabled = false;
   }
-  if (result !== current) return; // a newer search has started
+  if (result !== current) return true; // a newer search has started
   for (const hit of hits) {
     const item = document.createElement("li");
     const heading = document.createElement("h2");
@@ -250,6 +257,7 @@ async function showMore(): Promise<void> {
   const { total, approximate, complete } = result.count();
   more.hidden = hits.length < PAGE_SIZE || (complete && !approximate && shown >= total);
   showCount(result);
+  return true;
 }
 
 async function run(state: State): Promise<void> {
@@ -287,8 +295,13 @@ async function run(state: State): Promise<void> {
   described = describe;
   shown = 0;
   list.replaceChildren();
-  await showMore();
+  const shownOk = await showMore();
   if (mine !== generation) return;
+  if (!shownOk) {
+    more.hidden = true;
+    root.dataset.state = "error";
+    return;
+  }
   document.title = fill(labels.resultsTitle, { query: state.q.trim() || describe });
   root.dataset.state = "done";
 }

@@ -213,6 +213,33 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
+  it("says so when an older shard cannot be read for more results, keeps what it shows, and tries again", async () => {
+    const page = await tabs.newPage();
+    await page.route("**/archive/search/*", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-page-size="20"', 'data-page-size="1"');
+      await route.fulfill({ response, body });
+    });
+    let offline = true;
+    await page.route("**/pagefind/2024/**", (route) =>
+      offline ? route.abort("failed") : route.continue(),
+    );
+    await page.goto(`${server.origin}/archive/search/?q=بغداد&sort=newest`);
+    await done(page);
+    expect(await titles(page)).toHaveLength(1);
+    await page.click("#search-more");
+    await expect
+      .poll(() => page.locator("#search-status").textContent())
+      .toContain("تعذّر تحميل فهرس البحث");
+    expect(await titles(page)).toHaveLength(1);
+    expect(await page.locator("#search-more").isVisible()).toBe(true);
+    offline = false;
+    await page.click("#search-more");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 2);
+    expect(await page.locator("#search-status").textContent()).toMatch(/^نتيجتان في ٢٠٢٤–٢٠٢٥/);
+    await page.close();
+  });
+
   it("says plainly when a word of the query is nowhere in the archive", async () => {
     const page = await open("?q=بغداد+نيويوركستان");
     await done(page);
