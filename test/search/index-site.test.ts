@@ -438,6 +438,24 @@ describe("bare forms of proclitic words in the index", () => {
     add("undated/new", "مشاركة النساء", "ارتفعت مشاركة النساء في الانتخابات");
     const keys = { [old]: "code page-3", "/articles/undated/new/": "code page-4" };
     expect((await index(keys, 2)).indexed).toEqual(["2020", "undated"]);
+    // The facts are kept with the page's words as places in one list of words; a file of
+    // another layout (an older version's) is learnt again, not an error.
+    const factsFile = path.join(cacheDir, "page-facts.json");
+    const kept = JSON.parse(readFileSync(factsFile, "utf8")) as {
+      words: string[];
+      pages: Record<string, [string, string, string[], string]>;
+    };
+    expect(kept.words).toContain("بمشاركه");
+    expect(Object.keys(kept.pages).sort()).toEqual([
+      "articles/2020/01/old/index.html",
+      "articles/undated/new/index.html",
+    ]);
+    writeFileSync(factsFile, JSON.stringify({ "articles/2020/01/old/index.html": { key: "x" } }));
+    expect((await index(keys, 2)).indexed).toEqual([]);
+    const relearnt = JSON.parse(readFileSync(factsFile, "utf8")) as typeof kept;
+    expect(new Set(relearnt.words)).toEqual(new Set(kept.words));
+    for (const [page, [key, indexed, years]] of Object.entries(kept.pages))
+      expect(relearnt.pages[page]?.slice(0, 3)).toEqual([key, indexed, years]);
   }, 120_000);
 });
 
