@@ -24,7 +24,12 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
-  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
+  page.on("requestfailed", (r) => {
+    // A request the page cancelled by navigating away (its favicon, fetched after load, when
+    // the reader submits a search at once) is not a failure of the site; any other is.
+    const why = r.failure()?.errorText ?? "";
+    if (why !== "net::ERR_ABORTED") errors.push(`request failed: ${r.url()} ${why}`);
+  });
   page.on("response", (r) => {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
