@@ -351,9 +351,9 @@ export async function indexSite(
   const yearsOf = new Map<string, string[]>();
   const factsFile =
     options.cacheDir && options.pageKeys ? path.join(options.cacheDir, PAGE_FACTS) : undefined;
-  const { pages: known, words: knownWords } = factsFile
+  const { pages: known, words } = factsFile
     ? await readPageFacts(factsFile)
-    : { pages: new Map<string, PageFacts>(), words: [] };
+    : { pages: new Map<string, PageFacts>(), words: new FactsWords() };
   const facts = new Map<string, PageFacts>();
   const learnt = { count: 0 };
   // Preparing a shard (reading its pages, writing what Pagefind reads) is this
@@ -377,6 +377,7 @@ export async function indexSite(
           keys: options.pageKeys,
           known,
           facts,
+          words,
           learnt,
         });
         yearsOf.set(
@@ -420,7 +421,7 @@ export async function indexSite(
 
   // Written only when a page's facts were learnt or a page went (a no-op build rewrites nothing).
   if (factsFile && !options.onlyShards && (learnt.count > 0 || facts.size !== known.size))
-    await writePageFacts(factsFile, facts, knownWords);
+    await writePageFacts(factsFile, facts, words);
   // Bundles no shard of the site is any more go: every update makes a new bundle of the
   // newest shard, and a cache that kept them all would grow by one a day. Only when the
   // whole site was indexed (a part of a split build sees its own shards only).
@@ -678,8 +679,9 @@ interface PageFacts {
   key: string;
   indexed: string;
   years: string[];
-  proclitic: string[];
-  /** As read from page-facts.json: `proclitic` as it is packed there (written back as it is). */
+  /** Its folded words that may have bare forms, as their places in the build's FactsWords. */
+  places: number[];
+  /** As read from page-facts.json: `places` as they are packed there (written back as they are). */
   packed?: string;
 }
 
@@ -698,14 +700,57 @@ interface PageFactsFile {
   pages: Record<string, [string, string, string[], string]>;
 }
 
-/** The facts page-facts.json holds, and its list of words (which a write extends). */
+/**
+ * The words of every page's facts, each once: the list read from
+ * page-facts.json, extended by new pages' words (so the facts read keep
+ * their places). Each word's bare forms are decided once a build, not once
+ * a page that holds it (100,000 pages hold 99 such words each).
+ */
+class FactsWords {
+  private readonly placeOf: Map<string, number>;
+  private readonly bare: (readonly string[] | undefined)[] = [];
+
+  constructor(readonly list: string[] = []) {
+    this.placeOf = new Map(list.map((word, place) => [word, place]));
+  }
+
+  placesOf(words: readonly string[]): number[] {
+    return words.map((word) => {
+      let place = this.placeOf.get(word);
+      if (place === undefined) {
+        place = this.list.length;
+        this.list.push(word);
+        this.placeOf.set(word, place);
+      }
+      return place;
+    });
+  }
+
+  /** The bare forms, for the alias field, of the words at these places (ArchiveVocabulary.aliasOfForms). */
+  aliasOf(places: readonly number[], vocabulary: ArchiveVocabulary): string[] {
+    let out: Set<string> | undefined;
+    for (const place of places) {
+      let bare = this.bare[place];
+      if (bare === undefined) {
+        bare = vocabulary.bareForms(this.list[place] as string);
+        this.bare[place] = bare;
+      }
+      if (bare.length === 0) continue;
+      out ??= new Set();
+      for (const form of bare) out.add(form);
+    }
+    return out ? [...out].sort() : [];
+  }
+}
+
+/** The facts page-facts.json holds, and its list of words. */
 interface KnownFacts {
   pages: Map<string, PageFacts>;
-  words: string[];
+  words: FactsWords;
 }
 
 async function readPageFacts(file: string): Promise<KnownFacts> {
-  const none = (): KnownFacts => ({ pages: new Map(), words: [] });
+  const none = (): KnownFacts => ({ pages: new Map(), words: new FactsWords() });
   try {
     const data = JSON.parse(await readFile(file, "utf8")) as Partial<PageFactsFile>;
     const { words, pages } = data;
@@ -713,45 +758,28 @@ async function readPageFacts(file: string): Promise<KnownFacts> {
     if (!Array.isArray(words) || typeof pages !== "object" || pages === null) return none();
     const out = new Map<string, PageFacts>();
     for (const [page, [key, indexed, years, packed]] of Object.entries(pages)) {
-      const proclitic: string[] = [];
-      unpackIds(packed, (id) => {
-        const word = words[id];
-        if (word === undefined) throw new Error(`page-facts: no word ${id}`);
-        proclitic.push(word);
+      const places: number[] = [];
+      unpackIds(packed, (place) => {
+        if (place >= words.length) throw new Error(`page-facts: no word ${place}`);
+        places.push(place);
       });
-      out.set(page, { key, indexed, years, proclitic, packed });
+      out.set(page, { key, indexed, years, places, packed });
     }
-    return { pages: out, words };
+    return { pages: out, words: new FactsWords(words) };
   } catch {
     return none();
   }
 }
 
-/**
- * Written whole and atomically; a cache that cannot be written only costs
- * time next build. The list of words is the one read, extended by the new
- * pages' words, so the facts read are written back as they were packed.
- */
+/** Written whole and atomically; a cache that cannot be written only costs time next build. */
 async function writePageFacts(
   file: string,
   facts: Map<string, PageFacts>,
-  knownWords: readonly string[],
+  words: FactsWords,
 ): Promise<void> {
-  const data: PageFactsFile = { words: [...knownWords], pages: {} };
-  const placeOf = new Map(data.words.map((word, place) => [word, place]));
-  for (const [page, f] of [...facts].sort(([a], [b]) => compareStrings(a, b))) {
-    const places = () =>
-      f.proclitic.map((word) => {
-        let place = placeOf.get(word);
-        if (place === undefined) {
-          place = data.words.length;
-          data.words.push(word);
-          placeOf.set(word, place);
-        }
-        return place;
-      });
-    data.pages[page] = [f.key, f.indexed, f.years, f.packed ?? packIds(places())];
-  }
+  const data: PageFactsFile = { words: words.list, pages: {} };
+  for (const [page, f] of [...facts].sort(([a], [b]) => compareStrings(a, b)))
+    data.pages[page] = [f.key, f.indexed, f.years, f.packed ?? packIds(f.places)];
   await writeAtomically(file, JSON.stringify(data)).catch(() => {});
 }
 
@@ -768,6 +796,7 @@ function indexedPages(
     keys: Readonly<Record<string, string>> | undefined;
     known: ReadonlyMap<string, PageFacts>;
     facts: Map<string, PageFacts>;
+    words: FactsWords;
     /** How many pages were read because no facts were known for their key. */
     learnt: { count: number };
   },
@@ -781,12 +810,14 @@ function indexedPages(
         key: key ?? "",
         indexed: createHash("sha256").update(indexed).digest("hex"),
         years: [...indexed.matchAll(YEAR_FILTER)].map((m) => m[1] as string),
-        proclitic: ALIAS.test(indexed) ? procliticForms(searchableText(indexed)) : [],
+        places: cache.words.placesOf(
+          ALIAS.test(indexed) ? procliticForms(searchableText(indexed)) : [],
+        ),
       };
       if (key !== undefined) cache.learnt.count++;
     }
     if (key !== undefined) cache.facts.set(page, facts);
-    const bareForms = vocabulary ? vocabulary.aliasOfForms(facts.proclitic) : [];
+    const bareForms = vocabulary ? cache.words.aliasOf(facts.places, vocabulary) : [];
     return { page, indexed: facts.indexed, bareForms, years: facts.years };
   });
 }
