@@ -35,6 +35,17 @@ const done = (page: Page) =>
   );
 const titles = (page: Page) => page.locator("#search-results li h2 a").allTextContents();
 
+/**
+ * The search page served with a page of one result (its data-page-size): the
+ * sample is too small for a page of twenty to leave a shard unread.
+ */
+const showingOneResultAPage = (page: Page) =>
+  page.route("**/archive/search/*", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('data-page-size="20"', 'data-page-size="1"');
+    await route.fulfill({ response, body });
+  });
+
 describe("the search page, under a path prefix", () => {
   it("searches as the reader types, marks the words in the excerpts, and puts the query in the URL", async () => {
     const page = await open();
@@ -183,14 +194,9 @@ describe("the search page, under a path prefix", () => {
   });
 
   it("counts the years it has read while older ones are unread, and reads them for more results", async () => {
-    // A page of one result (the sample is too small for a page of twenty to
-    // leave a shard unread): «بغداد» is in 2025, 2024 and twice undated.
+    // «بغداد» is in 2025, 2024 and twice undated.
     const page = await tabs.newPage();
-    await page.route("**/archive/search/*", async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('data-page-size="20"', 'data-page-size="1"');
-      await route.fulfill({ response, body });
-    });
+    await showingOneResultAPage(page);
     await page.goto(`${server.origin}/archive/search/?q=بغداد&sort=newest`);
     await done(page);
     const status = () => page.locator("#search-status").textContent();
@@ -215,11 +221,7 @@ describe("the search page, under a path prefix", () => {
 
   it("says so when an older shard cannot be read for more results, keeps what it shows, and tries again", async () => {
     const page = await tabs.newPage();
-    await page.route("**/archive/search/*", async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('data-page-size="20"', 'data-page-size="1"');
-      await route.fulfill({ response, body });
-    });
+    await showingOneResultAPage(page);
     let offline = true;
     await page.route("**/pagefind/2024/**", (route) =>
       offline ? route.abort("failed") : route.continue(),

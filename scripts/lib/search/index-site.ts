@@ -19,7 +19,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { compareStrings, listFiles, writeAtomically } from "../files.ts";
 import { repoRoot } from "../paths.ts";
-import { type ArchiveVocabulary, procliticForms } from "./proclitics.ts";
+import { type ArchiveVocabulary, aliasField, procliticForms } from "./proclitics.ts";
 import { packIds, unpackIds } from "./vocabulary.ts";
 
 /**
@@ -249,12 +249,16 @@ export function planShards(
   return shards;
 }
 
+/** The month folder of an article page ("articles/2025/11/x/index.html" → "11"). */
+function monthOf(page: string): string {
+  return /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
+}
+
 /** A year's newest month ("2025-12") and the pages of its other months; none if it has one month. */
 function newestMonthApart(
   year: string,
   list: readonly string[],
 ): [{ id: string; pages: string[] }, string[]] | undefined {
-  const monthOf = (page: string) => /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
   const newest = list.map(monthOf).reduce((a, b) => (compareStrings(a, b) >= 0 ? a : b), "");
   const rest = list.filter((p) => monthOf(p) !== newest);
   if (rest.length === 0) return undefined;
@@ -270,7 +274,7 @@ function newestMonthApart(
 function monthRuns(year: string, list: string[], limit: number): Map<string, string[]> {
   const byMonth = new Map<string, string[]>();
   for (const page of list) {
-    const month = /^articles\/\d{4}\/([^/]+)\//.exec(page)?.[1] ?? "";
+    const month = monthOf(page);
     const monthPages = byMonth.get(month);
     if (monthPages) monthPages.push(page);
     else byMonth.set(month, [page]);
@@ -728,18 +732,16 @@ class FactsWords {
 
   /** The bare forms, for the alias field, of the words at these places (ArchiveVocabulary.aliasOfForms). */
   aliasOf(places: readonly number[], vocabulary: ArchiveVocabulary): string[] {
-    let out: Set<string> | undefined;
-    for (const place of places) {
-      let bare = this.bare[place];
-      if (bare === undefined) {
-        bare = vocabulary.bareForms(this.list[place] as string);
-        this.bare[place] = bare;
-      }
-      if (bare.length === 0) continue;
-      out ??= new Set();
-      for (const form of bare) out.add(form);
-    }
-    return out ? [...out].sort() : [];
+    return aliasField(
+      places.map((place) => {
+        let bare = this.bare[place];
+        if (bare === undefined) {
+          bare = vocabulary.bareForms(this.list[place] as string);
+          this.bare[place] = bare;
+        }
+        return bare;
+      }),
+    );
   }
 }
 

@@ -180,10 +180,15 @@ export class ArchiveVocabulary {
 
   /** The bare forms, for the alias field, of these folded words (procliticForms of a text). */
   aliasOfForms(forms: Iterable<string>): string[] {
-    const out = new Set<string>();
-    for (const form of forms) for (const bare of this.bareForms(form)) out.add(bare);
-    return [...out].sort();
+    return aliasField(Array.from(forms, (form) => this.bareForms(form)));
   }
+}
+
+/** The alias field's bare forms from each word's (bareForms): each once, sorted. */
+export function aliasField(bareFormsOfWords: readonly (readonly string[])[]): string[] {
+  const out = new Set<string>();
+  for (const bare of bareFormsOfWords) for (const form of bare) out.add(form);
+  return [...out].sort();
 }
 
 /**
