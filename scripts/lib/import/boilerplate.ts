@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import YAML from "yaml";
 import { foldArabic, words } from "../arabic.ts";
+import { parseDataYaml } from "./data-file.ts";
 import { normaliseLine } from "./normalise.ts";
 
 /**
@@ -246,7 +246,7 @@ export class Boilerplate {
   ) {}
 
   static fromYaml(text: string): Boilerplate {
-    const data = YAML.parse(text) as { builtin?: Partial<Lists>; profiles?: Profile[] | null };
+    const data = parseDataYaml(text) as { builtin?: Partial<Lists>; profiles?: Profile[] | null };
     const builtin = Object.fromEntries(
       LIST_KEYS.map((k) => [k, data.builtin?.[k] ?? []]),
     ) as unknown as Lists;

@@ -82,6 +82,8 @@ export function decodeDump(bytes: Uint8Array, options: DecodeOptions): DecodedDu
 }
 
 function linesWith(text: string, ch: string): number[] {
+  // Almost every dump has none: one native search instead of a walk by code point.
+  if (!text.includes(ch)) return [];
   const out: number[] = [];
   let line = 1;
   let marked = false;

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import YAML from "yaml";
 import {
   foldArabic,
   nameKey,
@@ -8,6 +7,7 @@ import {
   stripMarks,
   words,
 } from "../arabic.ts";
+import { parseDataYaml } from "./data-file.ts";
 
 /**
  * Tags from an editable gazetteer of places, organisations and people
@@ -129,7 +129,7 @@ export class Gazetteer {
   }
 
   static fromYaml(text: string): Gazetteer {
-    const data: unknown = YAML.parse(text);
+    const data: unknown = parseDataYaml(text);
     if (!Array.isArray(data)) throw new Error("gazetteer: expected a list of entries");
     return new Gazetteer(data as GazetteerEntry[]);
   }

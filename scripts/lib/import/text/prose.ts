@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import YAML from "yaml";
 import { foldArabic, isWordCharAt, words } from "../../arabic.ts";
+import { parseDataYaml } from "../data-file.ts";
 
 /**
  * The shape of one line of text, the evidence for telling an article's prose
@@ -43,7 +43,7 @@ export class ProseModel {
   }
 
   static load(file: string): ProseModel {
-    const lists = YAML.parse(readFileSync(file, "utf8")) as Record<string, string[]>;
+    const lists = parseDataYaml(readFileSync(file, "utf8")) as Record<string, string[]>;
     return new ProseModel(Object.values(lists).flat().map(String));
   }
 
