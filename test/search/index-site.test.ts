@@ -16,6 +16,7 @@ import { repoRoot } from "../../scripts/lib/paths.ts";
 import {
   compareShards,
   indexedPart,
+  indexingOrder,
   indexLanguage,
   indexSite,
   planShards,
@@ -252,6 +253,25 @@ describe("search shards", () => {
     expect([...plan.values()].flat().sort()).toEqual(
       [...year, ...pages("2024/06", 2), ...pages("undated", 25)].sort(),
     );
+  });
+
+  it("are indexed those with a page rendered anew first, then the largest", () => {
+    const byShard = new Map([
+      ["2026", pages("2026/01", 2)],
+      ["2025", pages("2025/03", 9)],
+      ["2019-2024", pages("2020/01", 30)],
+      ["2016-2018", pages("2017/01", 30)],
+    ]);
+    // Nothing new (a full build): the largest first, ties in the shards' own order.
+    expect(indexingOrder(byShard, () => false)).toEqual(["2019-2024", "2016-2018", "2025", "2026"]);
+    // A day's bulletin in 2026 and a page of 2025 edited: those two first, larger first.
+    const anew = new Set([pages("2026/01", 2)[1], pages("2025/03", 9)[4]]);
+    expect(indexingOrder(byShard, (page) => anew.has(page))).toEqual([
+      "2025",
+      "2026",
+      "2019-2024",
+      "2016-2018",
+    ]);
   });
 });
 

@@ -345,9 +345,6 @@ export async function indexSite(
       await rm(path.join(root, entry.name), { recursive: true, force: true });
   const indexed: string[] = [];
   const shards: Shard[] = [];
-  // Largest shards first, so that no process is left with a big one at the end.
-  const size = (id: string) => (byShard.get(id) as string[]).length;
-  const queue = [...ids].sort((a, b) => size(b) - size(a) || compareShards(a, b));
   const vocabulary = await options.vocabulary;
   const language = options.language ?? indexLanguage(vocabulary?.mainLanguage());
   // A shard's years: its folders' and its pages' own year filters (a date added by hand to
@@ -358,6 +355,10 @@ export async function indexSite(
   const { pages: known, words } = factsFile
     ? await readPageFacts(factsFile)
     : { pages: new Map<string, PageFacts>(), words: new FactsWords() };
+  const queue = indexingOrder(byShard, (page) => {
+    const key = options.pageKeys?.[pageUrl(page)];
+    return key === undefined || known.get(page)?.key !== key;
+  });
   const facts = new Map<string, PageFacts>();
   const learnt = { count: 0 };
   // Preparing a shard (reading its pages, writing what Pagefind reads) is this
@@ -440,6 +441,25 @@ export async function indexSite(
   await mkdir(root, { recursive: true });
   await writeFile(path.join(root, "shards.json"), `${JSON.stringify({ shards }, null, 1)}\n`);
   return { shards, pageCount, indexed: indexed.sort(compareStrings) };
+}
+
+/**
+ * The order shards are prepared and indexed in: those holding a page rendered
+ * anew first — an update's, so that Pagefind starts on it while the others
+ * are checked against the cache (0.6 s into an update's index step, not 0.9)
+ * — then the largest, so that no process is left with a big one at the end.
+ */
+export function indexingOrder(
+  byShard: ReadonlyMap<string, readonly string[]>,
+  renderedAnew: (page: string) => boolean,
+): string[] {
+  const size = (id: string) => byShard.get(id)?.length ?? 0;
+  const anew = new Set(
+    [...byShard].filter(([, pages]) => pages.some(renderedAnew)).map(([id]) => id),
+  );
+  return [...byShard.keys()].sort(
+    (a, b) => Number(anew.has(b)) - Number(anew.has(a)) || size(b) - size(a) || compareShards(a, b),
+  );
 }
 
 /**
