@@ -39,6 +39,15 @@ describe("foldArabic", () => {
     );
   });
 
+  it("folds lines joined as it folds each line (the import's duplicate key folds an article at once)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(trickyText, fc.string({ unit: "binary" }))), (lines) => {
+        expect(foldArabic(lines.join("\n"))).toBe(lines.map(foldArabic).join("\n"));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     ["الأُمَم المُتَّحِدة", "الامم المتحده"],
     ["ΟΔΟΣ ΣΑΣ", "οδος σας"],

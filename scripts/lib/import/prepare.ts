@@ -13,8 +13,10 @@ export interface Prepared extends Extraction {
 }
 
 export function contentKey(article: Article): string {
+  // Folded as one text: the fold of lines joined is the lines' folds joined (nothing
+  // folds across a line break), in one pass instead of one a paragraph.
   return createHash("sha256")
-    .update(`${foldArabic(article.title)}\n${article.body.map(foldArabic).join("\n")}`)
+    .update(foldArabic(`${article.title}\n${article.body.join("\n")}`))
     .digest("hex");
 }
 
