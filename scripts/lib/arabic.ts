@@ -163,14 +163,17 @@ const KEEP = -1;
 const DROP = 0;
 const SLOW = -2;
 /**
- * foldArabicAsSpecified in one table lookup a code unit, for the texts where it comes to
- * that (nearly all: folding every line of every dump is the importer's most
- * frequent step, and this is three times faster on whole dumps): what the
- * fold table and then lower-casing make of each code unit on its own. A unit
- * whose result depends on what is around it — anything NFKC may change or
- * compose, a surrogate, Greek capital sigma (final or not) — or that lower-
- * cases to two units (İ) sends the whole text the slow way. A property test
- * holds the two equal on any text.
+ * foldArabic's table: what the fold table and then lower case make of each
+ * UTF-16 code unit on its own — the whole fold as one lookup a unit, which
+ * gives foldArabicAsSpecified's result for nearly every text, about three
+ * times faster on whole dumps (folding every line of every dump is the
+ * importer's most frequent step). A unit whose result depends on what is
+ * around it — anything NFKC may change or compose, a surrogate, Greek
+ * capital sigma (final or not) — or that lower-cases to two units (İ) sends
+ * the whole text the specified way. A property test holds the two equal on
+ * any text. DROP can be 0: no character folds or lower-cases to U+0000.
+ * Built the first time a text is folded, with the NFKC table it reads
+ * (17 ms together).
  */
 let quickFold: Int32Array | undefined;
 function quickFoldTable(): Int32Array {
@@ -187,8 +190,6 @@ function quickFoldTable(): Int32Array {
       else if (lower.charCodeAt(0) !== code) table[code] = lower.charCodeAt(0);
     }
   }
-  // A code that folds to U+0000 could not be told from DROP: none does, and none may.
-  if (table[0] !== KEEP) throw new Error("foldArabic: U+0000 must stay as it is");
   quickFold = table;
   return quickFold;
 }
