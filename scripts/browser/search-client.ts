@@ -429,11 +429,13 @@ export class ShardedSearch {
 
     // The first page: shards newest first until they hold a page of results.
     const first: ShardResults<PagefindResult>[] = [];
+    let ranked: PagefindResult[] = [];
     while (read < shards.length) {
       first.push(await readShard());
-      if (await holdAtLeast(rankTogether(first, byDate), firstPage)) break;
+      ranked = rankTogether(first, byDate);
+      if (await holdAtLeast(ranked, firstPage)) break;
     }
-    candidates.push(...rankTogether(first, byDate));
+    candidates.push(...ranked);
 
     const complete = () => read === shards.length;
     // Once every shard is read, every candidate is checked while they are few, so the count is exact.

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
 import { buildSync } from "esbuild";
+import { writeAtomicallySync } from "./files.ts";
 import { repoRoot } from "./paths.ts";
 
 /**
@@ -40,17 +40,9 @@ export function bundledModule(entry: string, folder = BUNDLE_FOLDER): string | u
     try {
       statSync(file);
     } catch {
-      // Written beside and renamed, by a name of this thread's own: threads of one process
-      // (a test runner's) may write the same bundle at once, and a worker must never start
-      // on half a file. The same content either way, so the last rename wins harmlessly.
-      mkdirSync(folder, { recursive: true });
-      const tmp = `${file}.tmp-${process.pid}-${threadId}`;
-      try {
-        writeFileSync(tmp, code);
-        renameSync(tmp, file);
-      } finally {
-        rmSync(tmp, { force: true });
-      }
+      // Threads of one process (a test runner's) may write the same bundle at once: the same
+      // content either way, so the last rename wins harmlessly, and no worker starts on half a file.
+      writeAtomicallySync(file, code);
       removeOldBundles(folder, name, file);
     }
     return file;

@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
 /**
  * File and ordering helpers shared by the importer, the site build, search
@@ -40,6 +41,12 @@ export async function listFiles(root: string): Promise<string[]> {
   return out.sort(compareStrings);
 }
 
+/**
+ * A temporary file writeAtomically leaves when the process is killed midway:
+ * `<target>.nashra-tmp-PID`, or `…-PID-THREAD` when a worker thread wrote it.
+ */
+export const TEMPORARY_FILE = /\.nashra-tmp-\d+(?:-\d+)?$/;
+
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
 export async function writeAtomically(file: string, text: string | Uint8Array): Promise<void> {
   writeAtomicallySync(file, text);
@@ -60,7 +67,9 @@ export function writeAtomicallySync(file: string, text: string | Uint8Array, aga
     mkdirSync(folder, { recursive: true });
     madeFolders.add(folder);
   }
-  const tmp = `${resolved}.nashra-tmp-${process.pid}`;
+  // A name of this thread's own: threads of one process (a test runner's, the import's workers)
+  // may write the same file at once, and none may rename another's half-written file.
+  const tmp = `${resolved}.nashra-tmp-${process.pid}${threadId === 0 ? "" : `-${threadId}`}`;
   try {
     writeFileSync(tmp, text, "utf8");
     faultPoint("before-rename");

@@ -6,7 +6,7 @@ import {
   MAX_FIGURES,
   splitArticleFile,
 } from "../article-file.ts";
-import { listFiles, writeAtomically } from "../files.ts";
+import { listFiles, TEMPORARY_FILE, writeAtomically } from "../files.ts";
 import { hashOf } from "./cache.ts";
 import {
   dataUrlBytes,
@@ -198,7 +198,7 @@ export async function removeUnusedMedia(
     const head = splitArticleFile(readFileSync(path.join(outDir, rel), "utf8"))?.head ?? "";
     for (const m of head.matchAll(IMAGE_SRC)) used.add((m[1] as string).replace(/^media\//, ""));
   }
-  const unused = kept.filter((f) => !used.has(f) && !/\.nashra-tmp-\d+$/.test(f));
+  const unused = kept.filter((f) => !used.has(f) && !TEMPORARY_FILE.test(f));
   if (!dryRun) for (const f of unused) rmSync(path.join(mediaDir, f), { force: true });
   return unused;
 }

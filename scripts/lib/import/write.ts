@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sourceOf } from "../article-file.ts";
-import { compareStrings, writeAtomically } from "../files.ts";
+import { compareStrings, TEMPORARY_FILE, writeAtomically } from "../files.ts";
 import { parseRedirects, REDIRECTS_FILE, serialiseRedirects, withMoves } from "../redirects.ts";
 import type { ExistingArticles, Placement } from "./place.ts";
 import { type InputReport, inputId } from "./report.ts";
@@ -17,7 +17,6 @@ import { type InputReport, inputId } from "./report.ts";
 export class FolderLocked extends Error {}
 
 const LOCK = ".nashra-import.lock";
-const TEMPORARY = /\.nashra-tmp-\d+$/;
 
 /** Takes the folder's lock, or fails naming the import that holds it; a dead process's lock is taken over. */
 export async function lockFolder(outDir: string): Promise<() => Promise<void>> {
@@ -66,7 +65,7 @@ export async function removeStaleTemporaryFiles(outDir: string): Promise<string[
     return stale;
   }
   for (const rel of entries.sort(compareStrings)) {
-    if (!TEMPORARY.test(rel)) continue;
+    if (!TEMPORARY_FILE.test(rel)) continue;
     await rm(path.join(outDir, rel), { force: true });
     stale.push(rel.split(path.sep).join("/"));
   }
