@@ -42,6 +42,11 @@ export interface ImportCache {
   dumps: Record<string, CachedDump>;
   /** Repeated lines of each source, by a hash of the source's dumps. */
   sources: Record<string, { composition: string; lines: string[] }>;
+  /**
+   * The corpus pass's reading of each text dump (corpus.ts): its input hash and its
+   * lines' fingerprints joined, under the knowledge they were read with.
+   */
+  corpus?: { knowledge: string; dumps: Record<string, [input: string, fingerprints: string]> };
   /** What each article file of the output folder was, by its stamp (place.ts). */
   articles?: Record<string, ArticleFileFacts>;
 }

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { compareStrings } from "../files.ts";
 import type { RawDump } from "./article.ts";
 import { hashOfAll, type ImportCache } from "./cache.ts";
@@ -11,7 +12,10 @@ import { decodeRawDump, formatOf, type PipelineContext, sourceKey } from "./pipe
  * The corpus pass, the one stage that looks at many dumps at once: lines that
  * many dumps of one source repeat are that source's furniture (slogan, share
  * bar, footer). A source whose dumps are the same as last time keeps its lines
- * from the cache.
+ * from the cache. A source that gained or lost dumps is counted again, but
+ * from each unchanged dump's line fingerprints kept in the cache: only the new
+ * or changed dumps are read (a day's bulletin into a source of 10,000 dumps
+ * read all 10,000 again).
  */
 
 export interface SourceFurniture {
@@ -21,6 +25,8 @@ export interface SourceFurniture {
   composition: Map<string, string>;
   /** Each source's lines, hashed: a dump's cached article holds while this is the same. */
   furnitureHash: Map<string, string>;
+  /** Each text dump's line fingerprints as far as known, for the cache (ImportCache.corpus). */
+  fingerprints: Map<string, [input: string, fingerprints: string]>;
 }
 
 export async function sourceFurniture(
@@ -32,6 +38,8 @@ export async function sourceFurniture(
   /** Each dump's lines (dumpLines), in input order: on this thread unless the caller has workers. */
   linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined> = (files) =>
     linesHere(files, load, ctx),
+  /** The importer's knowledge (knowledgeHash): cached fingerprints count only under the same. */
+  knowledge = "",
 ): Promise<SourceFurniture> {
   const groups = new Map<string, string[]>();
   for (const file of dumps.filter((f) => formatOf(f) === "text" && info.has(f))) {
@@ -44,23 +52,165 @@ export async function sourceFurniture(
   for (const [group, members] of groups) {
     composition.set(group, hashOfAll(members.flatMap((f) => [f, info.get(f)?.input ?? ""])));
   }
-  const stale = [...groups]
-    .filter(([g]) => cache.sources[g]?.composition !== composition.get(g))
-    .flatMap(([, m]) => m);
-  const fresh = await findRepeatedLines(linesOf(stale.filter((f) => formatOf(f) === "text")), ctx);
+  // What the last run read holds only under the same knowledge (the section headings that end
+  // a dump's counted lines, the normalisation of lines): else every source is counted again.
+  const sameKnowledge = cache.corpus?.knowledge === knowledge;
+  const corpus = sameKnowledge ? (cache.corpus?.dumps ?? {}) : {};
+  const fingerprints = new Map<string, [string, string]>();
+  for (const members of groups.values())
+    for (const file of members) {
+      const kept = Object.hasOwn(corpus, file) ? corpus[file] : undefined;
+      if (kept && kept[0] === info.get(file)?.input) fingerprints.set(file, kept);
+    }
+
+  const fresh = (group: string) =>
+    sameKnowledge && cache.sources[group]?.composition === composition.get(group);
+  const stale = [...groups].filter(([g]) => !fresh(g));
   const repeatedLines = new Map<string, Set<string>>();
-  for (const group of groups.keys()) {
-    const cached = cache.sources[group];
-    const lines =
-      cached && cached.composition === composition.get(group)
-        ? new Set(cached.lines)
-        : (fresh.get(group) ?? new Set<string>());
-    repeatedLines.set(group, lines);
+  for (const group of groups.keys())
+    if (fresh(group)) repeatedLines.set(group, new Set(cache.sources[group]?.lines));
+  if (stale.length > 0) {
+    const counts = new Map<string, SourceCount>();
+    for (const [group] of stale) {
+      const known = new Map<string, string>();
+      // The lines the source repeated last time: their words without reading a dump.
+      if (sameKnowledge)
+        for (const line of cache.sources[group]?.lines ?? [])
+          known.set(lineFingerprint(line), line);
+      counts.set(group, { size: 0, counts: new Map(), lines: known });
+    }
+    const unread: string[] = [];
+    for (const [group, members] of stale) {
+      const count = counts.get(group) as SourceCount;
+      for (const file of members) {
+        const kept = fingerprints.get(file);
+        if (kept) addFingerprints(count, splitFingerprints(kept[1]));
+        else unread.push(file);
+      }
+    }
+    await readLines(unread, linesOf, info, counts, fingerprints);
+    await readMissingLines(counts, groups, fingerprints, linesOf);
+    for (const [group, count] of counts) repeatedLines.set(group, repeatedOf(count, ctx));
   }
   const furnitureHash = new Map(
     [...repeatedLines].map(([g, lines]) => [g, hashOfAll([...lines].sort(compareStrings))]),
   );
-  return { repeatedLines, composition, furnitureHash };
+  return { repeatedLines, composition, furnitureHash, fingerprints };
+}
+
+/** What counting one source's lines needs: its dumps, each fingerprint's count, and the words of those known. */
+interface SourceCount {
+  size: number;
+  counts: Map<string, number>;
+  lines: Map<string, string>;
+}
+
+function addFingerprints(count: SourceCount, fingerprints: readonly string[]): void {
+  count.size++;
+  for (const f of fingerprints) count.counts.set(f, (count.counts.get(f) ?? 0) + 1);
+}
+
+/** Reads these dumps' lines (in order), counting them into their sources and keeping their fingerprints. */
+async function readLines(
+  files: readonly string[],
+  linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined>,
+  info: ReadonlyMap<string, DumpIdentity>,
+  counts: Map<string, SourceCount>,
+  fingerprints: Map<string, [string, string]>,
+): Promise<void> {
+  let i = 0;
+  for await (const dump of linesOf([...files])) {
+    const file = files[i++] as string;
+    if (!dump) continue; // cannot be decoded: reported when it is extracted
+    const count = counts.get(dump.source);
+    const own = splitFingerprints(dump.fingerprints);
+    if (count) {
+      for (const [n, line] of dump.lines.entries()) count.lines.set(own[n] as string, line);
+      addFingerprints(count, own);
+    }
+    fingerprints.set(file, [info.get(file)?.input ?? "", dump.fingerprints]);
+  }
+}
+
+/**
+ * A line repeated enough whose words no dump read this run gave (a date line
+ * filtered out last time, a line under last time's threshold): one dump that
+ * holds it is read.
+ */
+async function readMissingLines(
+  counts: ReadonlyMap<string, SourceCount>,
+  groups: ReadonlyMap<string, readonly string[]>,
+  fingerprints: ReadonlyMap<string, [string, string]>,
+  linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined>,
+): Promise<void> {
+  const wanted: string[] = [];
+  for (const [group, count] of counts) {
+    const missing = new Set(
+      [...count.counts]
+        .filter(([f, n]) => n >= thresholdOf(count.size) && !count.lines.has(f))
+        .map(([f]) => f),
+    );
+    for (const file of groups.get(group) ?? []) {
+      if (missing.size === 0) break;
+      const holds = splitFingerprints(fingerprints.get(file)?.[1] ?? "").filter((f) =>
+        missing.has(f),
+      );
+      if (holds.length === 0) continue;
+      wanted.push(file);
+      for (const f of holds) missing.delete(f);
+    }
+  }
+  if (wanted.length === 0) return;
+  for await (const dump of linesOf(wanted)) {
+    const count = dump && counts.get(dump.source);
+    if (!count) continue;
+    const own = splitFingerprints(dump.fingerprints);
+    for (const [n, line] of dump.lines.entries()) count.lines.set(own[n] as string, line);
+  }
+}
+
+/** A source of this many dumps repeats a line when this many print it. */
+function thresholdOf(size: number): number {
+  return Math.max(MIN_SOURCE_DUMPS, Math.ceil(size * 0.05));
+}
+
+/**
+ * Lines that at least 3 dumps of one source (and 5% of them) print before
+ * their first section heading: a site's slogan, share bar, footer, sidebar.
+ * Sections (related headlines, tickers) are not counted, so an article's
+ * headline listed as "related" under other articles is never mistaken for
+ * one; nor are date lines and bylines, which articles of one day or one
+ * writer share.
+ */
+function repeatedOf(count: SourceCount, ctx: PipelineContext): Set<string> {
+  const lines = new Set<string>();
+  if (count.size < MIN_SOURCE_DUMPS) return lines;
+  const threshold = thresholdOf(count.size);
+  for (const [f, n] of count.counts) {
+    const line = count.lines.get(f);
+    if (n < threshold || line === undefined) continue;
+    // Several articles of one day share a date line, several of one writer a byline: never furniture.
+    if (!isDateLine(line, ctx.dates) && !isByline(line)) lines.add(line);
+  }
+  return lines;
+}
+
+/**
+ * A line's fingerprint: 66 bits of its SHA-1, 11 characters. The cache keeps
+ * a dump's lines as their fingerprints joined (a tenth of their size); two of a
+ * source's lines sharing one is a chance of about 1 in 10^13 at 100,000 dumps.
+ */
+export function lineFingerprint(line: string): string {
+  return hash("sha1", line, "base64url").slice(0, FINGERPRINT_LENGTH);
+}
+
+const FINGERPRINT_LENGTH = 11;
+
+function splitFingerprints(joined: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < joined.length; i += FINGERPRINT_LENGTH)
+    out.push(joined.slice(i, i + FINGERPRINT_LENGTH));
+  return out;
 }
 
 /** A source needs this many dumps before its repeated lines are judged. */
@@ -70,6 +220,8 @@ const MIN_SOURCE_DUMPS = 3;
 export interface DumpLines {
   source: string;
   lines: string[];
+  /** Their fingerprints (lineFingerprint), joined: taken on the thread that read the lines. */
+  fingerprints: string;
 }
 
 /**
@@ -92,7 +244,12 @@ export function dumpLines(dump: RawDump, ctx: PipelineContext): DumpLines | unde
     if (furniture.section(line) !== null) break;
     seen.add(line);
   }
-  return { source: sourceKey(dump.file, dump.sidecar), lines: [...seen] };
+  const lines = [...seen];
+  return {
+    source: sourceKey(dump.file, dump.sidecar),
+    lines,
+    fingerprints: lines.map(lineFingerprint).join(""),
+  };
 }
 
 async function* linesHere(
@@ -102,41 +259,4 @@ async function* linesHere(
 ): AsyncGenerator<DumpLines | undefined> {
   for await (const [, loaded] of inOrder(files, load))
     yield loaded instanceof Error ? undefined : dumpLines(loaded, ctx);
-}
-
-/**
- * Lines that at least 3 dumps of one source (and 5% of them) print before
- * their first section heading: a site's slogan, share bar, footer, sidebar.
- * Sections (related headlines, tickers) are not counted, so an article's
- * headline listed as "related" under other articles is never mistaken for
- * one; nor are date lines and bylines, which articles of one day or one
- * writer share.
- */
-async function findRepeatedLines(
-  dumps: AsyncIterable<DumpLines | undefined>,
-  ctx: PipelineContext,
-): Promise<Map<string, Set<string>>> {
-  const counts = new Map<string, Map<string, number>>();
-  const sizes = new Map<string, number>();
-  for await (const dump of dumps) {
-    if (!dump) continue;
-    const key = dump.source;
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
-    const group = counts.get(key) ?? new Map<string, number>();
-    for (const k of dump.lines) group.set(k, (group.get(k) ?? 0) + 1);
-    counts.set(key, group);
-  }
-  const repeated = new Map<string, Set<string>>();
-  for (const [key, group] of counts) {
-    const size = sizes.get(key) ?? 0;
-    if (size < MIN_SOURCE_DUMPS) continue;
-    const threshold = Math.max(MIN_SOURCE_DUMPS, Math.ceil(size * 0.05));
-    const lines = new Set<string>();
-    for (const [line, n] of group) {
-      // Several articles of one day share a date line, several of one writer a byline: never furniture.
-      if (n >= threshold && !isDateLine(line, ctx.dates) && !isByline(line)) lines.add(line);
-    }
-    repeated.set(key, lines);
-  }
-  return repeated;
 }

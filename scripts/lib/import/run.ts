@@ -152,13 +152,14 @@ async function importWith(
       ? { input: c.input, group: c.group, stamp: c.stamp }
       : undefined;
   });
-  const { repeatedLines, composition, furnitureHash } = await sourceFurniture(
+  const { repeatedLines, composition, furnitureHash, fingerprints } = await sourceFurniture(
     dumps,
     info,
     cache,
     loadDump,
     options,
     early ? (files) => dumpLinesInWorkers(files, loadDump, early) : undefined,
+    knowledge,
   );
   const ctx: PipelineContext = { ...options, repeatedLines };
 
@@ -335,6 +336,7 @@ async function importWith(
       remember,
       repeatedLines,
       composition,
+      { knowledge, dumps: Object.fromEntries(fingerprints) },
       // As they were found: a file this run rewrote or moved has another stamp (a new
       // inode) and is read again next run; one it removed is not looked for. No second
       // stat of every article file to weed them out.
@@ -387,6 +389,7 @@ async function saveCache(
   remember: Record<string, CachedDump>,
   repeatedLines: ReadonlyMap<string, ReadonlySet<string>>,
   composition: ReadonlyMap<string, string>,
+  corpus: NonNullable<ImportCache["corpus"]>,
   articles: NonNullable<ImportCache["articles"]>,
 ): Promise<void> {
   for (const report of inputs) if (report.outcome === "kept") delete remember[report.file];
@@ -402,7 +405,7 @@ async function saveCache(
     await ensureCacheDir(cacheFile);
     await writeAtomically(
       cacheFile,
-      JSON.stringify({ dumps: remember, sources, articles } satisfies ImportCache),
+      JSON.stringify({ dumps: remember, sources, corpus, articles } satisfies ImportCache),
     );
   } catch {
     await rm(cacheFile, { force: true }).catch(() => {});

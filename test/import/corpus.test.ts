@@ -1,0 +1,183 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { RawDump } from "../../scripts/lib/import/article.ts";
+import { emptyCache, type ImportCache } from "../../scripts/lib/import/cache.ts";
+import {
+  type DumpLines,
+  dumpLines,
+  lineFingerprint,
+  type SourceFurniture,
+  sourceFurniture,
+} from "../../scripts/lib/import/corpus.ts";
+import { identifyDumps } from "../../scripts/lib/import/inputs.ts";
+import { pipelineContext } from "../helpers/context.ts";
+
+/**
+ * The corpus pass counted again from the cache's fingerprints must find what
+ * counting every dump afresh finds, while reading only the dumps that are new
+ * or changed (and, for a repeated line no dump read gave the words of, one
+ * dump that holds it).
+ */
+
+const KNOWLEDGE = "test-knowledge";
+
+/** Lines dumps are made of: furniture candidates, a date line and a byline (never furniture), and prose. */
+const LINES = [
+  "شبكة الأخبار المستقلة تنقل لكم الحدث من مكانه لحظة بلحظة",
+  "تابعوا تغطيتنا المستمرة للأحداث على مدار الساعة",
+  "جميع الحقوق محفوظة لشبكة الأخبار",
+  "2025-11-16",
+  "بقلم: أحمد علي",
+  "وصل وفد رسمي إلى بغداد صباح اليوم لبحث ملفات التعاون الاقتصادي",
+  "أعلنت وزارة الصحة عن حملة تطعيم جديدة في المحافظات الجنوبية",
+];
+
+interface Run {
+  result: SourceFurniture;
+  /** The dumps the pass read (through linesOf), in order. */
+  read: string[];
+}
+
+async function pass(dumps: ReadonlyMap<string, string>, cache: ImportCache): Promise<Run> {
+  const ctx = pipelineContext();
+  const files = [...dumps.keys()].sort();
+  const load = async (file: string): Promise<RawDump> => ({
+    file,
+    bytes: new TextEncoder().encode(dumps.get(file) as string),
+  });
+  const info = await identifyDumps(files, load);
+  const read: string[] = [];
+  async function* linesOf(list: string[]): AsyncGenerator<DumpLines | undefined> {
+    for (const file of list) {
+      read.push(file);
+      yield dumpLines(await load(file), ctx);
+    }
+  }
+  const result = await sourceFurniture(files, info, cache, load, ctx, linesOf, KNOWLEDGE);
+  return { result, read };
+}
+
+/** The cache a run leaves for the corpus pass (as run.ts saves it). */
+function cacheAfter({ result }: Run): ImportCache {
+  const cache = emptyCache();
+  for (const [group, lines] of result.repeatedLines)
+    cache.sources[group] = {
+      composition: result.composition.get(group) ?? "",
+      lines: [...lines].sort(),
+    };
+  cache.corpus = { knowledge: KNOWLEDGE, dumps: Object.fromEntries(result.fingerprints) };
+  return cache;
+}
+
+const text = (lines: number[], own = "") =>
+  [...lines.map((n) => LINES[n]), ...(own ? [own] : [])].join("\n\n");
+/** A paragraph of one dump's own. */
+const prose = (n: number) => `فقرة رقم ${n} من نص الخبر عن بغداد والعراق والمنطقة`;
+const sorted = (r: SourceFurniture) =>
+  [...r.repeatedLines].map(([g, lines]) => [g, [...lines].sort()]).sort();
+
+describe("the corpus pass from the cache", () => {
+  it("reads only the new dumps when a source gains some, and finds what a fresh count finds", async () => {
+    // 20 dumps of one folder print the slogan; the share line is in 3 of them.
+    const before = new Map<string, string>();
+    for (let n = 0; n < 20; n++)
+      before.set(`site/${n}.txt`, text(n < 3 ? [0, 1, 3] : [0, 3], prose(n)));
+    const first = await pass(before, emptyCache());
+    expect(first.read).toHaveLength(20);
+    expect(first.result.repeatedLines.get("folder:site")).toEqual(new Set([LINES[0], LINES[1]]));
+
+    // Ten more, with a copyright line and without the date: the threshold stays 3, met by
+    // the share line and the copyright line; the date line the 20 old ones print is never
+    // furniture, but deciding that needs its words.
+    const after = new Map(before);
+    for (let n = 20; n < 30; n++) after.set(`site/${n}.txt`, text([0, 2], prose(n)));
+    const again = await pass(after, cacheAfter(first));
+    const fresh = await pass(after, emptyCache());
+    expect(sorted(again.result)).toEqual(sorted(fresh.result));
+    expect(again.result.furnitureHash).toEqual(fresh.result.furnitureHash);
+    // The 10 new dumps, and one old one for the date line's words (filtered out, so not
+    // among the lines the cache kept).
+    expect(again.read.filter((f) => !before.has(f))).toHaveLength(10);
+    expect(again.read.filter((f) => before.has(f))).toHaveLength(1);
+    expect(again.result.repeatedLines.get("folder:site")).toEqual(
+      new Set([LINES[0], LINES[1], LINES[2]]),
+    );
+  });
+
+  it("reads one dump for a line that becomes repeated when others go", async () => {
+    // 100 dumps; the share line in 4 of them, under the threshold (5 of 100).
+    const before = new Map<string, string>();
+    for (let n = 0; n < 100; n++) before.set(`${n}.txt`, text(n < 4 ? [0, 1] : [0], prose(n)));
+    const first = await pass(before, emptyCache());
+    expect(first.result.repeatedLines.get("")).toEqual(new Set([LINES[0]]));
+    // 60 go: 40 left, the threshold 3, the share line over it; no dump is new.
+    const after = new Map([...before].slice(0, 40));
+    const again = await pass(after, cacheAfter(first));
+    expect(again.result.repeatedLines.get("")).toEqual(new Set([LINES[0], LINES[1]]));
+    expect(sorted(again.result)).toEqual(sorted((await pass(after, emptyCache())).result));
+    expect(again.read).toEqual(["0.txt"]);
+  });
+
+  it("counts every dump again under other knowledge", async () => {
+    const dumps = new Map<string, string>();
+    for (let n = 0; n < 6; n++) dumps.set(`${n}.txt`, text([0], prose(n)));
+    const first = await pass(dumps, emptyCache());
+    const cache = cacheAfter(first);
+    dumps.set("6.txt", text([0], prose(6)));
+    expect((await pass(dumps, cache)).read).toEqual(["6.txt"]);
+    cache.corpus = { knowledge: "other", dumps: cache.corpus?.dumps ?? {} };
+    expect((await pass(dumps, cache)).read).toHaveLength(7);
+  });
+
+  it("finds what a fresh count finds after any additions, removals and changes", async () => {
+    // The lines above and 33 more: each in a few dumps, near a source's threshold.
+    const many = [
+      ...LINES,
+      ...Array.from({ length: 33 }, (_, k) => `سطر متكرر رقم ${k} من الموقع`),
+    ];
+    const dump = fc
+      .array(fc.integer({ min: 0, max: many.length - 1 }), { minLength: 1, maxLength: 4 })
+      .map((picked) => picked.map((k) => many[k] as string));
+    // Mostly one source: past 60 dumps its threshold rises above 3.
+    const folder = fc.constantFrom("", "", "", "a/");
+    await fc.assert(
+      fc.asyncProperty(
+        // Removals can bring a line over a lower threshold.
+        fc.array(fc.tuple(folder, dump), { minLength: 1, maxLength: 160, size: "max" }),
+        fc.array(fc.tuple(folder, dump), { maxLength: 15 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(dump, { freq: 1 })), { maxLength: 100, size: "max" }),
+        async (old, added, edits) => {
+          const joined = (lines: string[]) => lines.join("\n\n");
+          const before = new Map(old.map(([f, lines], n) => [`${f}${n}.txt`, joined(lines)]));
+          const after = new Map(before);
+          const names = [...before.keys()];
+          // An edit changes a dump's lines, or (none) removes it.
+          for (const [at, lines] of edits) {
+            const name = names[at % names.length] as string;
+            if (lines) after.set(name, joined(lines));
+            else after.delete(name);
+          }
+          for (const [n, [f, lines]] of added.entries())
+            after.set(`${f}new-${n}.txt`, joined(lines));
+          const again = await pass(after, cacheAfter(await pass(before, emptyCache())));
+          const fresh = await pass(after, emptyCache());
+          expect(sorted(again.result)).toEqual(sorted(fresh.result));
+          expect(new Map(again.result.fingerprints)).toEqual(new Map(fresh.result.fingerprints));
+          // Unchanged dumps are read only for a repeated line's words: at most one a line.
+          const unchangedRead = again.read.filter((f) => before.get(f) === after.get(f));
+          expect(unchangedRead.length).toBeLessThanOrEqual(many.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("fingerprints a line by its text alone", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(lineFingerprint(a)).toHaveLength(11);
+        expect(lineFingerprint(a) === lineFingerprint(b)).toBe(a === b);
+      }),
+    );
+  });
+});
