@@ -12,7 +12,9 @@
  * - A large archive is rendered in parts, each by its own process, as many at
  *   once as there are cores (Eleventy renders on one core, and a process that
  *   renders fewer pages holds less in memory); then the shards are indexed, one
- *   Pagefind process per core. `--parts N` sets the number of parts.
+ *   Pagefind process per core. When every part runs at once, each renders its
+ *   article pages first, and the index starts on them while the parts render
+ *   their other pages. `--parts N` sets the number of parts.
  * - `--part K/N` renders (and indexes) only part K of N, into its own folder:
  *   parts built on separate machines are put together by `npm run merge`.
  */
@@ -26,7 +28,7 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { compareStrings, listFiles } from "./lib/files.ts";
 import { repoRoot, unsafeOutput } from "./lib/paths.ts";
-import type { RenderManifest } from "./lib/site/render-plan.ts";
+import type { Phase, RenderManifest } from "./lib/site/render-plan.ts";
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,9 @@ const { values } = parseArgs({
     // Set by a build that runs its parts itself (several parts in one process: "1,3/4", a
     // manifest each, in the same order):
     "render-only": { type: "boolean", default: false },
+    // Each part's article pages first, then its other pages (a manifest each: "<out>.articles"
+    // and "<out>"), "@@articles-rendered" printed between: the build indexes meanwhile.
+    phased: { type: "boolean", default: false },
     "previous-manifest": { type: "string" },
     "manifest-out": { type: "string", multiple: true },
   },
@@ -171,7 +176,17 @@ async function buildSite(): Promise<void> {
   // The parts running at once share this process's heap limit, so the whole
   // build stays within the memory it was given (`npm run build` sets 6 GB).
   const partHeapMB = Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20 / concurrentParts);
+  // When every part runs at once, each renders its article pages first and the search index
+  // starts on them while the parts render their other pages (an update: Pagefind on the day's
+  // shard while the tag pages render). Not with more parts than run at once (a full build of a
+  // large archive): its last parts would render beside Pagefind, over the memory it was given.
+  const phased = jobs.length <= concurrentParts;
   let rendered = 0;
+  let articlesLeft = jobs.length;
+  let articlesRendered: () => void = () => {};
+  const articlePhases = new Promise<void>((resolve) => {
+    articlesRendered = resolve;
+  });
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const args = [
@@ -183,10 +198,13 @@ async function buildSite(): Promise<void> {
         "--part",
         `${job.map((k) => k + 1).join(",")}/${parts}`,
         "--render-only",
+        ...(phased ? ["--phased"] : []),
         ...job.flatMap((k) => ["--manifest-out", partFiles[k] as string]),
         ...(previous ? ["--previous-manifest", previousFile] : []),
       ];
-      const stdout = await runNode(args, partHeapMB);
+      const stdout = await runNode(args, partHeapMB, (line) => {
+        if (line === "@@articles-rendered" && --articlesLeft === 0) articlesRendered();
+      });
       rendered += Number(/@@rendered (\d+)/.exec(stdout)?.[1] ?? 0);
     }
   };
@@ -199,6 +217,42 @@ async function buildSite(): Promise<void> {
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"), {
     cacheFile: vocabularyCacheFile(searchCacheDir()),
   });
+  const notArticles = (await redirectsIn(path.join(input, "articles"))).map((r) =>
+    articlePageFile(r.url),
+  );
+  /** Every part's page keys, from the files they left (their article pages' too, when phased). */
+  const keysOf = async (files: string[]): Promise<RenderManifest> => {
+    const merged: RenderManifest = { codeKey, pages: {} };
+    for (const file of files) {
+      const part = await plans.readManifest(file);
+      if (!part) throw new Error(`a part of the build left no page keys (${file})`);
+      Object.assign(merged.pages, part.pages);
+      await rm(file, { force: true });
+    }
+    return merged;
+  };
+  const index = async (articles: RenderManifest) => {
+    const started = seconds();
+    const result = await indexSite(path.resolve(output), {
+      expectedPages: articleCount,
+      cacheDir: searchCacheDir(),
+      vocabulary,
+      pageKeys: plans.pageKeysOf(articles),
+      notArticles,
+    });
+    return { result, started, seconds: seconds() - started };
+  };
+  // Phased: indexed from the article pages' keys as soon as every part has rendered its own.
+  let articleKeys: Promise<RenderManifest> | undefined;
+  let indexing: ReturnType<typeof index> | undefined;
+  if (phased) {
+    await Promise.race([articlePhases, rendering]);
+    if (articlesLeft === 0) {
+      articleKeys = keysOf(partFiles.map(plans.articlesManifest));
+      indexing = articleKeys.then(index);
+      indexing.catch(() => {}); // awaited below, after the rendering
+    }
+  }
   await rendering;
   const renderSeconds = seconds();
   // Each part made its articles' photos; what no article shows any more goes now (the first
@@ -217,26 +271,14 @@ async function buildSite(): Promise<void> {
     await rm(list, { force: true });
   }
 
-  // Put the parts' keys together; delete what the site no longer has; index every shard.
-  const merged: RenderManifest = { codeKey, pages: {} };
-  for (const file of partFiles) {
-    const part = await plans.readManifest(file);
-    if (!part) throw new Error(`a part of the build left no page keys (${file})`);
-    Object.assign(merged.pages, part.pages);
-    await rm(file, { force: true });
-  }
+  // Put the parts' keys together; index every shard (unless done meanwhile); delete what the
+  // site no longer has.
+  const merged = await keysOf(partFiles);
+  if (articleKeys) Object.assign(merged.pages, (await articleKeys).pages);
+  const indexed = await (indexing ?? index(merged));
   await rm(previousFile, { force: true });
   const removed = Object.keys(previous?.pages ?? {}).filter((url) => !(url in merged.pages));
   await plans.removePages(path.resolve(output), removed);
-  const indexed = await indexSite(path.resolve(output), {
-    expectedPages: articleCount,
-    cacheDir: searchCacheDir(),
-    vocabulary,
-    pageKeys: plans.pageKeysOf(merged),
-    notArticles: (await redirectsIn(path.join(input, "articles"))).map((r) =>
-      articlePageFile(r.url),
-    ),
-  });
   merged.pages = Object.fromEntries(
     Object.entries(merged.pages).sort(([a], [b]) => compareStrings(a, b)),
   );
@@ -248,8 +290,9 @@ async function buildSite(): Promise<void> {
       : `Built ${pages} pages into ${output} in ${seconds().toFixed(1)} s in ${parts} parts (${why})`,
   );
   console.log(
-    `  render ${renderSeconds.toFixed(1)} s, search index ${(seconds() - renderSeconds).toFixed(1)} s ` +
-      `(${indexed.pageCount} articles in ${indexed.shards.length} shards; ${indexed.indexed.length} indexed, the rest from the cache)`,
+    `  render ${renderSeconds.toFixed(1)} s, search index ${indexed.seconds.toFixed(1)} s ` +
+      `(${indexed.result.pageCount} articles in ${indexed.result.shards.length} shards; ${indexed.result.indexed.length} indexed, the rest from the cache` +
+      `${indexing ? `; started ${indexed.started.toFixed(1)} s in, while the other pages rendered` : ""})`,
   );
 }
 
@@ -276,22 +319,30 @@ async function buildPart(spec: string): Promise<void> {
   const previous = values["previous-manifest"]
     ? await plans.readManifest(values["previous-manifest"])
     : undefined;
-  if (ks.length > 1) {
+  // The runs: each part whole, or (phased) every part's article pages, then every part's others.
+  const whole = ks.map((k, i) => ({ k, i, phase: undefined as Phase | undefined }));
+  const inPhase = (phase: Phase) => whole.map((r) => ({ ...r, phase }));
+  const runs = values.phased && renderOnly ? [...inPhase("articles"), ...inPhase("others")] : whole;
+  if (runs.length > 1) {
     const { keepArchiveBetweenRuns } = await import("./lib/site/plugins/archive-data.ts");
     keepArchiveBetweenRuns();
   }
   let rendered = 0;
-  for (const [i, k] of ks.entries()) {
+  for (const [at, { k, i, phase }] of runs.entries()) {
+    const manifest = manifests[i] ?? plans.manifestFile(cacheDir, output);
     plans.setActivePlan(
       new plans.RenderPlan({
         codeKey: plans.codeKey(path.resolve(input), config),
-        manifestPath: manifests[i] ?? plans.manifestFile(cacheDir, output),
+        manifestPath: phase === "articles" ? plans.articlesManifest(manifest) : manifest,
         ...(previous ? { previous } : {}),
         part: { index: k - 1, count: n },
+        ...(phase ? { phase } : {}),
         indexes: !renderOnly,
       }),
     );
     rendered += await runEleventy();
+    if (phase === "articles" && runs[at + 1]?.phase === "others")
+      console.log("@@articles-rendered");
   }
   if (renderOnly) console.log(`@@rendered ${rendered}`);
   else await report(rendered, false, `part ${ks[0]} of ${n}`);
@@ -344,7 +395,12 @@ async function articleFiles(): Promise<string[]> {
  * (tsx) and the given heap limit; the packages a part renders with are
  * imported before tsx's hooks are in place (preload-packages.js).
  */
-function runNode(args: string[], heapMB: number): Promise<string> {
+function runNode(
+  args: string[],
+  heapMB: number,
+  /** Each line the child prints, as it prints it. */
+  onLine: (line: string) => void = () => {},
+): Promise<string> {
   const options = [
     "--import",
     pathToFileURL(path.join(repoRoot, "scripts/lib/site/preload-packages.js")).href,
@@ -360,7 +416,11 @@ function runNode(args: string[], heapMB: number): Promise<string> {
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
+      const from = stdout.lastIndexOf("\n") + 1;
       stdout += d;
+      const lines = stdout.slice(from).split("\n");
+      lines.pop(); // the line not yet ended
+      for (const line of lines) onLine(line);
     });
     child.stderr.on("data", (d) => {
       stderr += d;

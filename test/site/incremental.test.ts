@@ -167,6 +167,8 @@ describe("an incremental build", () => {
     expect(update).toMatch(
       /in 2 parts, incrementally: \d+ of \d+ generated pages rendered, [1-9]\d* removed/,
     );
+    // Each part rendered its article pages first, and the index started on them meanwhile.
+    expect(update).toMatch(/; started [\d.]+ s in, while the other pages rendered\)/);
     const fresh = path.join(root, "fresh-2");
     await build(fresh, path.join(root, "fresh-cache-2"), false);
     expect(fileHashes(output)).toEqual(fileHashes(fresh));

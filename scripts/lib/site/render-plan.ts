@@ -91,6 +91,17 @@ export function shardSizes(articles: readonly { url: string }[]): Map<string, nu
   return sizes;
 }
 
+/**
+ * A part's pages in two Eleventy runs (build.ts): its article pages first, so
+ * that the search index can start on them while its other pages render.
+ */
+export type Phase = "articles" | "others";
+
+/** The pages of the article phase: articles (and the redirect pages at their old URLs). */
+function inPhase(url: string, phase: Phase | undefined): boolean {
+  return phase === undefined || url.startsWith("/articles/") === (phase === "articles");
+}
+
 export class RenderPlan {
   private readonly current = new Map<string, string>();
   private considered = 0;
@@ -100,6 +111,8 @@ export class RenderPlan {
   readonly codeKey: string;
   readonly manifestPath: string;
   readonly part: Part | undefined;
+  /** Which of the part's pages this run renders (undefined: all). */
+  readonly phase: Phase | undefined;
   /** Whether this build indexes its articles for search (a part run by `npm run build` leaves that to it). */
   readonly indexes: boolean;
   private readonly previous: RenderManifest | undefined;
@@ -113,12 +126,14 @@ export class RenderPlan {
     manifestPath: string;
     previous?: RenderManifest;
     part?: Part;
+    phase?: Phase;
     indexes?: boolean;
   }) {
     this.codeKey = options.codeKey;
     this.manifestPath = options.manifestPath;
     this.previous = options.previous;
     this.part = options.part;
+    this.phase = options.phase;
     this.indexes = options.indexes ?? true;
   }
 
@@ -129,9 +144,9 @@ export class RenderPlan {
     return this.partition;
   }
 
-  /** Whether this build renders a page not generated from a list (404, search…): part 0 does. */
+  /** Whether this build renders a page not generated from a list (404, search…): part 0 does, with its other pages. */
   get rendersSinglePages(): boolean {
-    return (this.part?.index ?? 0) === 0;
+    return (this.part?.index ?? 0) === 0 && this.phase !== "articles";
   }
 
   /** Whether pages are skipped at all (a previous build's manifest is in use). */
@@ -152,7 +167,7 @@ export class RenderPlan {
     let considered = 0;
     for (const item of items) {
       const url = urlOf(item);
-      if (partition && !partition.owns(url)) continue;
+      if ((partition && !partition.owns(url)) || !inPhase(url, this.phase)) continue;
       considered++;
       const key = pageKey(keyOf(item), replacer);
       this.current.set(url, key);
@@ -271,6 +286,11 @@ export function codeKey(contentDir: string, config: unknown): string {
 export function manifestFile(cacheDir: string, outputDir: string): string {
   const id = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
   return path.join(cacheDir, "build", `${id}.json`);
+}
+
+/** Where a phased part (Phase) leaves the keys of its article pages, beside those of its others. */
+export function articlesManifest(manifestPath: string): string {
+  return `${manifestPath}.articles`;
 }
 
 export async function readManifest(file: string): Promise<RenderManifest | undefined> {

@@ -43,7 +43,9 @@ export default function responsiveImages(
 ): void {
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const archive = options.archive();
-    if (!archive) return;
+    // A part's article pages rendered ahead of its others (render-plan.ts, Phase): its photos
+    // come with the others.
+    if (!archive || activePlan()?.phase === "articles") return;
     const partition = activePlan()?.partitionFor(archive.articles);
     // A photo several articles show is made once: by the part of the first of them (by URL).
     const first = new Map<string, { url: string; image: ArticleImage }>();
