@@ -12,9 +12,9 @@
  * - A large archive is rendered in parts, each by its own process, as many at
  *   once as there are cores (Eleventy renders on one core, and a process that
  *   renders fewer pages holds less in memory); then the shards are indexed, one
- *   Pagefind process per core. When every part runs at once, each renders its
- *   article pages first, and the index starts on them while the parts render
- *   their other pages. `--parts N` sets the number of parts.
+ *   Pagefind process per core. When every part runs at once, one a process,
+ *   each renders its article pages first, and the index starts on them while
+ *   the parts render their other pages. `--parts N` sets the number of parts.
  * - `--part K/N` renders (and indexes) only part K of N, into its own folder:
  *   parts built on separate machines are put together by `npm run merge`.
  */
@@ -176,11 +176,13 @@ async function buildSite(): Promise<void> {
   // The parts running at once share this process's heap limit, so the whole
   // build stays within the memory it was given (`npm run build` sets 6 GB).
   const partHeapMB = Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20 / concurrentParts);
-  // When every part runs at once, each renders its article pages first and the search index
-  // starts on them while the parts render their other pages (an update: Pagefind on the day's
-  // shard while the tag pages render). Not with more parts than run at once (a full build of a
-  // large archive): its last parts would render beside Pagefind, over the memory it was given.
-  const phased = jobs.length <= concurrentParts;
+  // When every part runs at once in a process of its own, each renders its article pages
+  // first and the search index starts on them while the parts render their other pages (an
+  // update: Pagefind on the day's shard while the tag pages render). Not with more parts than
+  // processes: in a full build its last parts would render beside Pagefind, over the memory it
+  // was given; in an incremental one each process would run twice as many Eleventy runs
+  // (measured at 100,000 articles, 5 parts a process: the render 22 → 29 s).
+  const phased = jobs.length <= concurrentParts && jobs.every((job) => job.length === 1);
   let rendered = 0;
   let articlesLeft = jobs.length;
   let articlesRendered: () => void = () => {};

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RawDump } from "../../scripts/lib/import/article.ts";
-import { emptyCache, type ImportCache } from "../../scripts/lib/import/cache.ts";
+import {
+  emptyCache,
+  type ImportCache,
+  type SourceFingerprints,
+} from "../../scripts/lib/import/cache.ts";
 import {
   type DumpLines,
   dumpLines,
@@ -38,7 +42,15 @@ interface Run {
   read: string[];
 }
 
-async function pass(dumps: ReadonlyMap<string, string>, cache: ImportCache): Promise<Run> {
+/** The import cache a run leaves, and its sources' fingerprints (a file each, cache.ts). */
+interface Left {
+  cache: ImportCache;
+  fingerprints: ReadonlyMap<string, SourceFingerprints>;
+}
+
+const nothing: Left = { cache: emptyCache(), fingerprints: new Map() };
+
+async function pass(dumps: ReadonlyMap<string, string>, left: Left): Promise<Run> {
   const ctx = pipelineContext();
   const files = [...dumps.keys()].sort();
   const load = async (file: string): Promise<RawDump> => ({
@@ -53,20 +65,23 @@ async function pass(dumps: ReadonlyMap<string, string>, cache: ImportCache): Pro
       yield dumpLines(await load(file), ctx);
     }
   }
-  const result = await sourceFurniture(files, info, cache, load, ctx, linesOf, KNOWLEDGE);
+  const result = await sourceFurniture(files, info, left.cache, load, ctx, linesOf, {
+    knowledge: KNOWLEDGE,
+    fingerprintsOf: async (source) => left.fingerprints.get(source),
+  });
   return { result, read };
 }
 
-/** The cache a run leaves for the corpus pass (as run.ts saves it). */
-function cacheAfter({ result }: Run): ImportCache {
+/** What a run leaves for the next (as run.ts saves it): sources counted now replace those of before. */
+function leftBy({ result }: Run, before: Left = nothing): Left {
   const cache = emptyCache();
   for (const [group, lines] of result.repeatedLines)
     cache.sources[group] = {
       composition: result.composition.get(group) ?? "",
+      knowledge: KNOWLEDGE,
       lines: [...lines].sort(),
     };
-  cache.corpus = { knowledge: KNOWLEDGE, dumps: Object.fromEntries(result.fingerprints) };
-  return cache;
+  return { cache, fingerprints: new Map([...before.fingerprints, ...result.fingerprints]) };
 }
 
 const text = (lines: number[], own = "") =>
@@ -82,7 +97,7 @@ describe("the corpus pass from the cache", () => {
     const before = new Map<string, string>();
     for (let n = 0; n < 20; n++)
       before.set(`site/${n}.txt`, text(n < 3 ? [0, 1, 3] : [0, 3], prose(n)));
-    const first = await pass(before, emptyCache());
+    const first = await pass(before, nothing);
     expect(first.read).toHaveLength(20);
     expect(first.result.repeatedLines.get("folder:site")).toEqual(new Set([LINES[0], LINES[1]]));
 
@@ -91,8 +106,8 @@ describe("the corpus pass from the cache", () => {
     // furniture, but deciding that needs its words.
     const after = new Map(before);
     for (let n = 20; n < 30; n++) after.set(`site/${n}.txt`, text([0, 2], prose(n)));
-    const again = await pass(after, cacheAfter(first));
-    const fresh = await pass(after, emptyCache());
+    const again = await pass(after, leftBy(first));
+    const fresh = await pass(after, nothing);
     expect(sorted(again.result)).toEqual(sorted(fresh.result));
     expect(again.result.furnitureHash).toEqual(fresh.result.furnitureHash);
     // The 10 new dumps, and one old one for the date line's words (filtered out, so not
@@ -108,25 +123,28 @@ describe("the corpus pass from the cache", () => {
     // 100 dumps; the share line in 4 of them, under the threshold (5 of 100).
     const before = new Map<string, string>();
     for (let n = 0; n < 100; n++) before.set(`${n}.txt`, text(n < 4 ? [0, 1] : [0], prose(n)));
-    const first = await pass(before, emptyCache());
+    const first = await pass(before, nothing);
     expect(first.result.repeatedLines.get("")).toEqual(new Set([LINES[0]]));
     // 60 go: 40 left, the threshold 3, the share line over it; no dump is new.
     const after = new Map([...before].slice(0, 40));
-    const again = await pass(after, cacheAfter(first));
+    const again = await pass(after, leftBy(first));
     expect(again.result.repeatedLines.get("")).toEqual(new Set([LINES[0], LINES[1]]));
-    expect(sorted(again.result)).toEqual(sorted((await pass(after, emptyCache())).result));
+    expect(sorted(again.result)).toEqual(sorted((await pass(after, nothing)).result));
     expect(again.read).toEqual(["0.txt"]);
   });
 
   it("counts every dump again under other knowledge", async () => {
     const dumps = new Map<string, string>();
     for (let n = 0; n < 6; n++) dumps.set(`${n}.txt`, text([0], prose(n)));
-    const first = await pass(dumps, emptyCache());
-    const cache = cacheAfter(first);
+    const first = await pass(dumps, nothing);
     dumps.set("6.txt", text([0], prose(6)));
-    expect((await pass(dumps, cache)).read).toEqual(["6.txt"]);
-    cache.corpus = { knowledge: "other", dumps: cache.corpus?.dumps ?? {} };
-    expect((await pass(dumps, cache)).read).toHaveLength(7);
+    const second = await pass(dumps, leftBy(first));
+    expect(second.read).toEqual(["6.txt"]);
+    // The same inputs, counted under other knowledge: every dump read again.
+    const left = leftBy(first);
+    for (const source of Object.values(left.cache.sources)) source.knowledge = "other";
+    for (const source of left.fingerprints.values()) source.knowledge = "other";
+    expect((await pass(dumps, left)).read).toHaveLength(7);
   });
 
   it("finds what a fresh count finds after any additions, removals and changes", async () => {
@@ -159,10 +177,14 @@ describe("the corpus pass from the cache", () => {
           }
           for (const [n, [f, lines]] of added.entries())
             after.set(`${f}new-${n}.txt`, joined(lines));
-          const again = await pass(after, cacheAfter(await pass(before, emptyCache())));
-          const fresh = await pass(after, emptyCache());
+          const left = leftBy(await pass(before, nothing));
+          const again = await pass(after, left);
+          const fresh = await pass(after, nothing);
           expect(sorted(again.result)).toEqual(sorted(fresh.result));
-          expect(new Map(again.result.fingerprints)).toEqual(new Map(fresh.result.fingerprints));
+          // What the next run finds of each source (those not counted again, as left before).
+          const next = leftBy(again, left).fingerprints;
+          for (const [source, known] of fresh.result.fingerprints)
+            expect(next.get(source)).toEqual(known);
           // Unchanged dumps are read only for a repeated line's words: at most one a line.
           const unchangedRead = again.read.filter((f) => before.get(f) === after.get(f));
           expect(unchangedRead.length).toBeLessThanOrEqual(many.length);

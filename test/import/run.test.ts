@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/lib/files.ts";
 import type { Article } from "../../scripts/lib/import/article.ts";
-import type { ImportCache } from "../../scripts/lib/import/cache.ts";
+import { fingerprintsDirFor, type ImportCache } from "../../scripts/lib/import/cache.ts";
 import { choosePath } from "../../scripts/lib/import/place.ts";
 import { inSync } from "../../scripts/lib/import/report.ts";
 import { runImport } from "../../scripts/lib/import/run.ts";
@@ -671,6 +671,23 @@ describe("a re-import", () => {
     const after = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
     expect(after.dumps["4.txt"]?.stamp?.split("|")[1]).not.toBe("-");
     expect(after.dumps["1.txt"]?.stamp?.split("|")[1]).toBe("-");
+  });
+
+  it("keeps each source's line fingerprints in a file of its own, and drops a source's that is gone", async () => {
+    const { raw, out, cacheFile } = fiveDumps();
+    const run = () => runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
+    const files = () => readdirSync(fingerprintsDirFor(cacheFile)).sort();
+    await run();
+    expect(files()).toHaveLength(1);
+    const [rootSource] = files();
+    mkdirSync(path.join(raw, "day"));
+    writeFileSync(path.join(raw, "day/6.txt"), ["خبر 6", "", "2025-11-18", "", P(6)].join("\n"));
+    await run();
+    expect(files()).toHaveLength(2);
+    expect(files()).toContain(rootSource);
+    rmSync(path.join(raw, "day"), { recursive: true });
+    await run();
+    expect(files()).toEqual([rootSource]);
   });
 
   it("trusts no stamp of a file changed in the last seconds", async () => {

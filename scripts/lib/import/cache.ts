@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
+import { TEMPORARY_FILE, writeAtomically } from "../files.ts";
 import { repoRoot } from "../paths.ts";
 import type { ArticleFileFacts } from "./place.ts";
 
@@ -40,13 +41,8 @@ export interface CachedDump {
 
 export interface ImportCache {
   dumps: Record<string, CachedDump>;
-  /** Repeated lines of each source, by a hash of the source's dumps. */
-  sources: Record<string, { composition: string; lines: string[] }>;
-  /**
-   * The corpus pass's reading of each text dump (corpus.ts): its input hash and its
-   * lines' fingerprints joined, under the knowledge they were read with.
-   */
-  corpus?: { knowledge: string; dumps: Record<string, [input: string, fingerprints: string]> };
+  /** Repeated lines of each source, by a hash of the source's dumps and the knowledge they were read with. */
+  sources: Record<string, { composition: string; knowledge?: string; lines: string[] }>;
   /** What each article file of the output folder was, by its stamp (place.ts). */
   articles?: Record<string, ArticleFileFacts>;
 }
@@ -74,6 +70,56 @@ export async function loadCache(file: string): Promise<ImportCache> {
   } catch {
     return emptyCache();
   }
+}
+
+/**
+ * The corpus pass's reading of one source's text dumps (corpus.ts): each
+ * dump's input hash and its lines' fingerprints joined, under the knowledge
+ * they were read with. A file a source, beside the cache file: read only when
+ * the source changed, written only then (at 100,000 dumps the whole of it is
+ * 16 MB, which a day's dumps in a folder of their own never need).
+ */
+export interface SourceFingerprints {
+  knowledge: string;
+  dumps: Record<string, [input: string, fingerprints: string]>;
+}
+
+/** The folder of a cache file's source fingerprints. */
+export function fingerprintsDirFor(cacheFile: string): string {
+  return cacheFile.replace(/\.json$/, ".sources");
+}
+
+function fingerprintsFile(dir: string, source: string): string {
+  return path.join(dir, `${createHash("sha256").update(source).digest("hex").slice(0, 16)}.json`);
+}
+
+export async function readSourceFingerprints(
+  dir: string,
+  source: string,
+): Promise<SourceFingerprints | undefined> {
+  try {
+    const data = JSON.parse(
+      await readFile(fingerprintsFile(dir, source), "utf8"),
+    ) as SourceFingerprints;
+    return typeof data?.knowledge === "string" && typeof data.dumps === "object" ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the sources counted this run; removes the files of sources the inputs no longer have. */
+export async function writeSourceFingerprints(
+  dir: string,
+  counted: ReadonlyMap<string, SourceFingerprints>,
+  sources: Iterable<string>,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [source, data] of counted)
+    await writeAtomically(fingerprintsFile(dir, source), JSON.stringify(data));
+  const kept = new Set([...sources].map((s) => path.basename(fingerprintsFile(dir, s))));
+  for (const name of await readdir(dir))
+    if (!kept.has(name) && !TEMPORARY_FILE.test(name))
+      await rm(path.join(dir, name), { force: true });
 }
 
 export async function ensureCacheDir(file: string): Promise<void> {

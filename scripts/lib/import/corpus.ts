@@ -1,7 +1,7 @@
 import { hash } from "node:crypto";
 import { compareStrings } from "../files.ts";
 import type { RawDump } from "./article.ts";
-import { hashOfAll, type ImportCache } from "./cache.ts";
+import { hashOfAll, type ImportCache, type SourceFingerprints } from "./cache.ts";
 import { isByline } from "./extract-author.ts";
 import { isDateLine } from "./extract-date.ts";
 import { type DumpIdentity, inOrder } from "./inputs.ts";
@@ -25,8 +25,16 @@ export interface SourceFurniture {
   composition: Map<string, string>;
   /** Each source's lines, hashed: a dump's cached article holds while this is the same. */
   furnitureHash: Map<string, string>;
-  /** Each text dump's line fingerprints as far as known, for the cache (ImportCache.corpus). */
-  fingerprints: Map<string, [input: string, fingerprints: string]>;
+  /** The line fingerprints of each source counted this run, for the cache (SourceFingerprints). */
+  fingerprints: Map<string, SourceFingerprints>;
+}
+
+/** What the last runs left of the corpus pass (cache.ts). */
+export interface CorpusCache {
+  /** The importer's knowledge (knowledgeHash): what was read under other knowledge is read again. */
+  knowledge: string;
+  /** A source's fingerprints as the run that last counted it left them. */
+  fingerprintsOf: (source: string) => Promise<SourceFingerprints | undefined>;
 }
 
 export async function sourceFurniture(
@@ -38,9 +46,9 @@ export async function sourceFurniture(
   /** Each dump's lines (dumpLines), in input order: on this thread unless the caller has workers. */
   linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined> = (files) =>
     linesHere(files, load, ctx),
-  /** The importer's knowledge (knowledgeHash): cached fingerprints count only under the same. */
-  knowledge = "",
+  corpus: CorpusCache = { knowledge: "", fingerprintsOf: async () => undefined },
 ): Promise<SourceFurniture> {
+  const { knowledge } = corpus;
   const groups = new Map<string, string[]>();
   for (const file of dumps.filter((f) => formatOf(f) === "text" && info.has(f))) {
     const { group } = info.get(file) as DumpIdentity;
@@ -54,27 +62,28 @@ export async function sourceFurniture(
   }
   // What the last run read holds only under the same knowledge (the section headings that end
   // a dump's counted lines, the normalisation of lines): else every source is counted again.
-  const sameKnowledge = cache.corpus?.knowledge === knowledge;
-  const corpus = sameKnowledge ? (cache.corpus?.dumps ?? {}) : {};
-  const fingerprints = new Map<string, [string, string]>();
-  for (const members of groups.values())
-    for (const file of members) {
-      const kept = Object.hasOwn(corpus, file) ? corpus[file] : undefined;
-      if (kept && kept[0] === info.get(file)?.input) fingerprints.set(file, kept);
-    }
-
   const fresh = (group: string) =>
-    sameKnowledge && cache.sources[group]?.composition === composition.get(group);
+    cache.sources[group]?.knowledge === knowledge &&
+    cache.sources[group]?.composition === composition.get(group);
   const stale = [...groups].filter(([g]) => !fresh(g));
   const repeatedLines = new Map<string, Set<string>>();
   for (const group of groups.keys())
     if (fresh(group)) repeatedLines.set(group, new Set(cache.sources[group]?.lines));
+  /** Each counted source's dumps' fingerprints: those of unchanged dumps as last time. */
+  const fingerprints = new Map<string, [string, string]>();
+  const counted = new Map<string, SourceFingerprints>();
   if (stale.length > 0) {
     const counts = new Map<string, SourceCount>();
-    for (const [group] of stale) {
+    for (const [group, members] of stale) {
+      const last = await corpus.fingerprintsOf(group);
+      const kept = last?.knowledge === knowledge ? last.dumps : {};
+      for (const file of members) {
+        const dump = Object.hasOwn(kept, file) ? kept[file] : undefined;
+        if (dump && dump[0] === info.get(file)?.input) fingerprints.set(file, dump);
+      }
       const known = new Map<string, string>();
       // The lines the source repeated last time: their words without reading a dump.
-      if (sameKnowledge)
+      if (cache.sources[group]?.knowledge === knowledge)
         for (const line of cache.sources[group]?.lines ?? [])
           known.set(lineFingerprint(line), line);
       counts.set(group, { size: 0, counts: new Map(), lines: known });
@@ -91,11 +100,19 @@ export async function sourceFurniture(
     await readLines(unread, linesOf, info, counts, fingerprints);
     await readMissingLines(counts, groups, fingerprints, linesOf);
     for (const [group, count] of counts) repeatedLines.set(group, repeatedOf(count, ctx));
+    for (const [group, members] of stale) {
+      const dumps: SourceFingerprints["dumps"] = {};
+      for (const file of members) {
+        const known = fingerprints.get(file);
+        if (known) dumps[file] = known;
+      }
+      counted.set(group, { knowledge, dumps });
+    }
   }
   const furnitureHash = new Map(
     [...repeatedLines].map(([g, lines]) => [g, hashOfAll([...lines].sort(compareStrings))]),
   );
-  return { repeatedLines, composition, furnitureHash, fingerprints };
+  return { repeatedLines, composition, furnitureHash, fingerprints: counted };
 }
 
 /** What counting one source's lines needs: its dumps, each fingerprint's count, and the words of those known. */

@@ -6,9 +6,13 @@ import {
   cacheFileFor,
   emptyCache,
   ensureCacheDir,
+  fingerprintsDirFor,
   type ImportCache,
   knowledgeHash,
   loadCache,
+  readSourceFingerprints,
+  type SourceFingerprints,
+  writeSourceFingerprints,
 } from "./cache.ts";
 import { sourceFurniture } from "./corpus.ts";
 import {
@@ -159,7 +163,11 @@ async function importWith(
     loadDump,
     options,
     early ? (files) => dumpLinesInWorkers(files, loadDump, early) : undefined,
-    knowledge,
+    {
+      knowledge,
+      fingerprintsOf: async (source) =>
+        cacheFile ? readSourceFingerprints(fingerprintsDirFor(cacheFile), source) : undefined,
+    },
   );
   const ctx: PipelineContext = { ...options, repeatedLines };
 
@@ -336,7 +344,8 @@ async function importWith(
       remember,
       repeatedLines,
       composition,
-      { knowledge, dumps: Object.fromEntries(fingerprints) },
+      knowledge,
+      fingerprints,
       // As they were found: a file this run rewrote or moved has another stamp (a new
       // inode) and is read again next run; one it removed is not looked for. No second
       // stat of every article file to weed them out.
@@ -389,7 +398,8 @@ async function saveCache(
   remember: Record<string, CachedDump>,
   repeatedLines: ReadonlyMap<string, ReadonlySet<string>>,
   composition: ReadonlyMap<string, string>,
-  corpus: NonNullable<ImportCache["corpus"]>,
+  knowledge: string,
+  fingerprints: ReadonlyMap<string, SourceFingerprints>,
   articles: NonNullable<ImportCache["articles"]>,
 ): Promise<void> {
   for (const report of inputs) if (report.outcome === "kept") delete remember[report.file];
@@ -397,15 +407,21 @@ async function saveCache(
   for (const [group, lines] of repeatedLines) {
     sources[group] = {
       composition: composition.get(group) ?? "",
+      knowledge,
       lines: [...lines].sort(compareStrings),
     };
   }
   // The cache only saves time next run: a cache that cannot be written is not kept.
   try {
     await ensureCacheDir(cacheFile);
+    await writeSourceFingerprints(
+      fingerprintsDirFor(cacheFile),
+      fingerprints,
+      repeatedLines.keys(),
+    );
     await writeAtomically(
       cacheFile,
-      JSON.stringify({ dumps: remember, sources, corpus, articles } satisfies ImportCache),
+      JSON.stringify({ dumps: remember, sources, articles } satisfies ImportCache),
     );
   } catch {
     await rm(cacheFile, { force: true }).catch(() => {});
