@@ -174,6 +174,12 @@ function writeCorpus(
   }
 }
 
+/** When the build's index started while its parts rendered (build.ts): " from 7.9 s", else "". */
+function indexStart(stdout: string): string {
+  const started = /; started ([\d.]+) s in, while the other pages rendered/.exec(stdout);
+  return started ? ` from ${started[1]} s` : "";
+}
+
 /** Address-space cap for Pagefind on the Hugo site: 20 GiB of this machine's 24. */
 const PEER_MEMORY_CAP = 20 * 2 ** 30;
 
@@ -252,7 +258,10 @@ for (const n of values.articles.split(",").map(Number)) {
     env,
   );
   const split = /render ([\d.]+) s, search index ([\d.]+) s/.exec(build.stdout);
-  measures.push({ ...build, note: split ? `render ${split[1]} s, index ${split[2]} s` : "" });
+  measures.push({
+    ...build,
+    note: split ? `render ${split[1]} s, index ${split[2]} s${indexStart(build.stdout)}` : "",
+  });
   const site = countFiles(output, ".html");
   const full = imp.wall + build.wall;
   if (values.search) searchRows.push(searchRow(n, await measureSearch(output, SEARCH_QUERIES)));
@@ -354,7 +363,7 @@ for (const n of values.articles.split(",").map(Number)) {
         ...upBuild,
         note: [
           upSplit
-            ? `render ${upSplit[1]} s, index ${upSplit[2]} s (${upSplit[3]} ${upSplit[3] === "1" ? "shard" : "shards"} indexed)`
+            ? `render ${upSplit[1]} s, index ${upSplit[2]} s${indexStart(upBuild.stdout)} (${upSplit[3]} ${upSplit[3] === "1" ? "shard" : "shards"} indexed)`
             : "",
           upPages ? `${upPages[1]} of ${upPages[2]} pages rendered` : "",
         ]
@@ -391,7 +400,7 @@ for (const n of values.articles.split(",").map(Number)) {
   }
   const cell = (m?: Measure) => (m ? `${m.wall.toFixed(1)} s / ${m.rssMB} MB` : "—");
   rows.push(
-    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${updates.map(cell).join("; ") || "—"} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
+    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s${indexStart(build.stdout)} | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${updates.map(cell).join("; ") || "—"} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
   );
   results.push({
     articles: n,
