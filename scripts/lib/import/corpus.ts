@@ -74,27 +74,24 @@ export async function sourceFurniture(
   const counted = new Map<string, SourceFingerprints>();
   if (stale.length > 0) {
     const counts = new Map<string, SourceCount>();
+    /** Dumps new or changed since the source was last counted. */
+    const unread: string[] = [];
     for (const [group, members] of stale) {
-      const last = await corpus.fingerprintsOf(group);
-      const kept = last?.knowledge === knowledge ? last.dumps : {};
-      for (const file of members) {
-        const dump = Object.hasOwn(kept, file) ? kept[file] : undefined;
-        if (dump && dump[0] === info.get(file)?.input) fingerprints.set(file, dump);
-      }
       const known = new Map<string, string>();
       // The lines the source repeated last time: their words without reading a dump.
       if (cache.sources[group]?.knowledge === knowledge)
         for (const line of cache.sources[group]?.lines ?? [])
           known.set(lineFingerprint(line), line);
-      counts.set(group, { size: 0, counts: new Map(), lines: known });
-    }
-    const unread: string[] = [];
-    for (const [group, members] of stale) {
-      const count = counts.get(group) as SourceCount;
+      const count: SourceCount = { size: 0, counts: new Map(), lines: known };
+      counts.set(group, count);
+      const last = await corpus.fingerprintsOf(group);
+      const kept = last?.knowledge === knowledge ? last.dumps : {};
       for (const file of members) {
-        const kept = fingerprints.get(file);
-        if (kept) addFingerprints(count, splitFingerprints(kept[1]));
-        else unread.push(file);
+        const dump = Object.hasOwn(kept, file) ? kept[file] : undefined;
+        if (dump && dump[0] === info.get(file)?.input) {
+          fingerprints.set(file, dump);
+          addFingerprints(count, splitFingerprints(dump[1]));
+        } else unread.push(file);
       }
     }
     await readLines(unread, linesOf, info, counts, fingerprints);
