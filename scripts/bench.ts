@@ -258,9 +258,10 @@ for (const n of values.articles.split(",").map(Number)) {
     env,
   );
   const split = /render ([\d.]+) s, search index ([\d.]+) s/.exec(build.stdout);
+  const indexFrom = indexStart(build.stdout);
   measures.push({
     ...build,
-    note: split ? `render ${split[1]} s, index ${split[2]} s${indexStart(build.stdout)}` : "",
+    note: split ? `render ${split[1]} s, index ${split[2]} s${indexFrom}` : "",
   });
   const site = countFiles(output, ".html");
   const full = imp.wall + build.wall;
@@ -400,7 +401,7 @@ for (const n of values.articles.split(",").map(Number)) {
   }
   const cell = (m?: Measure) => (m ? `${m.wall.toFixed(1)} s / ${m.rssMB} MB` : "—");
   rows.push(
-    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s${indexStart(build.stdout)} | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${updates.map(cell).join("; ") || "—"} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
+    `| ${n.toLocaleString("en")} | ${cell(imp)} | ${split?.[1] ?? "?"} s | ${split?.[2] ?? "?"} s${indexFrom} | ${cell(build)} | ${full.toFixed(1)} s | ${cell(reimport)} | ${updates.map(cell).join("; ") || "—"} | ${hugoNote} | ${site.files.toLocaleString("en")} | ${(site.bytes / 2 ** 20).toFixed(0)} MB |`,
   );
   results.push({
     articles: n,

@@ -323,8 +323,8 @@ async function buildPart(spec: string): Promise<void> {
     : undefined;
   // The runs: each part whole, or (phased) every part's article pages, then every part's others.
   const whole = ks.map((k, i) => ({ k, i, phase: undefined as Phase | undefined }));
-  const inPhase = (phase: Phase) => whole.map((r) => ({ ...r, phase }));
-  const runs = values.phased && renderOnly ? [...inPhase("articles"), ...inPhase("others")] : whole;
+  const runsOf = (phase: Phase) => whole.map((r) => ({ ...r, phase }));
+  const runs = values.phased && renderOnly ? [...runsOf("articles"), ...runsOf("others")] : whole;
   if (runs.length > 1) {
     const { keepArchiveBetweenRuns } = await import("./lib/site/plugins/archive-data.ts");
     keepArchiveBetweenRuns();
