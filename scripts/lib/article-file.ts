@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import jsyaml from "js-yaml";
-import YAML from "yaml";
+import { type FrontMatterValue, frontMatterYaml } from "./front-matter-yaml.ts";
 
 /**
  * The article file — `content/articles/YYYY/MM/slug.md` — and everything about
@@ -125,8 +125,9 @@ export function frontMatterLine(text: string, key: string): string | undefined {
  * times faster than the `yaml` package on the benchmark's 4,000 front matters
  * (0.13 against 0.8 s), the same values (a property test compares them on any
  * article the importer writes) — the archive reads every article file at each
- * build with a cold cache, in each part. Written front matter stays `yaml`'s
- * (its document API decides quoting and list style). Throws on invalid YAML.
+ * build with a cold cache, in each part. Written front matter is the `yaml`
+ * package's text (front-matter-yaml.ts: its quoting and list style). Throws on
+ * invalid YAML.
  */
 export function parseFrontMatter(head: string): Record<string, unknown> {
   const value = jsyaml.load(head, { schema: jsyaml.CORE_SCHEMA });
@@ -287,7 +288,8 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Record
   return out;
 }
 
-function yamlOf(fm: ArticleFrontMatter): string {
+/** The front matter's fields as written: in KEYS' order, empty optional text left out. */
+export function frontMatterFieldsOf(fm: ArticleFrontMatter): Record<string, FrontMatterValue> {
   const fields = ordered(fm, KEYS);
   // Tags and related headlines are written even when empty: an editor sees where they go.
   fields.tags = fm.tags;
@@ -297,11 +299,14 @@ function yamlOf(fm: ArticleFrontMatter): string {
   if (fm.figures && fm.figures.length > 0)
     fields.figures = fm.figures.map((f) => ordered(f, FIGURE_KEYS));
   else delete fields.figures;
-  const doc = new YAML.Document(fields);
-  // Tags are short: one line. Related headlines are long: one per line.
-  const tags = doc.get("tags", true);
-  if (YAML.isSeq(tags)) tags.flow = true;
-  return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
+  return fields as Record<string, FrontMatterValue>;
+}
+
+// Tags are short: one line. Related headlines are long: one per line.
+export const FLOW_KEYS: ReadonlySet<string> = new Set(["tags"]);
+
+function yamlOf(fm: ArticleFrontMatter): string {
+  return frontMatterYaml(frontMatterFieldsOf(fm), FLOW_KEYS);
 }
 
 /** The file for front matter and body paragraphs (markdown, already escaped), signed with its fingerprint. */
