@@ -151,7 +151,6 @@ export class Gazetteer {
       rawTokens ??= words(stripInvisibles(text.normalize("NFKC")));
       return rawTokens.length === tokens.length ? (rawTokens[i] ?? "") : "";
     };
-    const interesting = tokens.map((t) => this.mayMatch(t));
     const hits = new Map<string, { count: number; first: number }>();
     const hit = (name: string, at: number) => {
       const h = hits.get(name);
@@ -162,15 +161,14 @@ export class Gazetteer {
 
     for (let i = 0; i < tokens.length; i++) {
       // Most words of a text name nothing: one lookup tells.
-      if (!interesting[i]) continue;
-      const found = this.matchAt(tokens, i);
+      const readings = this.matchingReadings(tokens[i] as string);
+      if (readings === undefined) continue;
+      const found = this.matchAt(tokens, i, readings);
       if (found) {
         hit(found.entry.name, i);
         i += found.tail.length;
         continue;
       }
-      const token = tokens[i] as string;
-      const readings = this.readingsOf(token);
       const adjective = readings.map((r) => this.adjectives.get(r)).find((e) => e !== undefined);
       if (adjective) {
         hit(adjective.name, i);
@@ -233,19 +231,22 @@ export class Gazetteer {
   // of each distinct word are computed once (the caches are bounded).
   private readonly readingCache = new Map<string, string[]>();
 
-  private readonly interest = new Map<string, boolean>();
+  /** Folded word → its readings, when one may match (starts a name, is an adjective or a shared spelling); null when none. */
+  private readonly interest = new Map<string, string[] | null>();
 
-  /** Whether any reading of a folded word starts a name, is an adjective or a shared spelling. */
-  private mayMatch(folded: string): boolean {
-    let yes = this.interest.get(folded);
-    if (yes === undefined) {
-      yes = this.readingsOf(folded).some(
+  private matchingReadings(folded: string): string[] | undefined {
+    let readings = this.interest.get(folded);
+    if (readings === undefined) {
+      const all = this.readingsOf(folded);
+      readings = all.some(
         (r) => this.byFirstWord.has(r) || this.adjectives.has(r) || this.shared.has(r),
-      );
+      )
+        ? all
+        : null;
       if (this.interest.size > 200_000) this.interest.clear();
-      this.interest.set(folded, yes);
+      this.interest.set(folded, readings);
     }
-    return yes;
+    return readings ?? undefined;
   }
 
   private readingsOf(folded: string): string[] {
@@ -258,8 +259,8 @@ export class Gazetteer {
     return readings;
   }
 
-  private matchAt(tokens: string[], i: number): Candidate | undefined {
-    for (const reading of this.readingsOf(tokens[i] as string)) {
+  private matchAt(tokens: string[], i: number, readings: readonly string[]): Candidate | undefined {
+    for (const reading of readings) {
       for (const candidate of this.byFirstWord.get(reading) ?? []) {
         if (candidate.tail.every((word, k) => tokens[i + 1 + k] === word)) return candidate;
       }

@@ -164,7 +164,11 @@ export class Archive implements RelatedIndex {
    * key is short to hash however many articles the page lists.
    */
   readonly keyReplacer = (_key: string, value: unknown): unknown => {
-    const path = (value as ArchiveArticle | null)?.path;
+    // Called for every value of every key: text and numbers, most of them, pass at once.
+    if (typeof value !== "object" || value === null) return value;
+    const known = this.digests.get(value as ArchiveArticle);
+    if (known !== undefined) return known;
+    const path = (value as ArchiveArticle).path;
     if (typeof path !== "string") return value;
     const i = this.byPath.get(path);
     const article = i === undefined ? undefined : this.articles[i];
