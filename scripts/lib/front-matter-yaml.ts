@@ -125,7 +125,8 @@ const OTHER_TYPES: readonly RegExp[] = new YAML.Document().schema.tags.flatMap((
 );
 
 function quickScalar(value: string | number, inFlow: boolean): string | undefined {
-  if (typeof value === "number") return Number.isSafeInteger(value) ? String(value) : undefined;
+  if (typeof value === "number")
+    return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
   if (value === "" || LEFT_TO_THE_PACKAGE.test(value)) return undefined;
   const quoted =
     NOT_PLAIN.test(value) ||

@@ -378,7 +378,7 @@ export async function indexSite(
       const shardId = id;
       const target = path.join(root, shardId);
       const { cached, tmp, pagesDir, pageCount } = await oneAtATime(async () => {
-        const pages = indexedPages(siteDir, byShard.get(shardId) as string[], vocabulary, {
+        const pages = indexedPages(siteDir, byShard.get(shardId) as string[], {
           keys: options.pageKeys,
           known,
           facts,
@@ -393,14 +393,19 @@ export async function indexSite(
           ),
         );
         const cached = options.cacheDir
-          ? path.join(options.cacheDir, `${shardId}-${await shardHash(pages, language)}`)
+          ? path.join(
+              options.cacheDir,
+              `${shardId}-${await shardHash(pages, language, words, vocabulary)}`,
+            )
           : undefined;
         if (cached) inUse.add(path.basename(cached));
         if (cached && (await markUsed(cached)))
           return { cached, tmp: undefined, pagesDir: undefined, pageCount: pages.length };
         if (!cached) await rm(target, { recursive: true, force: true });
         const tmp = `${cached ?? target}.tmp-${process.pid}`;
-        const pagesDir = await writeShardPages(siteDir, pages, tmp);
+        const pagesDir = await writeShardPages(siteDir, pages, tmp, (page) =>
+          vocabulary ? words.aliasOf(page.places, vocabulary) : [],
+        );
         return { cached, tmp, pagesDir, pageCount: pages.length };
       });
       if (pagesDir) {
@@ -477,11 +482,14 @@ async function writeShardPages(
   siteDir: string,
   shardPages: IndexedPage[],
   tmp: string,
+  bareFormsOf: (page: IndexedPage) => string[],
 ): Promise<string> {
   const pagesDir = `${tmp}-pages`;
   await rm(tmp, { recursive: true, force: true });
   await rm(pagesDir, { recursive: true, force: true });
-  for (const { page, bareForms } of shardPages) {
+  for (const shardPage of shardPages) {
+    const { page } = shardPage;
+    const bareForms = bareFormsOf(shardPage);
     const target = path.join(pagesDir, page);
     const part = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
     mkdirSync(path.dirname(target), { recursive: true });
@@ -631,11 +639,37 @@ async function linkTree(from: string, to: string): Promise<void> {
  * as the archive grows; they lie outside the indexed element, so such a
  * change does not send the shard to Pagefind again.
  */
-async function shardHash(pages: IndexedPage[], language: string | undefined): Promise<string> {
+/**
+ * A shard's name in the cache: what Pagefind is given of it. Each page's
+ * indexed part (as its hash) and the words of its that may have bare forms
+ * (as their places), then each of those words once with its bare forms —
+ * which fix every page's alias field without building it (a tenth of a
+ * millisecond a page, for every page of every shard at each build).
+ */
+async function shardHash(
+  pages: IndexedPage[],
+  language: string | undefined,
+  words: FactsWords,
+  vocabulary: ArchiveVocabulary | undefined,
+): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
   if (language) hash.update(`language ${language}\n`);
-  for (const { page, indexed, bareForms } of pages) {
-    hash.update(`${page}\n${indexed}\n${bareForms.join(" ")}\n\0\n`);
+  const used = new Uint8Array(words.list.length);
+  for (const { page, indexed, places } of pages) {
+    hash.update(`${page}\n${indexed}\n`).update(Uint32Array.from(places)).update("\n\0\n");
+    for (const place of places) used[place] = 1;
+  }
+  if (vocabulary) {
+    let forms = "";
+    for (let place = 0; place < used.length; place++) {
+      if (used[place] !== 1) continue;
+      forms += `${place} ${words.list[place]} ${words.bareFormsAt(place, vocabulary).join(" ")}\n`;
+      if (forms.length > 65_536) {
+        hash.update(forms);
+        forms = "";
+      }
+    }
+    hash.update(forms);
   }
   return hash.digest("hex").slice(0, 16);
 }
@@ -683,12 +717,13 @@ const YEAR_FILTER = /data-pagefind-filter="[^"]*\byear:(\d{4})\b/g;
 /** The alias field of an article page, where bare forms go (layouts/article.ts). */
 const ALIAS = /data-pagefind-meta="alias:/;
 
-/** A page of a shard: what Pagefind reads of it (as a hash), and the bare forms its alias field gets. */
+/** A page of a shard: what Pagefind reads of it (as a hash), and the words its alias field's bare forms come from. */
 interface IndexedPage {
   page: string;
   /** SHA-256 of the part of the page Pagefind reads (indexedPart). */
   indexed: string;
-  bareForms: string[];
+  /** Its folded words that may have bare forms, as their places in the build's FactsWords. */
+  places: readonly number[];
   /** Its year filter's values. */
   years: string[];
 }
@@ -750,18 +785,19 @@ class FactsWords {
     });
   }
 
+  /** The bare forms of the word at this place (ArchiveVocabulary.bareForms), decided once a build. */
+  bareFormsAt(place: number, vocabulary: ArchiveVocabulary): readonly string[] {
+    let bare = this.bare[place];
+    if (bare === undefined) {
+      bare = vocabulary.bareForms(this.list[place] as string);
+      this.bare[place] = bare;
+    }
+    return bare;
+  }
+
   /** The bare forms, for the alias field, of the words at these places (ArchiveVocabulary.aliasOfForms). */
   aliasOf(places: readonly number[], vocabulary: ArchiveVocabulary): string[] {
-    return aliasField(
-      places.map((place) => {
-        let bare = this.bare[place];
-        if (bare === undefined) {
-          bare = vocabulary.bareForms(this.list[place] as string);
-          this.bare[place] = bare;
-        }
-        return bare;
-      }),
-    );
+    return aliasField(places.map((place) => this.bareFormsAt(place, vocabulary)));
   }
 }
 
@@ -813,7 +849,6 @@ function pageUrl(page: string): string {
 function indexedPages(
   siteDir: string,
   pages: string[],
-  vocabulary: ArchiveVocabulary | undefined,
   cache: {
     keys: Readonly<Record<string, string>> | undefined;
     known: ReadonlyMap<string, PageFacts>;
@@ -839,8 +874,7 @@ function indexedPages(
       if (key !== undefined) cache.learnt.count++;
     }
     if (key !== undefined) cache.facts.set(page, facts);
-    const bareForms = vocabulary ? cache.words.aliasOf(facts.places, vocabulary) : [];
-    return { page, indexed: facts.indexed, bareForms, years: facts.years };
+    return { page, indexed: facts.indexed, places: facts.places, years: facts.years };
   });
 }
 
