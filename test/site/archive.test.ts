@@ -186,6 +186,41 @@ describe("the archive index", () => {
     }
   });
 
+  it("leaves the date pages a new day does not show as they were: other months of its year, days not beside it", () => {
+    const on = (date: string, n: number) => article(`${date}-${n}.md`, { date, tags: ["t"] });
+    const days = [
+      "2025-03-02",
+      "2025-03-09",
+      "2025-03-20",
+      "2025-07-04",
+      "2025-07-15",
+      "2025-11-30",
+    ];
+    const old = days.flatMap((d) => [on(d, 1), on(d, 2)]);
+    const before = new Archive(old, 20);
+    // A new day in March, between the 9th and the 20th, in a year that has other months.
+    const after = new Archive([...old, on("2025-03-12", 1)], 20);
+    // Date pages give no key of their own: the page's data is its key (content/archive/*.11ty.ts).
+    const changed = (kind: "day" | "month" | "year") => {
+      const was = new Map<string, string>(
+        before.pages[kind].map((p) => [p.url, pageKey(p, before.keyReplacer)]),
+      );
+      return after.pages[kind]
+        .filter((p) => was.get(p.url) !== pageKey(p, after.keyReplacer))
+        .map((p) => p.url)
+        .sort();
+    };
+    // The new day, and the days whose next or previous day it now is.
+    expect(changed("day")).toEqual([
+      "/archive/2025/03/09/",
+      "/archive/2025/03/12/",
+      "/archive/2025/03/20/",
+    ]);
+    // Its month (a day more, an article more); July and November show nothing of March.
+    expect(changed("month")).toEqual(["/archive/2025/03/"]);
+    expect(changed("year")).toEqual(["/archive/2025/"]);
+  });
+
   it("names the file and the problem when front matter is not a valid article", () => {
     const rel = "undated/x.md";
     expect(() => articleFromMarkdown(rel, "no front matter")).toThrow(

@@ -1,12 +1,19 @@
-import { groupBy, type MonthSummary, type YearSummary } from "../calendar.ts";
+import { groupBy, type MonthSummary } from "../calendar.ts";
 import { type ListPage, optional, pageKind, paginate } from "./kind.ts";
 
+/**
+ * What a month's page shows, and no more (its data is its key, as a day's
+ * page's is): its days with their counts, its articles, the months around it
+ * by name — not its year's calendar, which changed with every new day.
+ */
 export interface MonthPage extends ListPage {
-  year: YearSummary;
   month: MonthSummary;
-  previous?: MonthSummary;
-  next?: MonthSummary;
+  previous?: NeighbourMonth;
+  next?: NeighbourMonth;
 }
+
+/** A month before or after, as its link shows it. */
+export type NeighbourMonth = Pick<MonthSummary, "month" | "url">;
 
 /** A month's articles, paginated, with the months before and after. */
 export const monthPages = pageKind({
@@ -14,15 +21,14 @@ export const monthPages = pageKind({
   pages: (ix): MonthPage[] => {
     const byMonth = groupBy(ix.dated, (a) => (a.day as string).slice(0, 7));
     const months = ix.years.flatMap((y) => y.months);
-    return months.flatMap((month, i) => {
-      const year = ix.years.find((y) => month.month.startsWith(y.year)) as YearSummary;
-      return paginate(byMonth.get(month.month) ?? [], ix.pageSize, month.url).map((page) => ({
+    const neighbour = (m: MonthSummary | undefined) => m && { month: m.month, url: m.url };
+    return months.flatMap((month, i) =>
+      paginate(byMonth.get(month.month) ?? [], ix.pageSize, month.url).map((page) => ({
         ...page,
-        year,
         month,
-        ...optional("previous", months[i + 1]),
-        ...optional("next", months[i - 1]),
-      }));
-    });
+        ...optional("previous", neighbour(months[i + 1])),
+        ...optional("next", neighbour(months[i - 1])),
+      })),
+    );
   },
 });

@@ -1,21 +1,27 @@
 import type { YearSummary } from "../calendar.ts";
 import { optional, pageKind } from "./kind.ts";
 
+/** What a year's page shows: its calendar, and the years around it by name (its data is its key). */
 export interface YearPage {
   url: string;
   year: YearSummary;
-  previous?: YearSummary;
-  next?: YearSummary;
+  previous?: NeighbourYear;
+  next?: NeighbourYear;
 }
+
+/** A year before or after, as its link shows it. */
+export type NeighbourYear = Pick<YearSummary, "year" | "url">;
 
 /** A year's months and days (not paginated: a year lists its days, not its articles). */
 export const yearPages = pageKind({
   name: "year",
-  pages: (ix): YearPage[] =>
-    ix.years.map((year, i) => ({
+  pages: (ix): YearPage[] => {
+    const neighbour = (y: YearSummary | undefined) => y && { year: y.year, url: y.url };
+    return ix.years.map((year, i) => ({
       url: year.url,
       year,
-      ...optional("previous", ix.years[i + 1]),
-      ...optional("next", ix.years[i - 1]),
-    })),
+      ...optional("previous", neighbour(ix.years[i + 1])),
+      ...optional("next", neighbour(ix.years[i - 1])),
+    }));
+  },
 });
