@@ -477,6 +477,38 @@ describe("bare forms of proclitic words in the index", () => {
     for (const [page, [key, indexed, years]] of Object.entries(kept.pages))
       expect(relearnt.pages[page]?.slice(0, 3)).toEqual([key, indexed, years]);
   }, 120_000);
+
+  it("name a shard by what Pagefind gets, whatever order its words were first met in", async () => {
+    vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0"); // a shard a year
+    const { site, articles, cacheDir, add } = archiveFixture();
+    // The first page met holds «ولبنان» only; the second «بمشاركة» (sorted before it) too:
+    // learnt, the second page's words come in their own order, read back from page-facts.json
+    // in the order of their places.
+    add("2020/01/a", "خبر أول", "زار الوفد ولبنان");
+    add("2020/01/b", "خبر ثان", "انطلق المؤتمر بمشاركة ولبنان");
+    add("2021/01/c", "خبر ثالث", "بمشاركة واسعة");
+    const keys = {
+      "/articles/2020/01/a/": "k1",
+      "/articles/2020/01/b/": "k2",
+      "/articles/2021/01/c/": "k3",
+    };
+    const index = () =>
+      indexSite(site, {
+        expectedPages: 3,
+        cacheDir,
+        pageKeys: keys,
+        vocabulary: readArchiveVocabulary(articles),
+      });
+    expect((await index()).indexed).toEqual(["2020", "2021"]);
+    expect((await index()).indexed).toEqual([]);
+    // Learnt again in another order (the 2021 page first, its word first): still the same shards.
+    rmSync(path.join(cacheDir, "page-facts.json"));
+    writeFileSync(
+      path.join(cacheDir, "page-facts.json"),
+      JSON.stringify({ words: ["بمشاركه"], pages: {} }),
+    );
+    expect((await index()).indexed).toEqual([]);
+  }, 120_000);
 });
 
 describe("the archive's language, for Pagefind", () => {

@@ -641,10 +641,13 @@ async function linkTree(from: string, to: string): Promise<void> {
  */
 /**
  * A shard's name in the cache: what Pagefind is given of it. Each page's
- * indexed part (as its hash) and the words of its that may have bare forms
- * (as their places), then each of those words once with its bare forms —
- * which fix every page's alias field without building it (a tenth of a
- * millisecond a page, for every page of every shard at each build).
+ * indexed part (as its hash) and the words of its that may have bare forms,
+ * then each of those words once with its bare forms — which fix every page's
+ * alias field without building it (a tenth of a millisecond a page, for every
+ * page of every shard at each build). A word stands in a page as its rank
+ * among the shard's words, not as its place in the build's list: places
+ * depend on the order words were first met, and a page's come back from
+ * page-facts.json in another order than they were learnt in.
  */
 async function shardHash(
   pages: IndexedPage[],
@@ -655,22 +658,28 @@ async function shardHash(
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
   if (language) hash.update(`language ${language}\n`);
   const used = new Uint8Array(words.list.length);
+  for (const { places } of pages) for (const place of places) used[place] = 1;
+  const shardWords: number[] = [];
+  for (let place = 0; place < used.length; place++) if (used[place] === 1) shardWords.push(place);
+  shardWords.sort((a, b) => compareStrings(words.list[a] as string, words.list[b] as string));
+  const rank = new Int32Array(used.length);
+  shardWords.forEach((place, r) => {
+    rank[place] = r;
+  });
   for (const { page, indexed, places } of pages) {
-    hash.update(`${page}\n${indexed}\n`).update(Uint32Array.from(places)).update("\n\0\n");
-    for (const place of places) used[place] = 1;
+    const ranks = Int32Array.from(places, (place) => rank[place] as number).sort();
+    hash.update(`${page}\n${indexed}\n`).update(ranks).update("\n\0\n");
   }
-  if (vocabulary) {
-    let forms = "";
-    for (let place = 0; place < used.length; place++) {
-      if (used[place] !== 1) continue;
-      forms += `${place} ${words.list[place]} ${words.bareFormsAt(place, vocabulary).join(" ")}\n`;
-      if (forms.length > 65_536) {
-        hash.update(forms);
-        forms = "";
-      }
+  let forms = "";
+  for (const place of shardWords) {
+    const bare = vocabulary ? words.bareFormsAt(place, vocabulary).join(" ") : "";
+    forms += `${words.list[place]} ${bare}\n`;
+    if (forms.length > 65_536) {
+      hash.update(forms);
+      forms = "";
     }
-    hash.update(forms);
   }
+  hash.update(forms);
   return hash.digest("hex").slice(0, 16);
 }
 
