@@ -667,8 +667,9 @@ async function shardHash(
     rank[place] = r;
   });
   for (const { page, indexed, places } of pages) {
-    const ranks = Int32Array.from(places, (place) => rank[place] as number).sort();
-    hash.update(`${page}\n${indexed}\n`).update(ranks).update("\n\0\n");
+    const ranks = new Int32Array(places.length);
+    for (let k = 0; k < places.length; k++) ranks[k] = rank[places[k] as number] as number;
+    hash.update(`${page}\n${indexed}\n`).update(ranks.sort()).update("\n\0\n");
   }
   let forms = "";
   for (const place of shardWords) {
