@@ -634,20 +634,18 @@ async function linkTree(from: string, to: string): Promise<void> {
 }
 
 /**
- * A shard's identity: its pages' paths and what Pagefind reads of them, and
- * the Pagefind version. A page's related articles or neighbour links change
- * as the archive grows; they lie outside the indexed element, so such a
- * change does not send the shard to Pagefind again.
- */
-/**
- * A shard's name in the cache: what Pagefind is given of it. Each page's
- * indexed part (as its hash) and the words of its that may have bare forms,
- * then each of those words once with its bare forms — which fix every page's
- * alias field without building it (a tenth of a millisecond a page, for every
+ * A shard's identity, its name in the cache: the Pagefind version, its pages'
+ * paths and what Pagefind reads of them. A page's related articles or
+ * neighbour links change as the archive grows; they lie outside the indexed
+ * element, so such a change does not send the shard to Pagefind again. What
+ * Pagefind reads is each page's indexed part (as its hash) with its alias
+ * field's bare forms, which the page's words that may have them fix: so the
+ * words, then each of the shard's words once with its bare forms, instead of
+ * every page's alias field built (a tenth of a millisecond a page, for every
  * page of every shard at each build). A word stands in a page as its rank
  * among the shard's words, not as its place in the build's list: places
  * depend on the order words were first met, and a page's come back from
- * page-facts.json in another order than they were learnt in.
+ * page-facts.json sorted, not in the order they were learnt in.
  */
 async function shardHash(
   pages: IndexedPage[],
