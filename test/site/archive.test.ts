@@ -155,6 +155,26 @@ describe("the archive index", () => {
     expect(key(withFigure)).not.toBe(key(without));
   });
 
+  it("gives a listing another key when an article it lists is edited or loses its photo, the same otherwise", () => {
+    const image = { src: "media/ab/abcdef.jpg", width: 800, height: 600, alt: "" };
+    const withPhoto = article("2025/01/a.md", { date: "2025-01-01", image });
+    const { image: _, ...withoutPhoto } = withPhoto;
+    // The home page's key, with the article files' hashes known (as a build loads them).
+    const homeKey = (a: ArchiveArticle, fileHash: string) => {
+      const archive = new Archive([a], 20, {
+        dir: "/nowhere",
+        hashes: new Map([[a.path, fileHash]]),
+      });
+      return pageKey(archive.pages.home[0], archive.keyReplacer);
+    };
+    const retitled = { ...withPhoto, title: "عنوان آخر" };
+    expect(homeKey(withPhoto, "h1")).toBe(homeKey(withPhoto, "h1"));
+    // Its file edited: another text, another hash.
+    expect(homeKey(retitled, "h2")).not.toBe(homeKey(withPhoto, "h1"));
+    // Its photo missing from the media folder: the same file, shown without it.
+    expect(homeKey(withoutPhoto, "h1")).not.toBe(homeKey(withPhoto, "h1"));
+  });
+
   it("leaves a listing's older pages as they were when newer articles arrive", () => {
     const dated = (n: number) =>
       article(`2025/01/a${String(n).padStart(3, "0")}.md`, {

@@ -175,10 +175,21 @@ export class Archive implements RelatedIndex {
     if (article === undefined || article !== value) return value;
     let digest = this.digests.get(article);
     if (digest === undefined) {
-      // With its tags' URLs: a page that links them changes when a tag's slug does.
+      // With its tags' URLs: a page that links them changes when a tag's slug does. The
+      // article stands as its file's hash when it is known: its fields are read from the
+      // file alone, but for the photos found missing (load.ts), so those go with it.
       const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
+      const fileHash = this.files?.hashes.get(article.path);
+      const fields = fileHash
+        ? [
+            article.path,
+            fileHash,
+            article.image?.src ?? null,
+            article.figures?.map((f) => f.src) ?? null,
+          ]
+        : article;
       digest = createHash("sha1")
-        .update(JSON.stringify([article, tagUrls]))
+        .update(JSON.stringify([fields, tagUrls]))
         .digest("base64url");
       this.digests.set(article, digest);
     }
