@@ -173,26 +173,23 @@ export class Archive implements RelatedIndex {
     const i = this.byPath.get(path);
     const article = i === undefined ? undefined : this.articles[i];
     if (article === undefined || article !== value) return value;
-    let digest = this.digests.get(article);
-    if (digest === undefined) {
-      // With its tags' URLs: a page that links them changes when a tag's slug does. The
-      // article stands as its file's hash when it is known: its fields are read from the
-      // file alone, but for the photos found missing (load.ts), so those go with it.
-      const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
-      const fileHash = this.files?.hashes.get(article.path);
-      const fields = fileHash
-        ? [
-            article.path,
-            fileHash,
-            article.image?.src ?? null,
-            article.figures?.map((f) => f.src) ?? null,
-          ]
-        : article;
-      digest = createHash("sha1")
-        .update(JSON.stringify([fields, tagUrls]))
-        .digest("base64url");
-      this.digests.set(article, digest);
-    }
+    // With its tags' URLs: a page that links them changes when a tag's slug does. The
+    // article stands as its file's hash when it is known: its fields are read from the
+    // file alone, but for the photos found missing (load.ts), so those go with it.
+    const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
+    const fileHash = this.files?.hashes.get(article.path);
+    const fields = fileHash
+      ? [
+          article.path,
+          fileHash,
+          article.image?.src ?? null,
+          article.figures?.map((f) => f.src) ?? null,
+        ]
+      : article;
+    const digest = createHash("sha1")
+      .update(JSON.stringify([fields, tagUrls]))
+      .digest("base64url");
+    this.digests.set(article, digest);
     return digest;
   };
   private readonly digests = new Map<ArchiveArticle, string>();
