@@ -160,8 +160,8 @@ export class Archive implements RelatedIndex {
 
   /**
    * For page keys (render-plan.ts): an article of this archive inside a
-   * listing's key stands as a digest of all its fields, computed once, so a
-   * key is short to hash however many articles the page lists.
+   * listing's key stands as a digest of what it is made of (below), computed
+   * once, so a key is short to hash however many articles the page lists.
    */
   readonly keyReplacer = (_key: string, value: unknown): unknown => {
     // Called for every value of every key: text and numbers, most of them, pass at once.
