@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Archive } from "../../scripts/lib/site/archive.ts";
-import { RELATED_WINDOW } from "../../scripts/lib/site/related.ts";
+import { firstInOrder, RELATED_WINDOW } from "../../scripts/lib/site/related.ts";
 import { archiveArticle } from "../helpers/articles.ts";
 
 const article = (path: string, date: string, tags: string[]) =>
@@ -78,5 +78,24 @@ describe("related articles", () => {
     );
     // Not vacuous: thousands of articles were far enough to be checked.
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("are the first of their candidates in the ranking's order, as sorting them all would give", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 201, maxLength: 201 }),
+        (items, count, score) => {
+          // Ties on the score broken by the item itself, as the ranking breaks them by path.
+          const compare = (a: number, b: number) =>
+            (score[b] as number) - (score[a] as number) || a - b;
+          expect(firstInOrder(items, count, compare)).toEqual(
+            [...items].sort(compare).slice(0, count),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

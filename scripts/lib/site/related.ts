@@ -12,6 +12,9 @@ export interface RelatedIndex {
   byTag: ReadonlyMap<TagSummary, ArchiveArticle[]>;
 }
 
+/** relatedByTags' scores by place, zero between calls (see there). */
+let scoreBuffer = new Float64Array(0);
+
 /**
  * Articles that share tags with this one, most related first: shared tags
  * weighted by rarity (a shared rare tag says more than a shared «مصر»),
@@ -48,27 +51,54 @@ export function relatedByTags(index: RelatedIndex, relPath: string, limit = 5): 
     });
   }
   tags.sort((a, b) => a.rarity - b.rarity || compareStrings(a.tag.slug, b.tag.slug));
-  // Scores by place in the archive's order.
-  const scores = new Map<number, number>();
+  // Scores by place in the archive's order, in a buffer shared by the calls (each clears
+  // what it scored): a Map an article was most of the cost, at every build, for every article.
+  if (scoreBuffer.length < index.articles.length)
+    scoreBuffer = new Float64Array(index.articles.length);
+  const scores = scoreBuffer;
+  const scored: number[] = [];
   for (const { places, at, rarity } of tags.slice(0, RELATED_TAGS)) {
     const end = Math.min(places.length, at + RELATED_WINDOW + 1);
     for (let k = Math.max(0, at - RELATED_WINDOW); k < end; k++) {
       const other = places[k] as number;
       if (other === i) continue;
-      scores.set(other, (scores.get(other) ?? 0) + 1 / rarity);
+      if (scores[other] === 0) scored.push(other);
+      scores[other] = (scores[other] as number) + 1 / rarity;
     }
   }
   const pathAt = (place: number) => (index.articles[place] as ArchiveArticle).path;
-  return [...scores]
-    .map(([place, score]) => ({ place, score, distance: Math.abs(place - i) }))
-    .sort(
-      (x, y) =>
-        y.score - x.score ||
-        x.distance - y.distance ||
-        compareStrings(pathAt(x.place), pathAt(y.place)),
-    )
-    .slice(0, limit)
-    .map((r) => index.articles[r.place] as ArchiveArticle);
+  const best = firstInOrder(
+    scored,
+    limit,
+    (x, y) =>
+      (scores[y] as number) - (scores[x] as number) ||
+      Math.abs(x - i) - Math.abs(y - i) ||
+      compareStrings(pathAt(x), pathAt(y)),
+  );
+  for (const place of scored) scores[place] = 0;
+  return best.map((place) => index.articles[place] as ArchiveArticle);
+}
+
+/**
+ * The first `count` items in the order `compare` gives (a strict order: no
+ * two items equal), as sorting them all and taking the first would give —
+ * by one pass keeping the best few.
+ */
+export function firstInOrder<T>(
+  items: readonly T[],
+  count: number,
+  compare: (a: T, b: T) => number,
+): T[] {
+  const best: T[] = [];
+  if (count <= 0) return best;
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1] as T) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1] as T) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /**
