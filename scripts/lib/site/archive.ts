@@ -174,18 +174,10 @@ export class Archive implements RelatedIndex {
     const article = i === undefined ? undefined : this.articles[i];
     if (article === undefined || article !== value) return value;
     // With its tags' URLs: a page that links them changes when a tag's slug does. The
-    // article stands as its file's hash when it is known: its fields are read from the
-    // file alone, but for the photos found missing (load.ts), so those go with it.
+    // article stands as its file (fileFacts) when the file's hash is known, else as its fields.
     const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
-    const fileHash = this.files?.hashes.get(article.path);
-    const fields = fileHash
-      ? [
-          article.path,
-          fileHash,
-          article.image?.src ?? null,
-          article.figures?.map((f) => f.src) ?? null,
-        ]
-      : article;
+    const file = this.fileFacts(article);
+    const fields = file[1] !== null ? file : article;
     const digest = createHash("sha1")
       .update(JSON.stringify([fields, tagUrls]))
       .digest("base64url");
@@ -216,12 +208,7 @@ export class Archive implements RelatedIndex {
     const brief = (x: ArchiveArticle | undefined) => (x ? [x.url, x.title, x.lang, x.dir] : null);
     const { older, newer } = this.neighbours(a.path);
     return [
-      a.path,
-      this.files?.hashes.get(a.path) ?? null,
-      // Its photo, unless the file is missing from content/media (load.ts leaves it out then).
-      a.image?.src ?? null,
-      // Its figures, the same: those whose files are missing are left out.
-      a.figures?.map((f) => f.src) ?? null,
+      ...this.fileFacts(a),
       a.tags.map((t) => this.tag(t)?.url ?? null),
       a.author ? (this.author(a.author)?.url ?? null) : null,
       a.section ? (this.section(a.section)?.url ?? null) : null,
@@ -229,6 +216,23 @@ export class Archive implements RelatedIndex {
       this.relatedByTags(a.path).map(brief),
       brief(older),
       brief(newer),
+    ];
+  }
+
+  /**
+   * What an article is made of from its file: its path, the file's hash (null
+   * when not known), and the photos it shows. Its fields are read from the file
+   * alone, but for a photo missing from content/media, which load.ts leaves out
+   * (the lead, the figures), so those go with the hash.
+   */
+  private fileFacts(
+    a: ArchiveArticle,
+  ): [path: string, hash: string | null, image: string | null, figures: string[] | null] {
+    return [
+      a.path,
+      this.files?.hashes.get(a.path) ?? null,
+      a.image?.src ?? null,
+      a.figures?.map((f) => f.src) ?? null,
     ];
   }
 
