@@ -158,28 +158,41 @@ export function dateLine(site: Site, article: Pick<ArchiveArticle, "date">): Htm
 
 export function articleList(site: Site, archive: Archive, items: readonly ArchiveArticle[]): Html {
   if (items.length === 0) return html`<p class="empty">${site.t.noArticlesHere}</p>`;
-  // Tags link to their pages (their URLs are part of each listed article's render key).
-  const tagLinks = (a: ArchiveArticle) =>
-    a.tags.slice(0, 4).map((name, i) => {
-      const tag = archive.tag(name);
-      const link = tag ? html`<a href="${site.href(tag.url)}">${name}</a>` : html`${name}`;
-      return i === 0 ? link : html`${site.t.listSeparator}${link}`;
-    });
   return html`<ol class="article-list">
-${items.map(
-  (a) => html`<li${langAttributes(site, a.lang, a.dir)}${a.image ? html` class="with-thumb"` : ""}>
+${items.map((a) => listItem(site, archive, a))}</ol>`;
+}
+
+/**
+ * An article as a listing shows it. The same article is listed on each of its
+ * tags' pages, its day's, the home page's… (seven listings an article in the
+ * benchmark archive), each time with the same markup: it is made once for a
+ * site and archive (a build renders one; a process may render several, as
+ * the tests do).
+ */
+function listItem(site: Site, archive: Archive, a: ArchiveArticle): Html {
+  const made = listItems.get(a);
+  if (made?.site === site && made.archive === archive) return made.item;
+  // Tags link to their pages (their URLs are part of each listed article's render key).
+  const tagLinks = a.tags.slice(0, 4).map((name, i) => {
+    const tag = archive.tag(name);
+    const link = tag ? html`<a href="${site.href(tag.url)}">${name}</a>` : html`${name}`;
+    return i === 0 ? link : html`${site.t.listSeparator}${link}`;
+  });
+  const item = html`<li${langAttributes(site, a.lang, a.dir)}${a.image ? html` class="with-thumb"` : ""}>
 ${
   a.image
     ? html`<a class="thumb" href="${site.href(a.url)}" tabindex="-1" aria-hidden="true">${picture(site, a.image, { alt: "", sizes: "6rem" })}</a>
 `
     : ""
 }<h2><a href="${site.href(a.url)}">${a.title}</a></h2>
-<p class="meta"${interfaceAttributes(site, a.lang)}>${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${tagLinks(a)}</bdi>` : ""}</p>
+<p class="meta"${interfaceAttributes(site, a.lang)}>${dateLine(site, a)}${a.tags.length > 0 ? html` · <bdi>${tagLinks}</bdi>` : ""}</p>
 ${a.excerpt ? html`<p class="excerpt">${a.excerpt}</p>` : ""}
 </li>
-`,
-)}</ol>`;
+`;
+  listItems.set(a, { site, archive, item });
+  return item;
 }
+const listItems = new WeakMap<ArchiveArticle, { site: Site; archive: Archive; item: Html }>();
 
 /**
  * A listing's navigation: its newest page, the next newer and older pages,
