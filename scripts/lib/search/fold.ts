@@ -74,8 +74,9 @@ export function searchForm(folded: string): string {
  */
 export function aliasWords(text: string): string[] {
   const out = new Set<string>();
-  for (const word of new Set(words(text))) {
-    for (const form of aliasOfWord(word)) out.add(form);
+  for (const word of words(text)) {
+    const forms = aliasOfWord(word);
+    for (let i = 0; i < forms.length; i++) out.add(forms[i] as string);
   }
   return [...out];
 }
