@@ -11,7 +11,7 @@ import {
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listFiles } from "../../scripts/lib/files.ts";
+import { fileStamp, listFiles } from "../../scripts/lib/files.ts";
 import type { Article } from "../../scripts/lib/import/article.ts";
 import { fingerprintsDirFor, type ImportCache } from "../../scripts/lib/import/cache.ts";
 import { choosePath } from "../../scripts/lib/import/place.ts";
@@ -671,6 +671,17 @@ describe("a re-import", () => {
     const after = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
     expect(after.dumps["4.txt"]?.stamp?.split("|")[1]).not.toBe("-");
     expect(after.dumps["1.txt"]?.stamp?.split("|")[1]).toBe("-");
+
+    // The same bytes written again (a checkout, a copy): the stamp moves, the article does
+    // not; the dump is read once, then known by its new stamp (it was read at every run).
+    const one = path.join(raw, "1.txt");
+    writeFileSync(`${one}.copy`, readFileSync(one));
+    renameSync(`${one}.copy`, one);
+    expect(after.dumps["1.txt"]?.stamp?.split("|")[0]).not.toBe(fileStamp(one, later()));
+    const again = await run();
+    expect(again.inputs[0]).toMatchObject({ file: "1.txt", outcome: "unchanged" });
+    const restamped = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    expect(restamped.dumps["1.txt"]?.stamp?.split("|")[0]).toBe(fileStamp(one, later()));
   });
 
   it("keeps each source's line fingerprints in a file of its own, and drops a source's that is gone", async () => {

@@ -192,7 +192,11 @@ async function importWith(
     if (c.images && !consultedUnchanged(c.images, options.inDir, folder.fileSet)) return undefined;
     if (c.media && !mediaPresent(mediaDir, c.media)) return undefined;
     if (c.figureMedia?.some((src) => !mediaPresent(mediaDir, src))) return undefined;
-    return previous.untouched ? c : undefined;
+    if (!previous.untouched) return undefined;
+    // Remembered with this run's stamp: a dump read again because its stamp moved while its
+    // bytes did not (written again by a checkout, copied) is then known without reading it.
+    const { stamp: _stamp, group: _group, ...known } = c;
+    return i.stamp ? { ...known, stamp: i.stamp, group: i.group } : known;
   };
   const reused = new Map<string, CachedDump>();
   for (const file of dumps) {
