@@ -1,5 +1,5 @@
 import { type DaySummary, groupBy } from "../calendar.ts";
-import { type ListPage, optional, pageKind, paginate } from "./kind.ts";
+import { type ListPage, neighbourLinks, pageKind, paginate } from "./kind.ts";
 
 /**
  * What a day's page shows, and no more: the page's data is its key for an
@@ -21,13 +21,11 @@ export const dayPages = pageKind({
   pages: (ix): DayPage[] => {
     const byDay = groupBy(ix.dated, (a) => a.day as string);
     const days = ix.years.flatMap((y) => y.months).flatMap((m) => m.days);
-    const neighbour = (d: DaySummary | undefined) => d && { day: d.day, url: d.url };
     return days.flatMap((day, i) =>
       paginate(byDay.get(day.day) ?? [], ix.pageSize, day.url).map((page) => ({
         ...page,
         day,
-        ...optional("previous", neighbour(days[i + 1])),
-        ...optional("next", neighbour(days[i - 1])),
+        ...neighbourLinks(days, i, "day"),
       })),
     );
   },

@@ -101,3 +101,17 @@ export function paginate(
 export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
+
+/**
+ * The periods before and after the one at `i` of a newest-first list, as
+ * their links show them: the field that names each, and its URL. No more: a
+ * page's data is its key, and a neighbour's counts change with every new day.
+ */
+export function neighbourLinks<T extends { url: string }, K extends keyof T>(
+  list: readonly T[],
+  i: number,
+  key: K,
+): { previous?: Pick<T, K | "url">; next?: Pick<T, K | "url"> } {
+  const link = (x: T | undefined) => x && ({ [key]: x[key], url: x.url } as Pick<T, K | "url">);
+  return { ...optional("previous", link(list[i + 1])), ...optional("next", link(list[i - 1])) };
+}

@@ -1,5 +1,5 @@
 import { groupBy, type MonthSummary } from "../calendar.ts";
-import { type ListPage, optional, pageKind, paginate } from "./kind.ts";
+import { type ListPage, neighbourLinks, pageKind, paginate } from "./kind.ts";
 
 /**
  * What a month's page shows, and no more (its data is its key, as a day's
@@ -21,13 +21,11 @@ export const monthPages = pageKind({
   pages: (ix): MonthPage[] => {
     const byMonth = groupBy(ix.dated, (a) => (a.day as string).slice(0, 7));
     const months = ix.years.flatMap((y) => y.months);
-    const neighbour = (m: MonthSummary | undefined) => m && { month: m.month, url: m.url };
     return months.flatMap((month, i) =>
       paginate(byMonth.get(month.month) ?? [], ix.pageSize, month.url).map((page) => ({
         ...page,
         month,
-        ...optional("previous", neighbour(months[i + 1])),
-        ...optional("next", neighbour(months[i - 1])),
+        ...neighbourLinks(months, i, "month"),
       })),
     );
   },

@@ -1,5 +1,5 @@
 import type { YearSummary } from "../calendar.ts";
-import { optional, pageKind } from "./kind.ts";
+import { neighbourLinks, pageKind } from "./kind.ts";
 
 /** What a year's page shows: its calendar, and the years around it by name (its data is its key). */
 export interface YearPage {
@@ -16,12 +16,10 @@ export type NeighbourYear = Pick<YearSummary, "year" | "url">;
 export const yearPages = pageKind({
   name: "year",
   pages: (ix): YearPage[] => {
-    const neighbour = (y: YearSummary | undefined) => y && { year: y.year, url: y.url };
     return ix.years.map((year, i) => ({
       url: year.url,
       year,
-      ...optional("previous", neighbour(ix.years[i + 1])),
-      ...optional("next", neighbour(ix.years[i - 1])),
+      ...neighbourLinks(ix.years, i, "year"),
     }));
   },
 });
