@@ -255,7 +255,7 @@ describe("search shards", () => {
     );
   });
 
-  it("are indexed those with a page rendered anew first, then the largest", () => {
+  it("are indexed those with the most pages rendered anew first, then the largest", () => {
     const byShard = new Map([
       ["2026", pages("2026/01", 2)],
       ["2025", pages("2025/03", 9)],
@@ -264,11 +264,20 @@ describe("search shards", () => {
     ]);
     // Nothing new (a full build): the largest first, ties in the shards' own order.
     expect(indexingOrder(byShard, () => false)).toEqual(["2019-2024", "2016-2018", "2025", "2026"]);
-    // A day's bulletin in 2026 and a page of 2025 edited: those two first, larger first.
+    // A page of 2026 and one of 2025 rendered anew: those two first, the larger first.
     const anew = new Set([pages("2026/01", 2)[1], pages("2025/03", 9)[4]]);
     expect(indexingOrder(byShard, (page) => anew.has(page))).toEqual([
       "2025",
       "2026",
+      "2019-2024",
+      "2016-2018",
+    ]);
+    // A day's bulletin in 2026 (both its pages new) and a neighbour in 2025 rendered
+    // again: the day's shard first, however small; the others by size.
+    const day = new Set([...pages("2026/01", 2), ...pages("2025/03", 9).slice(0, 1)]);
+    expect(indexingOrder(byShard, (page) => day.has(page))).toEqual([
+      "2026",
+      "2025",
       "2019-2024",
       "2016-2018",
     ]);

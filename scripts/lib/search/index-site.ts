@@ -359,6 +359,27 @@ export async function indexSite(
     const key = options.pageKeys?.[pageUrl(page)];
     return key === undefined || known.get(page)?.key !== key;
   });
+  // The cache's upkeep — the facts learnt, the bundles no shard is any more — starts once
+  // every shard is prepared, while Pagefind still runs; the tmp folders go meanwhile too.
+  let prepared = 0;
+  let upkeep: Promise<void> = Promise.resolve();
+  const removals: Promise<void>[] = [];
+  const startUpkeep = () => {
+    upkeep = (async () => {
+      // Written only when a page's facts were learnt or a page went (a no-op build rewrites nothing).
+      if (factsFile && !options.onlyShards && (learnt.count > 0 || facts.size !== known.size))
+        await writePageFacts(factsFile, facts, words);
+      // Bundles no shard of the site is any more go: every update makes a new bundle of the
+      // newest shard, and a cache that kept them all would grow by one a day. Only when the
+      // whole site was indexed (a part of a split build sees its own shards only).
+      if (options.cacheDir && !options.onlyShards)
+        await removeUnusedBundles(options.cacheDir, inUse, options.now ?? Date.now());
+    })();
+    upkeep.catch(() => {}); // awaited below, after the indexing
+  };
+  const shardPrepared = () => {
+    if (++prepared === ids.length) startUpkeep();
+  };
   const facts = new Map<string, PageFacts>();
   const learnt = { count: 0 };
   // Preparing a shard (reading its pages, writing what Pagefind reads) is this
@@ -373,6 +394,7 @@ export async function indexSite(
   };
   /** The cached bundles this build's shards are. */
   const inUse = new Set<string>();
+  if (ids.length === 0) startUpkeep();
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const shardId = id;
@@ -399,17 +421,24 @@ export async function indexSite(
             )
           : undefined;
         if (cached) inUse.add(path.basename(cached));
-        if (cached && (await markUsed(cached)))
+        if (cached && (await markUsed(cached))) {
+          shardPrepared();
           return { cached, tmp: undefined, pagesDir: undefined, pageCount: pages.length };
+        }
         if (!cached) await rm(target, { recursive: true, force: true });
         const tmp = `${cached ?? target}.tmp-${process.pid}`;
         const pagesDir = await writeShardPages(siteDir, pages, tmp, (page) =>
           vocabulary ? words.aliasOf(page.places, vocabulary) : [],
         );
+        shardPrepared();
         return { cached, tmp, pagesDir, pageCount: pages.length };
       });
       if (pagesDir) {
-        await indexShard(shardId, { tmp, pagesDir }, pageCount, cached ?? target, language);
+        try {
+          await indexShard(shardId, { tmp, pagesDir }, pageCount, cached ?? target, language);
+        } finally {
+          removals.push(rm(pagesDir, { recursive: true, force: true }));
+        }
         indexed.push(shardId);
       }
       if (cached && !(await sameFile(path.join(cached, ENTRY), path.join(target, ENTRY)))) {
@@ -429,14 +458,8 @@ export async function indexSite(
       pages: await indexedPageCount(path.join(root, id)),
     });
 
-  // Written only when a page's facts were learnt or a page went (a no-op build rewrites nothing).
-  if (factsFile && !options.onlyShards && (learnt.count > 0 || facts.size !== known.size))
-    await writePageFacts(factsFile, facts, words);
-  // Bundles no shard of the site is any more go: every update makes a new bundle of the
-  // newest shard, and a cache that kept them all would grow by one a day. Only when the
-  // whole site was indexed (a part of a split build sees its own shards only).
-  if (options.cacheDir && !options.onlyShards)
-    await removeUnusedBundles(options.cacheDir, inUse, options.now ?? Date.now());
+  await upkeep;
+  await Promise.all(removals);
   const pageCount = shards.reduce((n, s) => n + s.pages, 0);
   if (pageCount !== options.expectedPages) {
     throw new Error(
@@ -449,21 +472,23 @@ export async function indexSite(
 }
 
 /**
- * The order shards are prepared and indexed in: those holding a page rendered
- * anew first — an update's, so that Pagefind starts on it while the others
- * are checked against the cache (0.6 s into an update's index step, not 0.9)
- * — then the largest, so that no process is left with a big one at the end.
+ * The order shards are prepared and indexed in: those holding pages rendered
+ * anew first, the most first — an update's day, so that Pagefind starts on
+ * it while the others are checked against the cache; a shard where only a
+ * few pages were rendered again (their neighbour links or related headlines
+ * changed, outside what Pagefind reads) comes after it (measured on a
+ * December update at 10,000 articles: Pagefind started about 0.2 s sooner) —
+ * then the largest, so that no process is left with a big one at the end.
  */
 export function indexingOrder(
   byShard: ReadonlyMap<string, readonly string[]>,
   renderedAnew: (page: string) => boolean,
 ): string[] {
   const size = (id: string) => byShard.get(id)?.length ?? 0;
-  const anew = new Set(
-    [...byShard].filter(([, pages]) => pages.some(renderedAnew)).map(([id]) => id),
-  );
+  const anew = new Map([...byShard].map(([id, pages]) => [id, pages.filter(renderedAnew).length]));
+  const count = (id: string) => anew.get(id) ?? 0;
   return [...byShard.keys()].sort(
-    (a, b) => Number(anew.has(b)) - Number(anew.has(a)) || size(b) - size(a) || compareShards(a, b),
+    (a, b) => count(b) - count(a) || size(b) - size(a) || compareShards(a, b),
   );
 }
 
@@ -523,8 +548,6 @@ async function indexShard(
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
     throw new Error(`Pagefind (shard ${id}): ${(e.stderr || e.stdout || e.message).trim()}`);
-  } finally {
-    await rm(pagesDir, { recursive: true, force: true });
   }
   for (const name of await readdir(tmp)) if (UNUSED.test(name)) await rm(path.join(tmp, name));
   const indexedCount = await indexedPageCount(tmp);
