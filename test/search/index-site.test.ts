@@ -464,8 +464,26 @@ describe("bare forms of proclitic words in the index", () => {
     // (Read again: the same text as the first time, indexed again — its first bundle left
     // the cache when the shard changed.)
     expect((await index({ [old]: "code page-3" })).indexed).toEqual(["2020"]);
+    // Another key, the same indexed element (a neighbour link around it changed): read, found
+    // the same, its facts kept under the new key, and its shard is the cached bundle.
+    const oldPage = path.join(site, "articles/2020/01/old/index.html");
+    writeFileSync(
+      oldPage,
+      readFileSync(oldPage, "utf8").replace(
+        "</main>",
+        '</main><nav><a href="/x/">التالي</a></nav>',
+      ),
+    );
+    expect((await index({ [old]: "code page-3b" })).indexed).toEqual([]);
+    const factsOf = () =>
+      (
+        JSON.parse(readFileSync(path.join(cacheDir, "page-facts.json"), "utf8")) as {
+          pages: Record<string, [string, string, string[], string]>;
+        }
+      ).pages["articles/2020/01/old/index.html"];
+    expect(factsOf()?.[0]).toBe("code page-3b");
     add("undated/new", "مشاركة النساء", "ارتفعت مشاركة النساء في الانتخابات");
-    const keys = { [old]: "code page-3", "/articles/undated/new/": "code page-4" };
+    const keys = { [old]: "code page-3b", "/articles/undated/new/": "code page-4" };
     expect((await index(keys, 2)).indexed).toEqual(["2020", "undated"]);
     // The facts are kept with the page's words as places in one list of words; a file of
     // another layout (an older version's) is learnt again, not an error.
