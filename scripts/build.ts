@@ -13,10 +13,10 @@
  *   once as there are cores (Eleventy renders on one core, and a process that
  *   renders fewer pages holds less in memory); then the shards are indexed, one
  *   Pagefind process per core. An incremental build renders few pages: its
- *   parts share processes, one process for all when they are no more than the
- *   cores. When every part runs at once, one a process, or all in an update's
- *   one process, each renders its article pages first, and the index starts
- *   on them while the other pages render. `--parts N` sets the number of parts.
+ *   parts share processes, two or more to a process. When every part runs at
+ *   once, one a process, or an update leaves cores free, each renders its
+ *   article pages first, and the index starts on them while the other pages
+ *   render. `--parts N` sets the number of parts.
  * - `--part K/N` renders (and indexes) only part K of N, into its own folder:
  *   parts built on separate machines are put together by `npm run merge`.
  */
@@ -113,6 +113,13 @@ function isPlaceholderUrl(url: string): boolean {
   return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/.test(host);
 }
 
+/**
+ * An update's parts to a process (see buildSite): two, measured at 10,000
+ * articles on 2 cores; where there are more parts than that, as many
+ * processes as the cores allow share them.
+ */
+const UPDATE_PARTS_PER_PROCESS = 2;
+
 /** Archives this size and up are rendered in parts by default. */
 const PARTS_FROM = 2000;
 /**
@@ -168,13 +175,15 @@ async function buildSite(): Promise<void> {
   // holds). An incremental build renders few pages, and each part's cost is mostly fixed —
   // starting, loading the archive (at 100,000 articles: 6 s of CPU), computing its page
   // keys — so it runs its parts in one process a core, one after another, the archive
-  // loaded once a process; and when there are no more parts than cores, in one process:
-  // a process a part would spend its core mostly starting and loading the archive, while
-  // the update's longest task is Pagefind on the day's shard, which then has the other cores
-  // (measured at 10,000 articles, 2 parts on 2 cores, a December update, runs alternating:
-  // one process used 15 s of CPU instead of 19, the index started 4.3–4.5 s in instead of
-  // 5.8, and the build took 9.5–9.8 s instead of 10.7–11.2).
-  const concurrentParts = previous && parts <= cores ? 1 : Math.min(parts, cores);
+  // loaded once a process; and at least two parts to a process even where there are cores
+  // for each: a process a part would spend its core mostly starting and loading the
+  // archive, while the update's longest task is Pagefind on the day's shard, which then has
+  // the cores left (measured at 10,000 articles, 2 parts on 2 cores, a December update,
+  // runs alternating: one process used 15 s of CPU instead of 19, the index started
+  // 4.3–4.5 s in instead of 5.8, and the build took 9.5–9.8 s instead of 10.7–11.2).
+  const concurrentParts = previous
+    ? Math.min(cores, Math.ceil(parts / UPDATE_PARTS_PER_PROCESS))
+    : Math.min(parts, cores);
   const jobs = previous
     ? Array.from({ length: concurrentParts }, (_, j) =>
         partFiles.map((_, k) => k).filter((k) => k % concurrentParts === j),
@@ -189,8 +198,8 @@ async function buildSite(): Promise<void> {
   // update: Pagefind on the day's shard while the tag pages render). Not with more parts than
   // processes: in a full build its last parts would render beside Pagefind, over the memory it
   // was given; in an incremental one each process would run twice as many Eleventy runs
-  // (measured at 100,000 articles, 5 parts a process: the render 22 → 29 s) — unless a core
-  // is left for the index (an update's single process, above).
+  // (measured at 100,000 articles, 5 parts a process: the render 22 → 29 s) — unless cores
+  // are left for the index (an update's fewer processes, above).
   const phased =
     (jobs.length <= concurrentParts && jobs.every((job) => job.length === 1)) ||
     (previous !== undefined && concurrentParts < cores);
