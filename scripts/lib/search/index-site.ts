@@ -896,17 +896,17 @@ function indexedPages(
 ): IndexedPage[] {
   return pages.map((page) => {
     const key = cache.keys?.[pageUrl(page)];
-    let facts = key === undefined ? undefined : cache.known.get(page);
+    const known = key === undefined ? undefined : cache.known.get(page);
+    let facts = known;
     let part: string | undefined;
     if (!facts || facts.key !== key) {
       part = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
       const indexed = createHash("sha256").update(part).digest("hex");
       // Rendered again, read the same (its neighbour links or related headlines changed,
       // outside what Pagefind reads): its words are known.
-      const same = cache.known.get(page);
       facts =
-        same && key !== undefined && same.indexed === indexed
-          ? { ...same, key }
+        known && key !== undefined && known.indexed === indexed
+          ? { ...known, key }
           : {
               key: key ?? "",
               indexed,
