@@ -32,7 +32,22 @@ import { compareStrings, listFiles } from "./lib/files.ts";
 import { repoRoot, unsafeOutput } from "./lib/paths.ts";
 import type { Phase, RenderManifest } from "./lib/site/render-plan.ts";
 
+/**
+ * A render part started ahead of its work (startPartProcess) gets its
+ * arguments on stdin, once the build has decided them; none (stdin closed
+ * empty): it was not needed, and exits.
+ */
+const waitsForArgs = process.argv[2] === "--args-on-stdin";
+if (waitsForArgs) {
+  // Meanwhile, the code every part runs first: loaded while the build decides.
+  void import("../nashra.config.ts").catch(() => {});
+  void import("./lib/site/render-plan.ts").catch(() => {});
+}
+const args = waitsForArgs ? await argsFromStdin() : process.argv.slice(2);
+if (!args) process.exit(0);
+
 const { values } = parseArgs({
+  args,
   options: {
     input: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
@@ -64,6 +79,27 @@ if (values["path-prefix"]) process.env.NASHRA_PATH_PREFIX = values["path-prefix"
 if (values["base-url"]) process.env.NASHRA_BASE_URL = values["base-url"];
 if (values.lang) process.env.NASHRA_LANG = values.lang;
 process.chdir(repoRoot);
+
+/** Archives this size and up are rendered in parts by default. */
+const PARTS_FROM = 2000;
+/**
+ * At most this many articles to a part, so each process stays small in
+ * memory (measured at 100,000 articles: a part of 10,000 renders 20,000 pages
+ * in about 2.7 GB; at 15,000 two parts side by side took the build over 8 GB).
+ */
+const ARTICLES_PER_PART = 10_000;
+/**
+ * An update's parts to a process (see buildSite): two, measured at 10,000
+ * articles on 2 cores; where there are more parts than that, as many
+ * processes as the cores allow share them.
+ */
+const UPDATE_PARTS_PER_PROCESS = 2;
+
+// The build's render parts start now, before this process loads the rest of its code, and
+// load theirs meanwhile: a part's process spends about a second starting (Eleventy's
+// modules, tsx, the site's code) before it renders anything.
+const articleList = values.part ? undefined : articleFiles();
+const earlyParts = articleList ? startEarlyParts((await articleList).length) : [];
 
 const { default: config } = await import("../nashra.config.ts");
 // The interface's language must have a dictionary (layouts/i18n/): said before anything is built.
@@ -113,22 +149,6 @@ function isPlaceholderUrl(url: string): boolean {
   return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/.test(host);
 }
 
-/**
- * An update's parts to a process (see buildSite): two, measured at 10,000
- * articles on 2 cores; where there are more parts than that, as many
- * processes as the cores allow share them.
- */
-const UPDATE_PARTS_PER_PROCESS = 2;
-
-/** Archives this size and up are rendered in parts by default. */
-const PARTS_FROM = 2000;
-/**
- * At most this many articles to a part, so each process stays small in
- * memory (measured at 100,000 articles: a part of 10,000 renders 20,000 pages
- * in about 2.7 GB; at 15,000 two parts side by side took the build over 8 GB).
- */
-const ARTICLES_PER_PART = 10_000;
-
 if (values.part) await buildPart(values.part);
 else await buildSite();
 
@@ -150,14 +170,11 @@ async function buildSite(): Promise<void> {
   // Until this build has finished, no manifest vouches for the output folder.
   await rm(manifestPath, { force: true });
 
-  const articleCount = (await articleFiles()).length;
-  const parts = values.parts
-    ? Math.max(1, Number(values.parts))
-    : articleCount < PARTS_FROM
-      ? 1
-      : Math.max(os.availableParallelism(), Math.ceil(articleCount / ARTICLES_PER_PART));
+  const articleCount = ((await articleList) ?? []).length;
+  const parts = partsFor(articleCount);
 
   if (parts === 1) {
+    for (const early of earlyParts) early.dismiss();
     plans.setActivePlan(
       new plans.RenderPlan({ codeKey, manifestPath, ...(previous ? { previous } : {}) }),
     );
@@ -193,6 +210,10 @@ async function buildSite(): Promise<void> {
   // The parts running at once share this process's heap limit, so the whole
   // build stays within the memory it was given (`npm run build` sets 6 GB).
   const partHeapMB = Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20 / concurrentParts);
+  // The processes started early are used first (their limit is a full build's share, at most
+  // this one); any left over exit.
+  const processes = [...earlyParts];
+  for (const early of processes.splice(jobs.length)) early.dismiss();
   // When every part runs at once in a process of its own, each renders its article pages
   // first and the search index starts on them while the parts render their other pages (an
   // update: Pagefind on the day's shard while the tag pages render). Not with more parts than
@@ -212,7 +233,6 @@ async function buildSite(): Promise<void> {
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const args = [
-        "scripts/build.ts",
         "--input",
         input,
         "--output",
@@ -224,7 +244,7 @@ async function buildSite(): Promise<void> {
         ...job.flatMap((k) => ["--manifest-out", partFiles[k] as string]),
         ...(previous ? ["--previous-manifest", previousFile] : []),
       ];
-      const stdout = await runNode(args, partHeapMB, (line) => {
+      const stdout = await (processes.shift() ?? startPartProcess(partHeapMB)).run(args, (line) => {
         if (line === "@@articles-rendered" && --articlesLeft === 0) articlesRendered();
       });
       rendered += Number(/@@rendered (\d+)/.exec(stdout)?.[1] ?? 0);
@@ -341,30 +361,39 @@ async function buildPart(spec: string): Promise<void> {
   const previous = values["previous-manifest"]
     ? await plans.readManifest(values["previous-manifest"])
     : undefined;
-  // The runs: each part whole, or (phased) every part's article pages, then every part's others.
-  const whole = ks.map((k, i) => ({ k, i, phase: undefined as Phase | undefined }));
-  const runsOf = (phase: Phase) => whole.map((r) => ({ ...r, phase }));
-  const runs = values.phased && renderOnly ? [...runsOf("articles"), ...runsOf("others")] : whole;
-  if (runs.length > 1) {
+  // A process's parts are rendered together, by one Eleventy run (two when phased: every
+  // part's article pages, then their others): a run's own cost — its templates, its
+  // pagination over every list of the archive, each page's key — is then paid once, not
+  // once a part. Their page keys go to the first part's file; the others' files are left
+  // empty, for the build that reads them all.
+  const phases: (Phase | undefined)[] =
+    values.phased && renderOnly ? ["articles", "others"] : [undefined];
+  if (phases.length > 1) {
     const { keepArchiveBetweenRuns } = await import("./lib/site/plugins/archive-data.ts");
     keepArchiveBetweenRuns();
   }
+  const [first, ...others] = ks.map((k) => k - 1).sort((a, b) => a - b);
+  const manifestOf = (k: number) =>
+    manifests[ks.indexOf(k + 1)] ?? plans.manifestFile(cacheDir, output);
+  const codeKey = plans.codeKey(path.resolve(input), config);
   let rendered = 0;
-  for (const [at, { k, i, phase }] of runs.entries()) {
-    const manifest = manifests[i] ?? plans.manifestFile(cacheDir, output);
+  for (const phase of phases) {
+    const manifest = manifestOf(first as number);
+    const inPhase = (file: string) => (phase === "articles" ? plans.articlesManifest(file) : file);
     plans.setActivePlan(
       new plans.RenderPlan({
-        codeKey: plans.codeKey(path.resolve(input), config),
-        manifestPath: phase === "articles" ? plans.articlesManifest(manifest) : manifest,
+        codeKey,
+        manifestPath: inPhase(manifest),
         ...(previous ? { previous } : {}),
-        part: { index: k - 1, count: n },
+        part: { index: first as number, count: n, ...(others.length > 0 ? { with: others } : {}) },
         ...(phase ? { phase } : {}),
         indexes: !renderOnly,
       }),
     );
     rendered += await runEleventy();
-    if (phase === "articles" && runs[at + 1]?.phase === "others")
-      console.log("@@articles-rendered");
+    for (const k of others)
+      await plans.writeManifest(inPhase(manifestOf(k)), { codeKey, pages: {} });
+    if (phase === "articles") console.log("@@articles-rendered");
   }
   if (renderOnly) console.log(`@@rendered ${rendered}`);
   else await report(rendered, false, `part ${ks[0]} of ${n}`);
@@ -412,45 +441,103 @@ async function articleFiles(): Promise<string[]> {
   }
 }
 
+/** How many parts an archive of this many articles is rendered in (`--parts N` says). */
+function partsFor(articleCount: number): number {
+  if (values.parts) return Math.max(1, Number(values.parts));
+  return articleCount < PARTS_FROM
+    ? 1
+    : Math.max(os.availableParallelism(), Math.ceil(articleCount / ARTICLES_PER_PART));
+}
+
+/**
+ * The render processes a build of this many articles will run, started
+ * before it has decided their work: as many as an update runs (buildSite), or
+ * with --incremental absent, as a full build runs; a full build that was
+ * asked as an update starts the others when it needs them. Each gets a full
+ * build's share of the heap, the smaller one.
+ */
+function startEarlyParts(articleCount: number): PartProcess[] {
+  const parts = partsFor(articleCount);
+  if (parts === 1) return [];
+  const cores = os.availableParallelism();
+  const count = values.incremental
+    ? Math.min(cores, Math.ceil(parts / UPDATE_PARTS_PER_PROCESS))
+    : Math.min(parts, cores);
+  const heapMB = Math.floor(
+    v8.getHeapStatistics().heap_size_limit / 2 ** 20 / Math.min(parts, cores),
+  );
+  return Array.from({ length: count }, () => startPartProcess(heapMB));
+}
+
+/** A child process of this script (a render part), started before it is given its work. */
+interface PartProcess {
+  /** Gives it its arguments; resolves to what it printed, once it exits. */
+  run(args: string[], onLine?: (line: string) => void): Promise<string>;
+  /** Lets it exit without work. */
+  dismiss(): void;
+}
+
 /**
  * This script again in a child process, with this process's Node options
  * (tsx) and the given heap limit; the packages a part renders with are
- * imported before tsx's hooks are in place (preload-packages.js).
+ * imported before tsx's hooks are in place (preload-packages.js). It loads
+ * its code, then waits for its arguments (argsFromStdin).
  */
-function runNode(
-  args: string[],
-  heapMB: number,
-  /** Each line the child prints, as it prints it. */
-  onLine: (line: string) => void = () => {},
-): Promise<string> {
+function startPartProcess(heapMB: number): PartProcess {
   const options = [
     "--import",
     pathToFileURL(path.join(repoRoot, "scripts/lib/site/preload-packages.js")).href,
     ...process.execArgv.filter((o) => !o.startsWith("--max-old-space-size")),
     `--max-old-space-size=${Math.max(1024, heapMB)}`,
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...options, ...args], {
-      cwd: repoRoot,
-      env: process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      const from = stdout.lastIndexOf("\n") + 1;
-      stdout += d;
-      const lines = stdout.slice(from).split("\n");
-      lines.pop(); // the line not yet ended
-      for (const line of lines) onLine(line);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`build ${args.join(" ")} failed (exit ${code}):\n${stdout}${stderr}`));
-    });
+  const child = spawn(process.execPath, [...options, "scripts/build.ts", "--args-on-stdin"], {
+    cwd: repoRoot,
+    env: process.env,
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  let stdout = "";
+  let stderr = "";
+  /** Each line the child prints, as it prints it. */
+  let onLine: (line: string) => void = () => {};
+  child.stdout.on("data", (d) => {
+    const from = stdout.lastIndexOf("\n") + 1;
+    stdout += d;
+    const lines = stdout.slice(from).split("\n");
+    lines.pop(); // the line not yet ended
+    for (const line of lines) onLine(line);
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const exit = new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  exit.catch(() => {}); // awaited by run
+  // A child that exits early (cannot start) must not fail the write of its arguments.
+  child.stdin.on("error", () => {});
+  return {
+    async run(args, lines = () => {}) {
+      onLine = lines;
+      child.stdin.end(`${JSON.stringify(args)}\n`);
+      const code = await exit;
+      if (code !== 0)
+        throw new Error(`build ${args.join(" ")} failed (exit ${code}):\n${stdout}${stderr}`);
+      return stdout;
+    },
+    dismiss() {
+      child.stdin.end();
+    },
+  };
+}
+
+/** The arguments a part started early is given (startPartProcess): one JSON line, or none. */
+async function argsFromStdin(): Promise<string[] | undefined> {
+  let text = "";
+  for await (const chunk of process.stdin) text += chunk;
+  if (!text.trim()) return undefined;
+  const args = JSON.parse(text) as unknown;
+  if (!Array.isArray(args) || !args.every((a) => typeof a === "string"))
+    throw new Error("build: --args-on-stdin takes a JSON array of strings");
+  return args;
 }

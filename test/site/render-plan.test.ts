@@ -56,3 +56,58 @@ describe("a part rendered in two phases", () => {
     expect(plan("others").rendersSinglePages).toBe(true);
   });
 });
+
+describe("parts rendered together", () => {
+  const articles = Array.from({ length: 40 }, (_, i) => ({
+    url: `/articles/${2016 + (i % 9)}/0${1 + (i % 9)}/a${i}/`,
+  }));
+  const planOf = (index: number, count: number, together: number[] = []) =>
+    new RenderPlan({
+      codeKey: "code",
+      manifestPath: "unused.json",
+      part: { index, count, ...(together.length > 0 ? { with: together } : {}) },
+    });
+  const pick = (p: RenderPlan, items: { url: string }[]) =>
+    p
+      .select(
+        items,
+        (i) => i.url,
+        (i) => i,
+        undefined,
+        p.partitionFor(articles),
+      )
+      .map((i) => i.url);
+
+  it("render in one run what each renders on its own, with the same keys", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(url, { maxLength: 30 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        (urls, count, seed) => {
+          const items = [...articles, ...urls.filter((u) => !u.startsWith("/articles/"))].map(
+            (u) => (typeof u === "string" ? { url: u } : u),
+          );
+          const [a, b] = [seed % count, (seed + 1) % count] as [number, number];
+          const one = planOf(a, count);
+          const other = planOf(b, count);
+          const both = planOf(a, count, [b]);
+          const apart = [...pick(one, items), ...pick(other, items)].sort();
+          expect(pick(both, items).sort()).toEqual(apart);
+          expect(both.manifest().pages).toEqual({
+            ...one.manifest().pages,
+            ...other.manifest().pages,
+          });
+          expect(both.partitionFor(articles)?.shards.sort()).toEqual(
+            [
+              ...(one.partitionFor(articles)?.shards ?? []),
+              ...(other.partitionFor(articles)?.shards ?? []),
+            ].sort(),
+          );
+          // Part 0's single pages (404, search, assets) come with it, whichever part leads the run.
+          expect(both.rendersSinglePages).toBe(a === 0 || b === 0);
+        },
+      ),
+    );
+  });
+});

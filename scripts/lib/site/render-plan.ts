@@ -30,6 +30,16 @@ export interface Part {
   /** 0-based. */
   index: number;
   count: number;
+  /**
+   * Other parts (0-based) rendered by the same Eleventy run: an update's
+   * process renders its parts together (build.ts).
+   */
+  with?: readonly number[];
+}
+
+/** The parts (0-based) a run renders: its own and those it renders with it. */
+function partsOf(part: Part): Set<number> {
+  return new Set([part.index, ...(part.with ?? [])]);
 }
 
 /**
@@ -42,11 +52,13 @@ export interface Part {
 export class Partition {
   private readonly shardPart = new Map<string, number>();
   private readonly shardOfPage = new Map<string, string>();
+  private readonly mine: Set<number>;
 
   constructor(
     readonly part: Part,
     articles: readonly { url: string }[],
   ) {
+    this.mine = partsOf(part);
     const sizes = new Map<string, number>();
     for (const [shard, pages] of planShards(articles.map((a) => articlePageFile(a.url)))) {
       sizes.set(shard, pages.length);
@@ -63,7 +75,7 @@ export class Partition {
 
   /** Shards this part indexes. */
   get shards(): string[] {
-    return [...this.shardPart.entries()].filter(([, p]) => p === this.part.index).map(([s]) => s);
+    return [...this.shardPart.entries()].filter(([, p]) => this.mine.has(p)).map(([s]) => s);
   }
 
   partOf(url: string): number {
@@ -78,7 +90,7 @@ export class Partition {
   }
 
   owns(url: string): boolean {
-    return this.partOf(url) === this.part.index;
+    return this.mine.has(this.partOf(url));
   }
 }
 
@@ -146,7 +158,7 @@ export class RenderPlan {
 
   /** Whether this build renders a page not generated from a list (404, search…): part 0 does, with its other pages. */
   get rendersSinglePages(): boolean {
-    return (this.part?.index ?? 0) === 0 && this.phase !== "articles";
+    return (!this.part || partsOf(this.part).has(0)) && this.phase !== "articles";
   }
 
   /** Whether pages are skipped at all (a previous build's manifest is in use). */
