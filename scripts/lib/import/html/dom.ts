@@ -1,4 +1,5 @@
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
+import type { parseHTML as ParseHtml } from "linkedom";
 import { parse, serialize } from "parse5";
 
 /**
@@ -9,8 +10,19 @@ import { parse, serialize } from "parse5";
  * linkedom then reads as a browser would have.
  */
 
-export type Doc = ReturnType<typeof parseHTML>["document"];
+export type Doc = ReturnType<typeof ParseHtml>["document"];
 export type El = NonNullable<ReturnType<Doc["querySelector"]>>;
+
+/**
+ * linkedom, loaded when the first page is parsed, not with the import: an
+ * import of text dumps (a day's bulletin) parses none, and linkedom is the
+ * slowest of the import's packages to load (about 0.2 s of its start).
+ */
+let linkedom: { parseHTML: typeof ParseHtml } | undefined;
+function parseHTML(html: string): ReturnType<typeof ParseHtml> {
+  linkedom ??= createRequire(import.meta.url)("linkedom") as { parseHTML: typeof ParseHtml };
+  return linkedom.parseHTML(html);
+}
 
 export function parsePage(html: string): Doc {
   const fast = parseHTML(html).document;
