@@ -56,13 +56,12 @@ interface Measure {
 
 const HEAP = [`--max-old-space-size=${values.heap}`, "--max-semi-space-size=64"];
 const NODE = [...HEAP, "--import", "tsx"];
-/** The import as `npm run import` runs it: its packages loaded before tsx (preload-packages.js). */
+/** The import as `npm run import` runs it: its packages preloaded, its code bundled (run-bundled.js). */
 const IMPORT_NODE = [
   ...HEAP,
   "--import",
   pathToFileURL(path.join(repoRoot, "scripts/lib/import/preload-packages.js")).href,
-  "--import",
-  "tsx",
+  path.join(repoRoot, "scripts/lib/run-bundled.js"),
 ];
 
 /**
@@ -247,7 +246,7 @@ for (const n of values.articles.split(",").map(Number)) {
   const imp = await timed(
     "import",
     process.execPath,
-    [...IMPORT_NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
+    [...IMPORT_NODE, "scripts/import.ts", "--in", raw, "--out", path.join(content, "articles")],
     env,
   );
   measures.push(imp);
@@ -269,7 +268,7 @@ for (const n of values.articles.split(",").map(Number)) {
   const reimport = await timed(
     "re-import (unchanged)",
     process.execPath,
-    [...IMPORT_NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
+    [...IMPORT_NODE, "scripts/import.ts", "--in", raw, "--out", path.join(content, "articles")],
     env,
   );
   measures.push(reimport);
@@ -347,7 +346,7 @@ for (const n of values.articles.split(",").map(Number)) {
       const upImport = await timed(
         `update (${when}): import +100`,
         process.execPath,
-        [...IMPORT_NODE, script("import.ts"), "--in", raw, "--out", path.join(content, "articles")],
+        [...IMPORT_NODE, "scripts/import.ts", "--in", raw, "--out", path.join(content, "articles")],
         env,
       );
       const upBuild = await timed(

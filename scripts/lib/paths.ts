@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 /**
  * The repository's top folder, wherever a command is started from: the
  * nearest folder above this module that holds the site's configuration. (This
- * module also runs from a bundle of the code, code-bundle.ts, written elsewhere
+ * module also runs from a bundle of the code, code-bundle.js, written elsewhere
  * in the repository.)
  */
 export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));

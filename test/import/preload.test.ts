@@ -17,9 +17,13 @@ describe("the import's preload", () => {
   it("loads exactly the packages the import command's modules import, but those loaded on first use", () => {
     // A package left out costs the import its start time again; one no module imports is loaded for nothing.
     const packages = new Set<string>();
-    for (const source of sources)
+    for (const source of sources) {
       for (const spec of specifiersOf(source))
         if (!spec.startsWith(".") && !spec.startsWith("node:")) packages.add(spec);
+      // Those a module requires when it first needs them.
+      for (const [, name] of source.matchAll(/createRequire\(import\.meta\.url\)\("([^"]+)"\)/g))
+        packages.add(name as string);
+    }
     expect([...IMPORTER_PACKAGES, ...LOADED_ON_FIRST_USE].sort()).toEqual([...packages].sort());
   });
 

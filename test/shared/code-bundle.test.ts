@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   utimesSync,
@@ -12,9 +13,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundledModule } from "../../scripts/lib/code-bundle.ts";
+import { bundledModule, bundleFolder, sourceKey } from "../../scripts/lib/code-bundle.js";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { fileWriter, tempDir } from "../helpers/tmp.ts";
 
 const run = promisify(execFile);
 
@@ -26,13 +27,13 @@ async function plainNode(code: string): Promise<string> {
   return stdout.trim();
 }
 
-describe("the code bundled for worker threads", () => {
+describe("the code bundled for a command or worker threads", () => {
   // Inside the repository, as the real folder is: the bundle's packages resolve from its node_modules.
   const folder = path.join(repoRoot, "node_modules", ".cache", `nashra-test-${process.pid}`);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it("is one module plain Node runs, that finds the repository from where it is written", async () => {
-    const file = bundledModule("scripts/lib/paths.ts", folder);
+    const file = bundledModule("scripts/lib/paths.ts", { root: repoRoot, folder });
     expect(file && path.basename(file)).toMatch(/^paths-[0-9a-f]{16}\.mjs$/);
     const url = pathToFileURL(file as string).href;
     expect(await plainNode(`console.log((await import(${JSON.stringify(url)})).repoRoot)`)).toBe(
@@ -41,7 +42,7 @@ describe("the code bundled for worker threads", () => {
   });
 
   it("holds the extraction worker, which loads the pipeline's data without tsx", async () => {
-    const file = bundledModule("scripts/lib/import/extract-worker.ts", folder);
+    const file = bundledModule("scripts/lib/import/extract-worker.ts", { root: repoRoot, folder });
     expect(file).toBeDefined();
     const url = pathToFileURL(file as string).href;
     // Outside a worker thread it only loads the gazetteer and word lists, found from the repository.
@@ -61,7 +62,7 @@ describe("the code bundled for worker threads", () => {
     utimesSync(old, twoDaysAgo, twoDaysAgo);
     utimesSync(other, twoDaysAgo, twoDaysAgo);
 
-    const file = bundledModule("scripts/lib/paths.ts", own) as string;
+    const file = bundledModule("scripts/lib/paths.ts", { root: repoRoot, folder: own }) as string;
     // Written through a temporary file of its own, which does not stay.
     expect(readdirSync(own).filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(existsSync(old)).toBe(false);
@@ -70,13 +71,77 @@ describe("the code bundled for worker threads", () => {
 
     const written = statSync(file).mtimeMs;
     utimesSync(file, twoDaysAgo, twoDaysAgo);
-    expect(bundledModule("scripts/lib/paths.ts", own)).toBe(file);
+    expect(bundledModule("scripts/lib/paths.ts", { root: repoRoot, folder: own })).toBe(file);
     expect(statSync(file).mtimeMs).toBeLessThan(written);
   });
 
   it("is not made where it cannot be written: the caller runs the TypeScript", () => {
     const blocker = path.join(tempDir(), "a-file");
     writeFileSync(blocker, "");
-    expect(bundledModule("scripts/lib/paths.ts", path.join(blocker, "bundles"))).toBeUndefined();
+    expect(
+      bundledModule("scripts/lib/paths.ts", {
+        root: repoRoot,
+        folder: path.join(blocker, "bundles"),
+      }),
+    ).toBeUndefined();
   });
+
+  it("is named by every source it could hold: a change anywhere under scripts/ or layouts/ is another bundle", () => {
+    const root = tempDir();
+    const write = fileWriter(root);
+    write("scripts/cmd.ts", 'import { x } from "./lib/x.ts";\nconsole.log(x);\n');
+    write("scripts/lib/x.ts", "export const x = 1;\n");
+    write("layouts/page.ts", "export const page = 1;\n");
+    write("nashra.config.ts", "export default {};\n");
+    const first = sourceKey("scripts/cmd.ts", root);
+    expect(sourceKey("scripts/cmd.ts", root)).toBe(first);
+    // Not a source: the articles, the dumps.
+    write("content/articles/a.md", "---\ntitle: a\n---\n");
+    expect(sourceKey("scripts/cmd.ts", root)).toBe(first);
+    const keys = new Set([first, sourceKey("scripts/other.ts", root)]);
+    for (const [rel, text] of [
+      ["scripts/lib/x.ts", "export const x = 2;\n"],
+      ["scripts/lib/new.ts", "export {};\n"],
+      ["layouts/page.ts", "export const page = 2;\n"],
+      ["nashra.config.ts", "export default { site: {} };\n"],
+      ["tsconfig.json", "{}\n"],
+    ] as const) {
+      write(rel, text);
+      keys.add(sourceKey("scripts/cmd.ts", root));
+    }
+    expect(keys.size).toBe(7);
+  });
+
+  it("is not made again for the same code: the bundle of that code is used as it is", () => {
+    const own = path.join(folder, "kept");
+    const expected = path.join(own, `paths-${sourceKey("scripts/lib/paths.ts", repoRoot)}.mjs`);
+    mkdirSync(own, { recursive: true });
+    writeFileSync(expected, "export const kept = true;\n");
+    expect(bundledModule("scripts/lib/paths.ts", { root: repoRoot, folder: own })).toBe(expected);
+    expect(readFileSync(expected, "utf8")).toBe("export const kept = true;\n");
+  });
+});
+
+describe("a command run bundled (run-bundled.js)", () => {
+  const launcher = path.join(repoRoot, "scripts/lib/run-bundled.js");
+
+  it("runs the command without tsx, with the command's own arguments", async () => {
+    const { stdout } = await run(process.execPath, [launcher, "scripts/import.ts", "--help"], {
+      cwd: repoRoot,
+    });
+    expect(stdout).toMatch(/^usage: npm run import -- \[--in DIR\]/);
+    // Run from its bundle, made of this code.
+    const key = sourceKey("scripts/import.ts", repoRoot);
+    expect(existsSync(path.join(bundleFolder(repoRoot), `import-${key}.mjs`))).toBe(true);
+  }, 30_000);
+
+  it("runs through tsx what cannot be bundled, which then reports the error with its place", async () => {
+    const broken = path.join(tempDir(), "broken.ts");
+    writeFileSync(broken, "const x: number = ;\n");
+    const failed = await run(process.execPath, [launcher, broken], { cwd: repoRoot }).then(
+      () => undefined,
+      (error: { stderr: string }) => error,
+    );
+    expect(failed?.stderr).toContain("broken.ts:1");
+  }, 30_000);
 });

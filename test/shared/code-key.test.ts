@@ -1,17 +1,12 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeKeyOf, importsOf, modulesOf } from "../../scripts/lib/code-key.ts";
 import { IMPORTER_ENTRIES } from "../../scripts/lib/import/cache.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { fileWriter, tempDir } from "../helpers/tmp.ts";
 
 /** A small repository: a.ts → b.ts → c/d.ts (dynamically), e.ts on its own. */
 function tree(): { root: string; write: (rel: string, text: string) => void } {
   const root = tempDir("nashra-code-key-");
-  const write = (rel: string, text: string) => {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  };
+  const write = fileWriter(root);
   write("package-lock.json", "{}");
   write("a.ts", 'import { b } from "./b.ts";\nimport YAML from "yaml";\nexport const a = b;\n');
   write("b.ts", 'export const b = 1;\nexport const d = () => import("./c/d.ts");\n');

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { bundledModule } from "../code-bundle.ts";
+import { bundledModule } from "../code-bundle.js";
 import { repoRoot } from "../paths.ts";
 import type { RawDump } from "./article.ts";
 import type { DumpLines } from "./corpus.ts";
@@ -69,12 +69,12 @@ export interface ExtractionWorkers {
 
 /**
  * Starts extraction workers before their work is known: a worker takes half
- * a second to load the pipeline (its code bundled, code-bundle.ts, then the
+ * a second to load the pipeline (its code bundled, code-bundle.js, then the
  * gazetteer and word lists; a second and more through tsx), which the main
  * thread's reading of the inputs hides.
  */
 export function startExtractionWorkers(count: number): ExtractionWorkers {
-  const bundle = bundledModule(WORKER_MODULE);
+  const bundle = bundledModule(WORKER_MODULE, { root: repoRoot });
   const threads = Array.from({ length: count }, () =>
     // Plain Node for the bundle: a worker inherits the process's options, `--import tsx` among them.
     bundle ? new Worker(bundle, { execArgv: [] }) : new Worker(TS_WORKER, { eval: true }),
@@ -95,7 +95,7 @@ export function startExtractionWorkers(count: number): ExtractionWorkers {
   };
 }
 
-/** The worker's module, bundled for the thread (code-bundle.ts). */
+/** The worker's module, bundled for the thread (code-bundle.js). */
 const WORKER_MODULE = "scripts/lib/import/extract-worker.ts";
 
 /**

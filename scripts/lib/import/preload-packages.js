@@ -12,7 +12,6 @@
 export const IMPORTER_PACKAGES = [
   "@mozilla/readability",
   "csv-parse/sync",
-  "esbuild",
   "image-size",
   "js-yaml",
   "luxon",
@@ -23,9 +22,9 @@ export const IMPORTER_PACKAGES = [
 /**
  * Packages the import loads only when it needs them (their modules import
  * their types alone): linkedom, when the first saved page is parsed
- * (html/dom.ts). Measured: ≈ 0.22 s of the start of every import, with or
- * without a page to parse.
+ * (html/dom.ts; ≈ 0.22 s of the start of every import, with or without a
+ * page to parse), and esbuild, when code is to be bundled (code-bundle.js).
  */
-export const LOADED_ON_FIRST_USE = ["linkedom"];
+export const LOADED_ON_FIRST_USE = ["esbuild", "linkedom"];
 
 await Promise.all(IMPORTER_PACKAGES.map((name) => import(name)));
