@@ -174,7 +174,6 @@ async function buildSite(): Promise<void> {
   const parts = partsFor(articleCount);
 
   if (parts === 1) {
-    for (const early of earlyParts) early.dismiss();
     plans.setActivePlan(
       new plans.RenderPlan({ codeKey, manifestPath, ...(previous ? { previous } : {}) }),
     );
@@ -198,9 +197,7 @@ async function buildSite(): Promise<void> {
   // the cores left (measured at 10,000 articles, 2 parts on 2 cores, a December update,
   // runs alternating: one process used 15 s of CPU instead of 19, the index started
   // 4.3–4.5 s in instead of 5.8, and the build took 9.5–9.8 s instead of 10.7–11.2).
-  const concurrentParts = previous
-    ? Math.min(cores, Math.ceil(parts / UPDATE_PARTS_PER_PROCESS))
-    : Math.min(parts, cores);
+  const concurrentParts = processesFor(parts, previous !== undefined);
   const jobs = previous
     ? Array.from({ length: concurrentParts }, (_, j) =>
         partFiles.map((_, k) => k).filter((k) => k % concurrentParts === j),
@@ -459,14 +456,24 @@ function partsFor(articleCount: number): number {
 function startEarlyParts(articleCount: number): PartProcess[] {
   const parts = partsFor(articleCount);
   if (parts === 1) return [];
+  const heapMB = Math.floor(
+    v8.getHeapStatistics().heap_size_limit / 2 ** 20 / processesFor(parts, false),
+  );
+  return Array.from({ length: processesFor(parts, values.incremental) }, () =>
+    startPartProcess(heapMB),
+  );
+}
+
+/**
+ * How many processes render a build's parts at once: one a part up to the
+ * cores for a full build; for an update, at least two parts to a process
+ * (UPDATE_PARTS_PER_PROCESS), at most one process a core.
+ */
+function processesFor(parts: number, update: boolean): number {
   const cores = os.availableParallelism();
-  const count = values.incremental
+  return update
     ? Math.min(cores, Math.ceil(parts / UPDATE_PARTS_PER_PROCESS))
     : Math.min(parts, cores);
-  const heapMB = Math.floor(
-    v8.getHeapStatistics().heap_size_limit / 2 ** 20 / Math.min(parts, cores),
-  );
-  return Array.from({ length: count }, () => startPartProcess(heapMB));
 }
 
 /** A child process of this script (a render part), started before it is given its work. */
