@@ -547,6 +547,7 @@ async function indexShard(
     const force = language ? ["--force-language", language] : [];
     await run(PAGEFIND, ["--site", pagesDir, "--output-path", tmp, "--quiet", ...force], {
       maxBuffer: 64 * 1024 * 1024,
+      env: pagefindEnvironment(process.env),
     });
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
@@ -637,6 +638,25 @@ function pagefindExecutable(): string {
   return path.join(repoRoot, "node_modules", ".bin", "pagefind");
 }
 const run = promisify(execFile);
+
+/**
+ * Pagefind's memory allocator (jemalloc, built into its executable) tuned for
+ * a short run that builds a large index: transparent huge pages for its heap
+ * and its own metadata, one arena, and no memory handed back to the system
+ * before it exits. By default it faults its heap in 4 KB at a time: on a
+ * 2,296-page shard, 203,000 page faults and 7.7–8.1 s of CPU (5.3–5.7 s
+ * wall); so tuned, 3,300 page faults and 4.6–5.0 s of CPU (3.6–4.1 s wall),
+ * the same bundle byte for byte. A setting of the user's own
+ * (`_RJEM_MALLOC_CONF`, the name Pagefind's jemalloc reads) is left as it is.
+ */
+export const PAGEFIND_MALLOC_CONF =
+  "thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1";
+
+export function pagefindEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env._RJEM_MALLOC_CONF === undefined
+    ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_MALLOC_CONF }
+    : env;
+}
 
 /**
  * A cached shard into the site: hard links (a cached bundle is never changed
