@@ -107,14 +107,15 @@ describe("what Pagefind reads of a page", () => {
 });
 
 describe("Pagefind's allocator setting", () => {
-  it("is added to the environment, and a user's own setting is kept", () => {
-    expect(pagefindEnvironment({ PATH: "/bin" })).toEqual({
+  it("is added to the environment on Linux, and a user's own setting is kept", () => {
+    expect(pagefindEnvironment({ PATH: "/bin" }, "linux")).toEqual({
       PATH: "/bin",
       _RJEM_MALLOC_CONF: PAGEFIND_MALLOC_CONF,
     });
-    expect(pagefindEnvironment({ _RJEM_MALLOC_CONF: "narenas:4" })._RJEM_MALLOC_CONF).toBe(
+    expect(pagefindEnvironment({ _RJEM_MALLOC_CONF: "narenas:4" }, "linux")._RJEM_MALLOC_CONF).toBe(
       "narenas:4",
     );
+    expect(pagefindEnvironment({ PATH: "/bin" }, "darwin")).toEqual({ PATH: "/bin" });
   });
 
   it("is one the real binary accepts, and it leaves the bundle the same byte for byte", async () => {

@@ -646,14 +646,18 @@ const run = promisify(execFile);
  * before it exits. By default it faults its heap in 4 KB at a time: on a
  * 2,296-page shard, 203,000 page faults and 7.7–8.1 s of CPU (5.3–5.7 s
  * wall); so tuned, 3,300 page faults and 4.6–5.0 s of CPU (3.6–4.1 s wall),
- * the same bundle byte for byte. A setting of the user's own
- * (`_RJEM_MALLOC_CONF`, the name Pagefind's jemalloc reads) is left as it is.
+ * the same bundle byte for byte. Only on Linux (whose huge pages these are);
+ * a setting of the user's own (`_RJEM_MALLOC_CONF`, the name Pagefind's
+ * jemalloc reads) is left as it is.
  */
 export const PAGEFIND_MALLOC_CONF =
   "thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1";
 
-export function pagefindEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env._RJEM_MALLOC_CONF === undefined
+export function pagefindEnvironment(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): NodeJS.ProcessEnv {
+  return platform === "linux" && env._RJEM_MALLOC_CONF === undefined
     ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_MALLOC_CONF }
     : env;
 }
