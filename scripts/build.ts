@@ -249,7 +249,9 @@ async function buildSite(): Promise<void> {
   };
   const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
   // The archive's words for the index, read while the parts render (this process only waits).
-  const { articlePageFile, indexSite } = await import("./lib/search/index-site.ts");
+  const { articlePageFile, indexSite, readPageFactsAhead } = await import(
+    "./lib/search/index-site.ts"
+  );
   const { readArchiveVocabulary, vocabularyCacheFile } = await import("./lib/search/vocabulary.ts");
   const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
   const { redirectsIn } = await import("./lib/site/load.ts");
@@ -259,6 +261,12 @@ async function buildSite(): Promise<void> {
   const notArticles = (await redirectsIn(path.join(input, "articles"))).map((r) =>
     articlePageFile(r.url),
   );
+  // An update's processes leave a core to this one: the index's page facts are read now, not
+  // once the article pages are rendered (readPageFactsAhead).
+  const knownFacts =
+    previous !== undefined && concurrentParts < cores
+      ? readPageFactsAhead(searchCacheDir())
+      : undefined;
   /** Every part's page keys, from the files they left (their article pages' too, when phased). */
   const keysOf = async (files: string[]): Promise<RenderManifest> => {
     const merged: RenderManifest = { codeKey, pages: {} };
@@ -278,6 +286,7 @@ async function buildSite(): Promise<void> {
       vocabulary,
       pageKeys: plans.pageKeysOf(articles),
       notArticles,
+      ...(knownFacts ? { knownFacts } : {}),
     });
     return { result, started, seconds: seconds() - started };
   };

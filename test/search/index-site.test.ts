@@ -22,6 +22,7 @@ import {
   PAGEFIND_MALLOC_CONF,
   pagefindEnvironment,
   planShards,
+  readPageFactsAhead,
   searchableText,
   shardYears,
 } from "../../scripts/lib/search/index-site.ts";
@@ -470,6 +471,31 @@ describe("bare forms of proclitic words in the index", () => {
     expect(bundles()).toHaveLength(1);
     expect(bundles()).not.toEqual(ofA);
   }, 120_000);
+
+  it("know a page from the facts read ahead, when the build read them before calling", async () => {
+    vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0");
+    const { site, articles, cacheDir, add } = archiveFixture();
+    add("2020/01/old", "افتتاح المؤتمر", "انطلق المؤتمر بمشاركة عشرين دولة");
+    const old = "/articles/2020/01/old/";
+    const index = (knownFacts?: ReturnType<typeof readPageFactsAhead>) =>
+      indexSite(site, {
+        expectedPages: 1,
+        cacheDir,
+        pageKeys: { [old]: "code page-1" },
+        vocabulary: readArchiveVocabulary(articles),
+        ...(knownFacts ? { knownFacts } : {}),
+      });
+    expect((await index()).indexed).toEqual(["2020"]);
+    // Read ahead, then the page's file changes under the same key: known, not read again.
+    const ahead = readPageFactsAhead(cacheDir);
+    writeFileSync(
+      path.join(site, "articles/2020/01/old/index.html"),
+      articlePage("افتتاح المؤتمر", "نص آخر تماما", ""),
+    );
+    expect((await index(ahead)).indexed).toEqual([]);
+    // Facts read ahead from a folder with none are what the index goes by: the page is read.
+    expect((await index(readPageFactsAhead(tempDir()))).indexed).toEqual(["2020"]);
+  });
 
   it("know a page by its render key: an unchanged key is not read again, a new one is, and the archive's words still decide", async () => {
     vi.stubEnv("NASHRA_SHARD_MERGE_PAGES", "0"); // a shard a year, the undated articles apart

@@ -81,6 +81,11 @@ export interface IndexSiteOptions {
    * folds itself. Neither: each page's `<html lang>`.
    */
   language?: string;
+  /**
+   * The page facts of `cacheDir` read ahead (readPageFactsAhead), while the
+   * build waited for its article pages; none: read here.
+   */
+  knownFacts?: Promise<KnownFacts>;
   /** The time now, in ms: cached bundles unused for an hour before it are removed (tests set it). */
   now?: number;
 }
@@ -353,7 +358,7 @@ export async function indexSite(
   const factsFile =
     options.cacheDir && options.pageKeys ? path.join(options.cacheDir, PAGE_FACTS) : undefined;
   const { pages: known, words } = factsFile
-    ? await readPageFacts(factsFile)
+    ? await (options.knownFacts ?? readPageFacts(factsFile))
     : { pages: new Map<string, PageFacts>(), words: new FactsWords() };
   const queue = indexingOrder(byShard, (page) => {
     const key = options.pageKeys?.[pageUrl(page)];
@@ -862,9 +867,21 @@ class FactsWords {
 }
 
 /** The facts page-facts.json holds, and its list of words. */
-interface KnownFacts {
+export interface KnownFacts {
   pages: Map<string, PageFacts>;
   words: FactsWords;
+}
+
+/**
+ * The last build's page facts in a cache folder, read ahead of indexSite (its
+ * `knownFacts`): an update's build process has a core to itself while its one
+ * render process works, and reading the facts (4.4 MB at 10,000 articles,
+ * 0.3 s) then shortens the index, which starts only once the article pages
+ * are rendered. Not in a full build, whose parts take every core: reading
+ * ahead there slowed them (measured in session 30).
+ */
+export function readPageFactsAhead(cacheDir: string): Promise<KnownFacts> {
+  return readPageFacts(path.join(cacheDir, PAGE_FACTS));
 }
 
 async function readPageFacts(file: string): Promise<KnownFacts> {
