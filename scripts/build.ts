@@ -218,9 +218,9 @@ async function buildSite(): Promise<void> {
   // was given; in an incremental one each process would run twice as many Eleventy runs
   // (measured at 100,000 articles, 5 parts a process: the render 22 → 29 s) — unless cores
   // are left for the index (an update's fewer processes, above).
+  const coreLeftForIndex = previous !== undefined && concurrentParts < cores;
   const phased =
-    (jobs.length <= concurrentParts && jobs.every((job) => job.length === 1)) ||
-    (previous !== undefined && concurrentParts < cores);
+    (jobs.length <= concurrentParts && jobs.every((job) => job.length === 1)) || coreLeftForIndex;
   let rendered = 0;
   let articlesLeft = jobs.length;
   let articlesRendered: () => void = () => {};
@@ -261,12 +261,9 @@ async function buildSite(): Promise<void> {
   const notArticles = (await redirectsIn(path.join(input, "articles"))).map((r) =>
     articlePageFile(r.url),
   );
-  // An update's processes leave a core to this one: the index's page facts are read now, not
-  // once the article pages are rendered (readPageFactsAhead).
-  const knownFacts =
-    previous !== undefined && concurrentParts < cores
-      ? readPageFactsAhead(searchCacheDir())
-      : undefined;
+  // An update that leaves a core free (coreLeftForIndex) reads the index's page facts on it now,
+  // not once the article pages are rendered (readPageFactsAhead).
+  const knownFacts = coreLeftForIndex ? readPageFactsAhead(searchCacheDir()) : undefined;
   /** Every part's page keys, from the files they left (their article pages' too, when phased). */
   const keysOf = async (files: string[]): Promise<RenderManifest> => {
     const merged: RenderManifest = { codeKey, pages: {} };
