@@ -1,6 +1,7 @@
 import { breadcrumbs, document } from "../layouts/components.ts";
 import { fillHtml } from "../layouts/i18n/fill-html.ts";
 import type { PageData } from "../layouts/types.ts";
+import { firstShard } from "../scripts/lib/search/index-site.ts";
 import { html } from "../scripts/lib/site/html.ts";
 import { singlePage } from "../scripts/lib/site/pages.ts";
 import { URLS } from "../scripts/lib/site/urls.ts";
@@ -79,5 +80,19 @@ ${
 <ol id="search-results" class="search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>${t.moreResults}</button>
 </div>`;
-  return document(site, { title: t.search, url: URLS.search, main, script: "/assets/search.js" });
+  // The script's first requests, made while the page loads: the list of shards, and
+  // Pagefind's script, which the script always takes from the newest shard (search-client.ts).
+  const newest = firstShard(archive.articles.map((a) => a.url));
+  return document(site, {
+    title: t.search,
+    url: URLS.search,
+    main,
+    script: "/assets/search.js",
+    preload: newest
+      ? [
+          { url: "/pagefind/shards.json", as: "fetch" },
+          { url: `/pagefind/${newest}/pagefind.js`, as: "module" },
+        ]
+      : [],
+  });
 }

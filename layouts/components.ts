@@ -31,6 +31,11 @@ export interface PageOptions {
   noindex?: boolean;
   /** Only the search page loads a script. */
   script?: string;
+  /**
+   * What the page's script will fetch first, fetched while the page loads
+   * (`<link rel=preload>`): data as `fetch`, JavaScript modules as `module`.
+   */
+  preload?: readonly { url: string; as: "fetch" | "module" }[];
   /** The page's photo for link previews (og:image). */
   image?: { url: string; width: number; height: number; alt: string };
 }
@@ -53,7 +58,7 @@ export function document(site: Site, options: PageOptions): string {
 ${options.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${site.absolute(options.url)}">`}
 <link rel="stylesheet" href="${site.href("/assets/site.css")}">
 <link rel="icon" href="${site.href("/assets/favicon.svg")}" type="image/svg+xml">
-${feedLinks(site, { title: "", atomUrl: URLS.atom(URLS.home), jsonUrl: URLS.json(URLS.home) })}
+${(options.preload ?? []).map((p) => (p.as === "module" ? html`<link rel="modulepreload" href="${site.href(p.url)}">\n` : html`<link rel="preload" href="${site.href(p.url)}" as="fetch" crossorigin>\n`))}${feedLinks(site, { title: "", atomUrl: URLS.atom(URLS.home), jsonUrl: URLS.json(URLS.home) })}
 ${options.feed ? feedLinks(site, options.feed) : ""}
 <meta property="og:site_name" content="${site.title}">
 <meta property="og:locale" content="${site.ogLocale}">

@@ -250,9 +250,11 @@ export class ShardedSearch {
    */
   private async withShard(shard: ShardInfo): Promise<Pagefind> {
     this.index ??= (async () => {
-      const module = (await import(
-        /* @vite-ignore */ `${this.url(shard)}pagefind.js`
-      )) as PagefindModule;
+      // Every shard carries the same script, and the instance reads its worker, WebAssembly
+      // and index from `basePath`: it is taken from the newest shard, whichever shard comes
+      // first, so the search page can name it for the browser to fetch early (search.11ty.ts).
+      const script = this.url(this.shards[0] ?? shard);
+      const module = (await import(/* @vite-ignore */ `${script}pagefind.js`)) as PagefindModule;
       const pagefind = module.createInstance({ basePath: this.url(shard), ...this.options(shard) });
       await pagefind.init();
       return pagefind;
@@ -281,6 +283,17 @@ export class ShardedSearch {
     const pagefind = await index;
     await merging;
     return pagefind;
+  }
+
+  /**
+   * Starts Pagefind on the newest shard, the one every search reads first
+   * (whether the archive holds each query word is asked newest first): its
+   * script, worker and WebAssembly load while the reader types, or while the
+   * page sets itself up.
+   */
+  warm(): void {
+    const newest = this.shards[0];
+    if (newest) this.withShard(newest).catch(() => {});
   }
 
   /** A shard's candidates for a query (null: filters only), by score or by date. */

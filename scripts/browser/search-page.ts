@@ -27,6 +27,22 @@ function element<T extends HTMLElement>(id: string): T {
 }
 
 const root = element<HTMLDivElement>("search");
+
+/** The index, loaded once; after a failure the next search tries again. */
+let searchReady: Promise<ShardedSearch> | undefined;
+function loadedSearch(): Promise<ShardedSearch> {
+  searchReady ??= ShardedSearch.load(root.dataset.base ?? "/").catch((error: unknown) => {
+    searchReady = undefined;
+    throw error;
+  });
+  return searchReady;
+}
+// The list of shards, then Pagefind on the newest, before anything else this script sets up
+// (its date and number formats take a while to make): the search of the page's address, or
+// the reader's first, finds them loaded or on their way. A failure is said when a search needs them.
+loadedSearch()
+  .then((search) => search.warm())
+  .catch(() => {});
 const form = element<HTMLFormElement>("search-form");
 const input = element<HTMLInputElement>("search-input");
 const sortSelect = element<HTMLSelectElement>("filter-sort");
@@ -153,17 +169,6 @@ function excerptNodes(text: string, wanted: string[]): Node[] {
   return nodes;
 }
 
-/** The index, loaded once; after a failure the next search tries again. */
-let searchReady: Promise<ShardedSearch> | undefined;
-function loadedSearch(): Promise<ShardedSearch> {
-  searchReady ??= ShardedSearch.load(root.dataset.base ?? "/").catch((error: unknown) => {
-    searchReady = undefined;
-    throw error;
-  });
-  return searchReady;
-}
-// Fetched at once, while the reader types (a failure is said when a search needs it).
-loadedSearch().catch(() => {});
 let shown = 0;
 let current: ResultSet | null = null;
 let wanted: string[] = [];

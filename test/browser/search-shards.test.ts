@@ -129,3 +129,59 @@ describe("a search reads the shards newest first, only as far as the results ask
     expect(first.count).toMatchObject({ complete: false, years: ["2025", "2024"] });
   });
 });
+
+describe("the search page asks for what its search needs first while it loads", () => {
+  /** The search page at a query: every file the browser fetched, in order, and the results shown. */
+  async function openSearch(query: string): Promise<{ fetched: string[]; shown: number }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    context.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/archive/search/?${query}`);
+    await page.waitForFunction(() => document.getElementById("search")?.dataset.state === "done");
+    const shown = await page.locator("#search-results li").count();
+    await context.close();
+    return { fetched, shown };
+  }
+  const count = (list: string[], path: string) => list.filter((p) => p === path).length;
+
+  it("names the shard list and the newest shard's Pagefind script in the page, and fetches each once", async () => {
+    const html = await (await fetch(`${server.origin}/archive/search/`)).text();
+    expect(html).toContain(
+      '<link rel="preload" href="/archive/pagefind/shards.json" as="fetch" crossorigin>',
+    );
+    expect(html).toContain('<link rel="modulepreload" href="/archive/pagefind/2025/pagefind.js">');
+    const { fetched, shown } = await openSearch(`q=${encodeURIComponent("بغداد")}`);
+    expect(shown).toBeGreaterThan(0);
+    // A hint the script's own request did not match would fetch the file twice.
+    expect(count(fetched, "/archive/pagefind/shards.json")).toBe(1);
+    expect(count(fetched, "/archive/pagefind/2025/pagefind.js")).toBe(1);
+    expect(fetched.filter((p) => p.endsWith("/pagefind.js"))).toHaveLength(1);
+  });
+
+  it("takes Pagefind's script from the newest shard when a search reads an older one first", async () => {
+    // Filters alone, through the client itself: no word is looked for in the newest shard
+    // first, the 2024 shard is the first read.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    context.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/archive/`);
+    await page.addScriptTag({ type: "module", content: client });
+    await page.waitForFunction(() => "ShardedSearch" in globalThis);
+    const shown = await page.evaluate(async () => {
+      const { ShardedSearch } = globalThis as unknown as {
+        ShardedSearch: typeof import("../../scripts/browser/search-client.ts").ShardedSearch;
+      };
+      const search = await ShardedSearch.load("/archive/");
+      const results = await search.search("", { year: "2024" }, "newest", 5);
+      return (await results.slice(0, 5)).length;
+    });
+    await context.close();
+    expect(shown).toBeGreaterThan(0);
+    expect(fetched.some((p) => /\/2024\/pagefind\.[^/]+\.pf_meta$/.test(p))).toBe(true);
+    expect(fetched.filter((p) => p.endsWith("/pagefind.js"))).toEqual([
+      "/archive/pagefind/2025/pagefind.js",
+    ]);
+  });
+});

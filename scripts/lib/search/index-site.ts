@@ -332,6 +332,15 @@ export function compareShards(a: string, b: string): number {
   return compareStrings(newest(b), newest(a));
 }
 
+/**
+ * The shard the browser reads first, of an archive's articles (by their
+ * URLs): the newest, listed first in shards.json. The search page names it
+ * so that the browser fetches Pagefind's script while the page loads.
+ */
+export function firstShard(articleUrls: readonly string[]): string | undefined {
+  return [...planShards(articleUrls.map(articlePageFile)).keys()].sort(compareShards)[0];
+}
+
 export async function indexSite(
   siteDir: string,
   options: IndexSiteOptions,
