@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import jsyaml from "js-yaml";
 import { type FrontMatterValue, frontMatterYaml } from "./front-matter-yaml.ts";
 
@@ -318,7 +318,7 @@ export function writeArticleFile(frontMatter: ArticleFrontMatter, paragraphs: st
 
 /** Short SHA-256 of the file as written, without its fingerprint line. */
 export function fingerprint(textWithoutFingerprint: string): string {
-  return createHash("sha256").update(textWithoutFingerprint, "utf8").digest("hex").slice(0, 16);
+  return hash("sha256", textWithoutFingerprint, "hex").slice(0, 16);
 }
 
 /** Whether a file is exactly what the importer wrote: its fingerprint line is there and matches the rest. */

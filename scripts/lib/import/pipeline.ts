@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { extname } from "node:path/posix";
 import { foldArabic } from "../arabic.ts";
 import { httpUrl } from "../http-url.ts";
@@ -130,7 +130,7 @@ export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction
     },
     ctx.repeatedLines?.get(key),
   );
-  const fileSha = createHash("sha256").update(dump.bytes).digest("hex");
+  const fileSha = hash("sha256", dump.bytes, "hex");
 
   if (format === "text" || format === "html") {
     const parsed =
@@ -149,8 +149,7 @@ export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction
     const base = r.record !== undefined ? { record: r.record } : {};
     if (!r.parsed) return { ...base, reason: r.rejection ?? "unreadable record", warnings: [] };
     // One record of many is traced by its own checksum; a lone object by its file's.
-    const sha =
-      r.record !== undefined ? createHash("sha256").update(r.text).digest("hex") : fileSha;
+    const sha = r.record !== undefined ? hash("sha256", r.text, "hex") : fileSha;
     const { article, warnings } = buildArticle(r.parsed, dump, sha, r.record, ctx);
     return { ...base, article, warnings: [...notes, ...warnings] };
   });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { foldArabic } from "../arabic.ts";
 import type { Article } from "./article.ts";
 import type { Extraction } from "./pipeline.ts";
@@ -15,9 +15,7 @@ export interface Prepared extends Extraction {
 export function contentKey(article: Article): string {
   // Folded as one text: the fold of lines joined is the lines' folds joined (nothing
   // folds across a line break), in one pass instead of one a paragraph.
-  return createHash("sha256")
-    .update(foldArabic(`${article.title}\n${article.body.join("\n")}`))
-    .digest("hex");
+  return hash("sha256", foldArabic(`${article.title}\n${article.body.join("\n")}`), "hex");
 }
 
 /** The per-article work that needs no other article: done where the extraction ran (a worker, on many cores). */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
   copyFile,
@@ -951,7 +951,7 @@ function indexedPages(
     let part: string | undefined;
     if (!facts || facts.key !== key) {
       part = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
-      const indexed = createHash("sha256").update(part).digest("hex");
+      const indexed = hash("sha256", part, "hex");
       // Rendered again, read the same (its neighbour links or related headlines changed,
       // outside what Pagefind reads): its words are known.
       facts =

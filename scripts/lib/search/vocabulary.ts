@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as digest } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
@@ -134,7 +134,7 @@ export async function readArchiveVocabulary(
       continue;
     }
     const markdown = readFileSync(path.join(articlesDir, file), "utf8");
-    const hash = createHash("sha1").update(markdown).digest("base64url");
+    const hash = digest("sha1", markdown, "base64url");
     if (known && known[0] === hash) {
       if (known[3] !== stamp) changed++;
       articles[file] = [hash, known[1], known[2], stamp];

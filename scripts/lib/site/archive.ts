@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { foldArabic } from "../arabic.ts";
@@ -178,9 +178,7 @@ export class Archive implements RelatedIndex {
     const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
     const file = this.fileFacts(article);
     const fields = file[1] !== null ? file : article;
-    const digest = createHash("sha1")
-      .update(JSON.stringify([fields, tagUrls]))
-      .digest("base64url");
+    const digest = hash("sha1", JSON.stringify([fields, tagUrls]), "base64url");
     this.digests.set(article, digest);
     return digest;
   };
@@ -252,8 +250,16 @@ export class Archive implements RelatedIndex {
 
   /** The archive's article with this headline, if it holds one (for «أخبار ذات صلة» links). */
   articleTitled(headline: string): ArchiveArticle | undefined {
-    return this.byTitle.get(titleKey(headline));
+    // Asked for every related headline of every article (their page keys), again for those
+    // rendered, and the same headlines recur across articles: each is folded once.
+    let found = this.titled.get(headline);
+    if (found === undefined) {
+      found = this.byTitle.get(titleKey(headline)) ?? null;
+      this.titled.set(headline, found);
+    }
+    return found ?? undefined;
   }
+  private readonly titled = new Map<string, ArchiveArticle | null>();
 }
 
 function titleKey(title: string): string {

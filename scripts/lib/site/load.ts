@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as digest } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -65,7 +65,7 @@ export async function loadArticles(
       return cached.article;
     }
     const text = readFileSync(file, "utf8");
-    const hash = createHash("sha1").update(text).digest("base64url");
+    const hash = digest("sha1", text, "base64url");
     hashes.set(rel, hash);
     const article = cached?.hash === hash ? cached.article : articleFromMarkdown(rel, text);
     fresh[rel] = { hash, stamp, article };
