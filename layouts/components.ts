@@ -2,7 +2,7 @@ import type { ArticleImage } from "../scripts/lib/article-file.ts";
 import type { Archive } from "../scripts/lib/site/archive.ts";
 import type { ArchiveArticle } from "../scripts/lib/site/archive-article.ts";
 import type { Feed } from "../scripts/lib/site/feeds.ts";
-import { type Html, html, jsonForScript, type Renderable } from "../scripts/lib/site/html.ts";
+import { flat, type Html, html, jsonForScript, type Renderable } from "../scripts/lib/site/html.ts";
 import { responsiveImage } from "../scripts/lib/site/images.ts";
 import type { ListPage } from "../scripts/lib/site/page-kinds/kind.ts";
 import type { Site } from "../scripts/lib/site/site.ts";
@@ -49,7 +49,8 @@ function feedLinks(site: Site, feed: { title: string; atomUrl: string; jsonUrl: 
 export function document(site: Site, options: PageOptions): string {
   const title = options.url === URLS.home ? site.title : `${options.title} — ${site.title}`;
   const description = options.description || site.description;
-  return `<!DOCTYPE html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
+  return flat(
+    `<!DOCTYPE html>\n${html`<html lang="${site.lang}" dir="${site.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,7 +107,8 @@ ${options.main}
 </footer>
 ${options.script ? html`<script type="module" src="${site.href(options.script)}"></script>` : ""}
 </body>
-</html>`}\n`;
+</html>`}\n`,
+  );
 }
 
 /** The search box: a plain form that lands on the search page with ?q=… (works without JavaScript). */

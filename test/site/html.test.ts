@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, jsonForScript, raw, xmlText } from "../../scripts/lib/site/html.ts";
+import {
+  escapeHtml,
+  flat,
+  html,
+  jsonForScript,
+  raw,
+  xmlText,
+} from "../../scripts/lib/site/html.ts";
 
 describe("html templates", () => {
   it("escape any text in element content and in attributes", () => {
@@ -74,6 +81,22 @@ describe("html templates", () => {
   it("keep JSON for script blocks from closing the script", () => {
     expect(String(jsonForScript({ headline: "</script><script>alert(1)</script>" }))).not.toContain(
       "</script>",
+    );
+  });
+
+  it("flatten a page put together piece by piece into the same text", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: "binary", maxLength: 30 }), { maxLength: 60 }),
+        (parts) => {
+          // Concatenated one piece at a time, as html`` puts a page together.
+          let rope = "";
+          for (const part of parts) rope += String(html`<p>${part}</p>`);
+          const joined = parts.map((part) => String(html`<p>${part}</p>`)).join("");
+          expect(flat(rope)).toBe(joined);
+          expect(flat(rope).length).toBe(joined.length);
+        },
+      ),
     );
   });
 });
