@@ -110,7 +110,7 @@ export function html(strings: TemplateStringsArray, ...values: Renderable[]): Ht
 }
 
 /**
- * The same text as one flat string. A page put together by \`html\` is a rope:
+ * The same text as one flat string. A page put together by `html` is a rope:
  * V8 keeps each concatenation as a pair of pieces, thousands a page. Eleventy
  * holds every page it renders until its run ends, and the garbage collector
  * copies a page's pieces one by one each time it moves them; a flat page is
