@@ -1,8 +1,8 @@
-import { readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fileStamp, readFileStamped } from "../../scripts/lib/files.ts";
+import { compareStrings, fileStamp, listFiles, readFileStamped } from "../../scripts/lib/files.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 describe("a file read with its stamp", () => {
@@ -40,5 +40,37 @@ describe("a file read with its stamp", () => {
     const file = path.join(tempDir(), "f.txt");
     writeFileSync(file, "نص");
     expect(readFileStamped(file, Date.now()).stamp).toBe("");
+  });
+});
+
+describe("the files under a folder", () => {
+  it("are every file Node's recursive readdir finds, sorted, hidden ones only when asked for", async () => {
+    const dir = tempDir();
+    for (const rel of [
+      "b.md",
+      "a/z.md",
+      "a/.hidden.md",
+      ".git/x",
+      "a/b/c/خبر.md",
+      "a/b/d.md.nashra-tmp-1",
+    ]) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), rel);
+    }
+    mkdirSync(path.join(dir, "empty"));
+    const all = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+      .sort(compareStrings);
+    expect(await listFiles(dir, { hidden: true })).toEqual(all);
+    expect(await listFiles(dir)).toEqual(
+      all.filter((f) => !f.split("/").some((part) => part.startsWith("."))),
+    );
+    expect(await listFiles(dir)).toEqual([
+      "a/b/c/خبر.md",
+      "a/b/d.md.nashra-tmp-1",
+      "a/z.md",
+      "b.md",
+    ]);
   });
 });

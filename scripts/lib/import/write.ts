@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sourceOf } from "../article-file.ts";
-import { compareStrings, TEMPORARY_FILE, writeAtomically } from "../files.ts";
+import { listFiles, TEMPORARY_FILE, writeAtomically } from "../files.ts";
 import { parseRedirects, REDIRECTS_FILE, serialiseRedirects, withMoves } from "../redirects.ts";
 import type { ExistingArticles, Placement } from "./place.ts";
 import { type InputReport, inputId } from "./report.ts";
@@ -60,14 +60,14 @@ export async function removeStaleTemporaryFiles(outDir: string): Promise<string[
   const stale: string[] = [];
   let entries: string[];
   try {
-    entries = (await readdir(outDir, { recursive: true })).map(String);
+    entries = await listFiles(outDir, { hidden: true });
   } catch {
     return stale;
   }
-  for (const rel of entries.sort(compareStrings)) {
+  for (const rel of entries) {
     if (!TEMPORARY_FILE.test(rel)) continue;
     await rm(path.join(outDir, rel), { force: true });
-    stale.push(rel.split(path.sep).join("/"));
+    stale.push(rel);
   }
   return stale;
 }
