@@ -249,12 +249,13 @@ async function buildSite(): Promise<void> {
   };
   const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
   // The archive's words for the index, read while the parts render (this process only waits).
-  const { articlePageFile, indexSite, readPageFactsAhead } = await import(
+  const { articlePageFile, indexSite, readPageFactsAhead, writeShardPagesAhead } = await import(
     "./lib/search/index-site.ts"
   );
   const { readArchiveVocabulary, vocabularyCacheFile } = await import("./lib/search/vocabulary.ts");
   const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
   const { redirectsIn } = await import("./lib/site/load.ts");
+  const { URLS } = await import("./lib/site/urls.ts");
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"), {
     cacheFile: vocabularyCacheFile(searchCacheDir()),
   });
@@ -264,6 +265,18 @@ async function buildSite(): Promise<void> {
   // An update that leaves a core free (coreLeftForIndex) reads the index's page facts on it now,
   // not once the article pages are rendered (readPageFactsAhead).
   const knownFacts = coreLeftForIndex ? readPageFactsAhead(searchCacheDir()) : undefined;
+  // And on that core, the pages of the shard the new articles go to, as the last build left
+  // them: the index then writes only what was rendered since (writeShardPagesAhead).
+  const ahead =
+    knownFacts && previous
+      ? writeShardPagesAhead(path.resolve(output), {
+          cacheDir: searchCacheDir(),
+          pages: ((await articleList) ?? []).map((f) => articlePageFile(URLS.article(f))),
+          previousKeys: plans.pageKeysOf(previous),
+          knownFacts,
+          vocabulary,
+        }).catch(() => []) // none written: the index writes them all, as it would
+      : undefined;
   /** Every part's page keys, from the files they left (their article pages' too, when phased). */
   const keysOf = async (files: string[]): Promise<RenderManifest> => {
     const merged: RenderManifest = { codeKey, pages: {} };
@@ -284,6 +297,7 @@ async function buildSite(): Promise<void> {
       pageKeys: plans.pageKeysOf(articles),
       notArticles,
       ...(knownFacts ? { knownFacts } : {}),
+      ...(ahead ? { ahead } : {}),
     });
     return { result, started, seconds: seconds() - started };
   };
@@ -337,7 +351,8 @@ async function buildSite(): Promise<void> {
   console.log(
     `  render ${renderSeconds.toFixed(1)} s, search index ${indexed.seconds.toFixed(1)} s ` +
       `(${indexed.result.pageCount} articles in ${indexed.result.shards.length} shards; ${indexed.result.indexed.length} indexed, the rest from the cache` +
-      `${indexing ? `; started ${indexed.started.toFixed(1)} s in, while the other pages rendered` : ""})`,
+      `${indexing ? `; started ${indexed.started.toFixed(1)} s in, while the other pages rendered` : ""}` +
+      `${indexed.result.writtenAhead > 0 ? `; ${indexed.result.writtenAhead} pages written for Pagefind ahead` : ""})`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -163,14 +163,26 @@ describe("an incremental build", () => {
     rmSync(article("undated/a.md"));
     // The article with the second photo: its files must go, though no part renders it.
     rmSync(article("2022/04/khabar-3.md"));
+    // An article of the new one's shard edited: what Pagefind reads of its page changes.
+    write(
+      "2023/11/khabar-10.md",
+      md("خبر رقم 10", { date: day("2023-11-11"), tags: ["بغداد"] }, ["نص خبر معدل باليد."]),
+    );
     const update = await build(output, cache, true, {}, ["--parts", "2"]);
     // Two parts to an update's process: both in one.
     expect(update).toMatch(
       /in 2 parts \(1 process\), incrementally: \d+ of \d+ generated pages rendered, [1-9]\d* removed/,
     );
     // With a core left for it, the index started on the parts' article pages, rendered first.
+    // …and the other pages of the new article's shard were written for Pagefind meanwhile.
     if (os.availableParallelism() > 1)
-      expect(update).toMatch(/; started [\d.]+ s in, while the other pages rendered\)/);
+      expect(update).toMatch(
+        /; started [\d.]+ s in, while the other pages rendered; [1-9]\d* pages written for Pagefind ahead\)/,
+      );
+    // Nothing of theirs, nor of the shard's folder, is left in the search cache.
+    expect(readdirSync(path.join(cache, "pagefind")).filter((f) => f.includes(".tmp-"))).toEqual(
+      [],
+    );
     const fresh = path.join(root, "fresh-2");
     await build(fresh, path.join(root, "fresh-cache-2"), false);
     expect(fileHashes(output)).toEqual(fileHashes(fresh));

@@ -86,6 +86,12 @@ export interface IndexSiteOptions {
    * build waited for its article pages; none: read here.
    */
   knownFacts?: Promise<KnownFacts>;
+  /**
+   * Shard pages written while the build waited for its article pages
+   * (writeShardPagesAhead), each from the page as the last build left it:
+   * those whose key is unchanged are not read and written again.
+   */
+  ahead?: Promise<PagesAhead[]>;
   /** The time now, in ms: cached bundles unused for an hour before it are removed (tests set it). */
   now?: number;
 }
@@ -95,6 +101,8 @@ export interface IndexSiteResult {
   pageCount: number;
   /** Shards indexed in this run (the others came from the cache). */
   indexed: string[];
+  /** Of their pages, those written ahead (IndexSiteOptions.ahead), not read and written again. */
+  writtenAhead: number;
 }
 
 /** Files of a Pagefind bundle the search page never loads (Pagefind's own UIs). */
@@ -396,6 +404,9 @@ export async function indexSite(
   };
   const facts = new Map<string, PageFacts>();
   const learnt = { count: 0 };
+  let pagesWrittenAhead = 0;
+  /** Shard pages written ahead, by shard, until the shard's folder is made. */
+  const ahead = new Map((await options.ahead)?.map((a) => [a.shard, a]) ?? []);
   // Preparing a shard (reading its pages, writing what Pagefind reads) is this
   // process's own work, on one thread: one shard at a time, so that the first
   // Pagefind starts as soon as its shard is ready and the next shard is
@@ -435,15 +446,23 @@ export async function indexSite(
             )
           : undefined;
         if (cached) inUse.add(path.basename(cached));
+        const written = ahead.get(shardId);
+        ahead.delete(shardId);
         if (cached && (await markUsed(cached))) {
+          if (written) removals.push(rm(written.dir, { recursive: true, force: true }));
           shardPrepared();
           return { cached, tmp: undefined, pagesDir: undefined, pageCount: pages.length };
         }
         if (!cached) await rm(target, { recursive: true, force: true });
         const tmp = `${cached ?? target}.tmp-${process.pid}`;
-        const pagesDir = await writeShardPages(siteDir, pages, tmp, (page) =>
-          vocabulary ? words.aliasOf(page.places, vocabulary) : [],
+        const { pagesDir, writtenAhead } = await writeShardPages(
+          siteDir,
+          pages,
+          tmp,
+          (page) => (vocabulary ? words.aliasOf(page.places, vocabulary) : []),
+          written && { pages: written, keyOf: (page) => options.pageKeys?.[pageUrl(page)] },
         );
+        pagesWrittenAhead += writtenAhead;
         shardPrepared();
         return { cached, tmp, pagesDir, pageCount: pages.length };
       });
@@ -473,6 +492,8 @@ export async function indexSite(
     });
 
   await upkeep;
+  // Written ahead for a shard the site does not have after all.
+  for (const { dir } of ahead.values()) removals.push(rm(dir, { recursive: true, force: true }));
   await Promise.all(removals);
   const pageCount = shards.reduce((n, s) => n + s.pages, 0);
   if (pageCount !== options.expectedPages) {
@@ -482,7 +503,12 @@ export async function indexSite(
   }
   await mkdir(root, { recursive: true });
   await writeFile(path.join(root, "shards.json"), `${JSON.stringify({ shards }, null, 1)}\n`);
-  return { shards, pageCount, indexed: indexed.sort(compareStrings) };
+  return {
+    shards,
+    pageCount,
+    indexed: indexed.sort(compareStrings),
+    writtenAhead: pagesWrittenAhead,
+  };
 }
 
 /**
@@ -525,22 +551,109 @@ async function writeShardPages(
   shardPages: IndexedPage[],
   tmp: string,
   bareFormsOf: (page: IndexedPage) => string[],
-): Promise<string> {
+  ahead?: { pages: PagesAhead; keyOf: (page: string) => string | undefined },
+): Promise<{ pagesDir: string; writtenAhead: number }> {
   const pagesDir = `${tmp}-pages`;
   await rm(tmp, { recursive: true, force: true });
   await rm(pagesDir, { recursive: true, force: true });
+  // The pages written ahead are the folder's start: a page whose key is the one it was
+  // written for is the same page (not read again: no part), the others are written over.
+  const written = ahead
+    ? await rename(ahead.pages.dir, pagesDir).then(
+        () => ahead.pages.keys,
+        () => rm(ahead.pages.dir, { recursive: true, force: true }).then(() => undefined),
+      )
+    : undefined;
+  let writtenAhead = 0;
   for (const shardPage of shardPages) {
     const { page } = shardPage;
-    const bareForms = bareFormsOf(shardPage);
-    const target = path.join(pagesDir, page);
+    const key = written?.get(page);
+    if (key !== undefined && shardPage.part === undefined && key === ahead?.keyOf(page)) {
+      writtenAhead++;
+      continue;
+    }
     const part = shardPage.part ?? indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(
-      target,
-      bareForms.length > 0 ? part.replace(ALIAS, `$&${bareForms.join(" ")} `) : part,
-    );
+    writeShardPage(pagesDir, page, part, bareFormsOf(shardPage));
   }
-  return pagesDir;
+  if (written) {
+    const inShard = new Set(shardPages.map((p) => p.page));
+    for (const page of written.keys())
+      if (!inShard.has(page)) await rm(path.join(pagesDir, page), { force: true });
+  }
+  return { pagesDir, writtenAhead };
+}
+
+/** A page of a shard's folder: what Pagefind reads of it, its bare forms in the alias field. */
+function writeShardPage(pagesDir: string, page: string, part: string, bareForms: string[]): void {
+  const target = path.join(pagesDir, page);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(
+    target,
+    bareForms.length > 0 ? part.replace(ALIAS, `$&${bareForms.join(" ")} `) : part,
+  );
+}
+
+/** A shard's pages written ahead (writeShardPagesAhead). */
+export interface PagesAhead {
+  shard: string;
+  dir: string;
+  /** Each page written, with the render key of the page it was written from. */
+  keys: Map<string, string>;
+}
+
+/**
+ * An update's new articles go to a shard that Pagefind will index again, once
+ * the render has written their pages. Meanwhile — the build waits for them,
+ * a core free — that shard's other pages are written out for Pagefind as the
+ * last build left them, when the page facts of the cache vouch for the file
+ * (the key they were learnt from is the page's key in the last build). The
+ * index then writes only the pages rendered since (writeShardPages). Which
+ * shard: those of pages the last build did not have. A page that cannot be
+ * read is left to the index, which reads it as before.
+ */
+export async function writeShardPagesAhead(
+  siteDir: string,
+  options: {
+    cacheDir: string;
+    /** The archive's article pages now ("articles/2025/11/x/index.html"). */
+    pages: readonly string[];
+    /** The last build's render keys (URL → key, as IndexSiteOptions.pageKeys). */
+    previousKeys: Readonly<Record<string, string>>;
+    knownFacts: Promise<KnownFacts>;
+    vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
+  },
+): Promise<PagesAhead[]> {
+  const { pages: known, words } = await options.knownFacts;
+  const vocabulary = await options.vocabulary;
+  const out: PagesAhead[] = [];
+  for (const [shard, pages] of planShards(options.pages)) {
+    if (pages.every((page) => options.previousKeys[pageUrl(page)] !== undefined)) continue;
+    const dir = path.join(options.cacheDir, `${shard}.tmp-${process.pid}-ahead`);
+    await rm(dir, { recursive: true, force: true });
+    const keys = new Map<string, string>();
+    for (const page of pages) {
+      const key = options.previousKeys[pageUrl(page)];
+      const facts = key === undefined ? undefined : known.get(page);
+      if (key === undefined || facts?.key !== key) continue;
+      let part: string;
+      try {
+        part = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
+      } catch {
+        continue;
+      }
+      try {
+        writeShardPage(dir, page, part, vocabulary ? words.aliasOf(facts.places, vocabulary) : []);
+      } catch {
+        // Cannot write here (the disk is full…): the index writes the shard's pages itself.
+        keys.clear();
+        break;
+      }
+      keys.set(page, key);
+    }
+    if (keys.size > 0) out.push({ shard, dir, keys });
+    else await rm(dir, { recursive: true, force: true });
+  }
+  return out;
 }
 
 /**
