@@ -56,13 +56,9 @@ interface Measure {
 
 const HEAP = [`--max-old-space-size=${values.heap}`, "--max-semi-space-size=64"];
 const NODE = [...HEAP, "--import", "tsx"];
-/**
- * The import as `npm run import` runs it: its packages preloaded, its code bundled
- * (run-bundled.js), V8's young generation smaller than the build's (package.json).
- */
+/** The import as `npm run import` runs it: its packages preloaded, its code bundled (run-bundled.js). */
 const IMPORT_NODE = [
-  `--max-old-space-size=${values.heap}`,
-  "--max-semi-space-size=16",
+  ...HEAP,
   "--import",
   pathToFileURL(path.join(repoRoot, "scripts/lib/import/preload-packages.js")).href,
   path.join(repoRoot, "scripts/lib/run-bundled.js"),
