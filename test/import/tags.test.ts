@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { proclicticReadings } from "../../scripts/lib/arabic.ts";
-import { Gazetteer } from "../../scripts/lib/import/gazetteer.ts";
+import { foldArabic, proclicticReadings, words } from "../../scripts/lib/arabic.ts";
+import { Gazetteer, ReadingFilter, wordBounds } from "../../scripts/lib/import/gazetteer.ts";
 import { pipelineContext } from "../helpers/context.ts";
 
 const small = new Gazetteer([
@@ -59,6 +60,32 @@ describe("gazetteer tags", () => {
 
   it("orders tags by mentions, then by first mention", () => {
     expect(small.match("لبنان ثم بغداد ثم العراق وبغداد")).toEqual(["بغداد", "لبنان", "العراق"]);
+  });
+
+  it("rules out by its filter only words none of whose readings is a key", () => {
+    const keys = ["بغداد", "العراق", "لبنان", "ال", "اليمن", "غز"].map((k) => foldArabic(k));
+    const filter = new ReadingFilter();
+    for (const key of keys) filter.add(key);
+    const letters = fc.constantFrom(..."ابتلكوفغدنعرقيمزه");
+    const word = fc.tuple(
+      fc.constantFrom("", "و", "ف", "ب", "ك", "ل", "وب", "فل", "ول", "لل", "ولل", "فلل", "ال"),
+      fc.oneof(fc.constantFrom(...keys, ""), fc.string({ unit: letters, maxLength: 6 })),
+      fc.string({ unit: letters, maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), (parts) => {
+        const text = parts.map((p) => p.join("")).join(" ، ");
+        const bounds = wordBounds(text);
+        const tokens = words(text);
+        expect(bounds.count).toBe(tokens.length);
+        const flags = filter.candidates(text, bounds);
+        tokens.forEach((token, i) => {
+          expect(text.slice(bounds.starts[i], bounds.ends[i])).toBe(token);
+          if (proclicticReadings(token).some((r) => keys.includes(r))) expect(flags[i]).toBe(1);
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("strips proclitics in a fixed order and keeps the word itself", () => {

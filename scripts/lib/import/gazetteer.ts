@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import {
   foldArabic,
+  isWordCharAt,
   nameKey,
   proclicticReadings,
   stripInvisibles,
@@ -118,6 +119,12 @@ export class Gazetteer {
         this.contextWords.set(key, ids);
       }
     }
+    for (const key of [
+      ...this.byFirstWord.keys(),
+      ...this.adjectives.keys(),
+      ...this.shared.keys(),
+    ])
+      this.mayStart.add(key);
     for (const [key, list] of this.shared) {
       if (owner.has(key))
         throw new Error(`gazetteer: shared spelling "${key}" is also an ordinary name`);
@@ -145,11 +152,23 @@ export class Gazetteer {
   match(text: string): string[] {
     // Folding the whole text once is cheaper than folding word by word; the words
     // as written are only needed (rarely) to read diacritics on a shared spelling.
-    const tokens = words(foldArabic(text));
+    const folded = foldArabic(text);
+    // Most words of a text name nothing: the filter rules them out from their
+    // characters, before any of them is cut out as a string and looked up.
+    const bounds = wordBounds(folded);
+    const count = bounds.count;
+    const starts = bounds.starts;
+    const ends = bounds.ends;
+    const candidates = this.mayStart.candidates(folded, bounds);
+    const token = (i: number) => folded.slice(starts[i], ends[i]);
+    const isToken = (i: number, word: string) =>
+      i < count &&
+      (ends[i] as number) - (starts[i] as number) === word.length &&
+      folded.startsWith(word, starts[i]);
     let rawTokens: string[] | undefined;
     const rawToken = (i: number) => {
       rawTokens ??= words(stripInvisibles(text.normalize("NFKC")));
-      return rawTokens.length === tokens.length ? (rawTokens[i] ?? "") : "";
+      return rawTokens.length === count ? (rawTokens[i] ?? "") : "";
     };
     const hits = new Map<string, { count: number; first: number }>();
     const hit = (name: string, at: number) => {
@@ -159,11 +178,11 @@ export class Gazetteer {
     };
     const undecided: { at: number; candidates: GazetteerEntry[] }[] = [];
 
-    for (let i = 0; i < tokens.length; i++) {
-      // Most words of a text name nothing: one lookup tells.
-      const readings = this.matchingReadings(tokens[i] as string);
+    for (let i = 0; i < count; i++) {
+      if (candidates[i] === 0) continue;
+      const readings = this.matchingReadings(token(i));
       if (readings === undefined) continue;
-      const found = this.matchAt(tokens, i, readings);
+      const found = this.matchAt(isToken, i, readings);
       if (found) {
         hit(found.entry.name, i);
         i += found.tail.length;
@@ -190,8 +209,8 @@ export class Gazetteer {
     // Otherwise the article's other words decide (الأردن → Amman; سلطنة، مسقط → Oman); a tie tags nothing.
     if (undecided.length > 0) {
       const cues = new Map<string, number>();
-      for (const token of tokens) {
-        for (const reading of this.readingsOf(token)) {
+      for (let i = 0; i < count; i++) {
+        for (const reading of this.readingsOf(token(i))) {
           for (const id of this.contextWords.get(reading) ?? [])
             cues.set(id, (cues.get(id) ?? 0) + 1);
         }
@@ -231,6 +250,9 @@ export class Gazetteer {
   // of each distinct word are computed once (the caches are bounded).
   private readonly readingCache = new Map<string, string[]>();
 
+  /** Every folded key a word's reading is looked up by (first words, adjectives, shared spellings). */
+  private readonly mayStart = new ReadingFilter();
+
   /** Folded word → its readings, when one may match (starts a name, is an adjective or a shared spelling); null when none. */
   private readonly interest = new Map<string, string[] | null>();
 
@@ -259,12 +281,123 @@ export class Gazetteer {
     return readings;
   }
 
-  private matchAt(tokens: string[], i: number, readings: readonly string[]): Candidate | undefined {
+  private matchAt(
+    isToken: (i: number, word: string) => boolean,
+    i: number,
+    readings: readonly string[],
+  ): Candidate | undefined {
     for (const reading of readings) {
       for (const candidate of this.byFirstWord.get(reading) ?? []) {
-        if (candidate.tail.every((word, k) => tokens[i + 1 + k] === word)) return candidate;
+        if (candidate.tail.every((word, k) => isToken(i + 1 + k, word))) return candidate;
       }
     }
     return undefined;
   }
+}
+
+/** Where the words of a text are (what `words` would cut), in buffers reused from call to call. */
+export interface WordBounds {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+const bounds: WordBounds = { count: 0, starts: new Int32Array(1024), ends: new Int32Array(1024) };
+
+export function wordBounds(text: string): WordBounds {
+  let count = 0;
+  let start = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && isWordCharAt(text, i)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    if (count === bounds.starts.length) {
+      const grown = { starts: new Int32Array(count * 2), ends: new Int32Array(count * 2) };
+      grown.starts.set(bounds.starts);
+      grown.ends.set(bounds.ends);
+      bounds.starts = grown.starts;
+      bounds.ends = grown.ends;
+    }
+    bounds.starts[count] = start;
+    bounds.ends[count] = i;
+    count++;
+    start = -1;
+  }
+  bounds.count = count;
+  return bounds;
+}
+
+const LAM = 0x644;
+const ALEF = 0x627;
+/** 2^18 bits: the few thousand keys of a gazetteer leave nearly all of them unset. */
+const FILTER_BITS = 20;
+
+/**
+ * A one-hash Bloom filter of folded keys, read from a word's last character
+ * back, so that hashing a word once gives the hash of each of its suffixes:
+ * a proclitic reading (proclicticReadings) is the word without its first one
+ * or two letters, or «ال» and the word after «لل». A word none of whose
+ * possible readings is in the filter names nothing; the rest are looked up
+ * exactly. It never rules out a word that matches (no false negatives).
+ */
+export class ReadingFilter {
+  private readonly bits = new Int32Array(2 ** (FILTER_BITS - 5));
+  private flags = new Uint8Array(1024);
+
+  add(key: string): void {
+    let h = SEED;
+    for (let i = key.length - 1; i >= 0; i--) h = step(h, key.charCodeAt(i));
+    this.set(h);
+  }
+
+  /** Per word of `bounds`: 1 when one of its readings may be a key, 0 when none is. */
+  candidates(text: string, { count, starts, ends }: WordBounds): Uint8Array {
+    if (this.flags.length < count) this.flags = new Uint8Array(count * 2);
+    const flags = this.flags;
+    for (let w = 0; w < count; w++) {
+      const start = starts[w] as number;
+      const end = ends[w] as number;
+      let h = SEED;
+      let hit = 0;
+      // Readings are suffixes of at least two letters that start within the first three.
+      for (let i = end; i >= start; i--) {
+        if (i < end) h = step(h, text.charCodeAt(i));
+        const from = i - start;
+        if (from > 3) continue;
+        if (from <= 2 && end - i >= 2 && this.has(h)) hit = 1;
+        // «لل» + X (after a conjunction or not) reads as «ال» + X.
+        else if (
+          from >= 2 &&
+          text.charCodeAt(i - 1) === LAM &&
+          text.charCodeAt(i - 2) === LAM &&
+          this.has(step(step(h, LAM), ALEF))
+        )
+          hit = 1;
+        if (hit) break;
+      }
+      flags[w] = hit;
+    }
+    return flags;
+  }
+
+  private set(h: number): void {
+    const bit = mix(h);
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+
+  private has(h: number): boolean {
+    const bit = mix(h);
+    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
+}
+
+const SEED = 0x811c9dc5 | 0;
+/** FNV-1a over UTF-16 code units. */
+function step(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
+}
+function mix(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> (32 - FILTER_BITS);
 }
