@@ -50,7 +50,12 @@ interface Left {
 
 const nothing: Left = { cache: emptyCache(), fingerprints: new Map() };
 
-async function pass(dumps: ReadonlyMap<string, string>, left: Left): Promise<Run> {
+async function pass(
+  dumps: ReadonlyMap<string, string>,
+  left: Left,
+  /** As the workers do: the lines' words only when asked for, else their fingerprints alone. */
+  wordsWhenAsked = false,
+): Promise<Run> {
   const ctx = pipelineContext();
   const files = [...dumps.keys()].sort();
   const load = async (file: string): Promise<RawDump> => ({
@@ -59,10 +64,11 @@ async function pass(dumps: ReadonlyMap<string, string>, left: Left): Promise<Run
   });
   const info = await identifyDumps(files, load);
   const read: string[] = [];
-  async function* linesOf(list: string[]): AsyncGenerator<DumpLines | undefined> {
+  async function* linesOf(list: string[], words: boolean): AsyncGenerator<DumpLines | undefined> {
     for (const file of list) {
       read.push(file);
-      yield dumpLines(await load(file), ctx);
+      const lines = dumpLines(await load(file), ctx);
+      yield lines && wordsWhenAsked && !words ? { ...lines, lines: [] } : lines;
     }
   }
   const result = await sourceFurniture(files, info, left.cache, load, ctx, linesOf, {
@@ -117,6 +123,18 @@ describe("the corpus pass from the cache", () => {
     expect(again.result.repeatedLines.get("folder:site")).toEqual(
       new Set([LINES[0], LINES[1], LINES[2]]),
     );
+  });
+
+  it("counts fingerprints without the lines' words, then reads one dump for the words of the repeated ones", async () => {
+    const dumps = new Map<string, string>();
+    for (let n = 0; n < 20; n++)
+      dumps.set(`site/${n}.txt`, text(n < 3 ? [0, 1, 3] : [0, 3], prose(n)));
+    const full = await pass(dumps, nothing);
+    const sparse = await pass(dumps, nothing, true);
+    expect(sorted(sparse.result)).toEqual(sorted(full.result));
+    expect(sparse.result.repeatedLines.get("folder:site")).toEqual(new Set([LINES[0], LINES[1]]));
+    // Each dump once for its fingerprints; then the first, which holds every repeated line.
+    expect(sparse.read).toEqual([...full.read, "site/0.txt"]);
   });
 
   it("reads one dump for a line that becomes repeated when others go", async () => {
@@ -181,6 +199,11 @@ describe("the corpus pass from the cache", () => {
           const again = await pass(after, left);
           const fresh = await pass(after, nothing);
           expect(sorted(again.result)).toEqual(sorted(fresh.result));
+          // Counted from fingerprints alone, the words read for the repeated lines only.
+          for (const sparse of [await pass(after, nothing, true), await pass(after, left, true)]) {
+            expect(sorted(sparse.result)).toEqual(sorted(fresh.result));
+            expect(sparse.result.furnitureHash).toEqual(fresh.result.furnitureHash);
+          }
           // What the next run finds of each source (those not counted again, as left before).
           const next = leftBy(again, left).fingerprints;
           for (const [source, known] of fresh.result.fingerprints)

@@ -43,8 +43,11 @@ export async function sourceFurniture(
   cache: ImportCache,
   load: (file: string) => Promise<RawDump>,
   ctx: PipelineContext,
-  /** Each dump's lines (dumpLines), in input order: on this thread unless the caller has workers. */
-  linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined> = (files) =>
+  /**
+   * Each dump's lines (dumpLines), in input order: on this thread unless the caller has
+   * workers, which may leave the lines' words out unless `words` asks for them.
+   */
+  linesOf: (files: string[], words: boolean) => AsyncIterable<DumpLines | undefined> = (files) =>
     linesHere(files, load, ctx),
   corpus: CorpusCache = { knowledge: "", fingerprintsOf: async () => undefined },
 ): Promise<SourceFurniture> {
@@ -127,13 +130,15 @@ function addFingerprints(count: SourceCount, fingerprints: readonly string[]): v
 /** Reads these dumps' lines (in order), counting them into their sources and keeping their fingerprints. */
 async function readLines(
   files: readonly string[],
-  linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined>,
+  linesOf: (files: string[], words: boolean) => AsyncIterable<DumpLines | undefined>,
   info: ReadonlyMap<string, DumpIdentity>,
   counts: Map<string, SourceCount>,
   fingerprints: Map<string, [string, string]>,
 ): Promise<void> {
   let i = 0;
-  for await (const dump of linesOf([...files])) {
+  // The fingerprints are what is counted; the words of the few lines repeated enough are
+  // read afterwards (readMissingLines) when these leave them out.
+  for await (const dump of linesOf([...files], false)) {
     const file = files[i++] as string;
     if (!dump) continue; // cannot be decoded: reported when it is extracted
     const count = counts.get(dump.source);
@@ -155,7 +160,7 @@ async function readMissingLines(
   counts: ReadonlyMap<string, SourceCount>,
   groups: ReadonlyMap<string, readonly string[]>,
   fingerprints: ReadonlyMap<string, [string, string]>,
-  linesOf: (files: string[]) => AsyncIterable<DumpLines | undefined>,
+  linesOf: (files: string[], words: boolean) => AsyncIterable<DumpLines | undefined>,
 ): Promise<void> {
   const wanted: string[] = [];
   for (const [group, count] of counts) {
@@ -175,7 +180,7 @@ async function readMissingLines(
     }
   }
   if (wanted.length === 0) return;
-  for await (const dump of linesOf(wanted)) {
+  for await (const dump of linesOf(wanted, true)) {
     const count = dump && counts.get(dump.source);
     if (!count) continue;
     const own = splitFingerprints(dump.fingerprints);
@@ -233,6 +238,7 @@ const MIN_SOURCE_DUMPS = 3;
 /** What one dump tells the corpus pass: its source, and the lines it prints before its first section. */
 export interface DumpLines {
   source: string;
+  /** Its lines, each once; empty when only the fingerprints were asked for (extract-all.ts). */
   lines: string[];
   /** Their fingerprints (lineFingerprint), joined: taken on the thread that read the lines. */
   fingerprints: string;

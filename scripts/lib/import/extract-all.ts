@@ -165,8 +165,15 @@ export async function* dumpLinesInWorkers(
   dumps: string[],
   load: (file: string) => Promise<RawDump>,
   workers: ExtractionWorkers,
+  /** With the lines' words, or their fingerprints only (the words cost a copy to this thread). */
+  words: boolean,
 ): AsyncGenerator<DumpLines | undefined> {
-  for await (const [, result] of throughWorkers(dumps, load, workers, "lines"))
+  for await (const [, result] of throughWorkers(
+    dumps,
+    load,
+    workers,
+    words ? "lines" : "fingerprints",
+  ))
     yield result === null || "reason" in result ? undefined : (result as DumpLines);
 }
 

@@ -18,7 +18,8 @@ export interface WorkerSetup {
 /** Dumps to work on: to extract (after the setup), or, before it, to read for the corpus pass (dumpLines). */
 export interface WorkerRequest {
   id: number;
-  task: "extract" | "lines";
+  /** "fingerprints": the corpus pass without the lines' words, which the main thread mostly does not need. */
+  task: "extract" | "lines" | "fingerprints";
   dumps: RawDump[];
 }
 export type WorkerResult = { extractions: Prepared[] } | { reason: string };
@@ -40,8 +41,12 @@ parentPort?.on("message", (message: WorkerSetup | WorkerRequest) => {
     return;
   }
   const request = message;
-  if (request.task === "lines") {
-    const results = request.dumps.map((dump) => dumpLines(dump, ctx) ?? null);
+  if (request.task !== "extract") {
+    const words = request.task === "lines";
+    const results = request.dumps.map((dump) => {
+      const lines = dumpLines(dump, ctx);
+      return lines && !words ? { ...lines, lines: [] } : (lines ?? null);
+    });
     parentPort?.postMessage({ id: request.id, results } satisfies WorkerReply);
     return;
   }

@@ -162,7 +162,7 @@ async function importWith(
     cache,
     loadDump,
     options,
-    early ? (files) => dumpLinesInWorkers(files, loadDump, early) : undefined,
+    early ? (files, words) => dumpLinesInWorkers(files, loadDump, early, words) : undefined,
     {
       knowledge,
       fingerprintsOf: async (source) =>
