@@ -331,7 +331,7 @@ export function wordBounds(text: string): WordBounds {
 
 const LAM = 0x644;
 const ALEF = 0x627;
-/** 2^18 bits: the few thousand keys of a gazetteer leave nearly all of them unset. */
+/** 2^20 bits (128 KB): the repository's gazetteer (3,400 keys) sets 0.3 % of them; most words let through then have a key after letters that are not proclitics. */
 const FILTER_BITS = 20;
 
 /**
