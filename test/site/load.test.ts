@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { loadArticles } from "../../scripts/lib/site/load.ts";
 import { tempDir } from "../helpers/tmp.ts";
@@ -13,8 +14,11 @@ describe("the archive cache", () => {
     mkdirSync(path.join(dir, "2025", "01"), { recursive: true });
     const file = path.join(dir, "2025", "01", "a.md");
     writeFileSync(file, article("أول"));
-    return { dir, file, cacheFile: path.join(root, "cache", "archive.json") };
+    return { dir, file, cacheFile: path.join(root, "cache", "archive.v8") };
   };
+  // biome-ignore lint/suspicious/noExplicitAny: the cache as a test edits it
+  const readCache = (file: string): any => deserialize(readFileSync(file));
+  const writeCache = (file: string, cache: unknown) => writeFileSync(file, serialize(cache));
 
   it("takes an article file unchanged since it was read from the cache, and reads one written since", async () => {
     const { dir, file, cacheFile } = oneArticle();
@@ -25,10 +29,10 @@ describe("the archive cache", () => {
 
     // What the cache holds for an unchanged file is believed, the file not read: shown by
     // a cache whose hash and article are not the file's.
-    const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
+    const cache = readCache(cacheFile);
     cache.articles["2025/01/a.md"].hash = "not-the-file";
     cache.articles["2025/01/a.md"].article.title = "من الذاكرة";
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    writeCache(cacheFile, cache);
     expect((await loadArticles(dir, { cacheFile, now: later })).articles[0]?.title).toBe(
       "من الذاكرة",
     );
@@ -47,9 +51,9 @@ describe("the archive cache", () => {
     for (let n = 1; n < 20; n++) write(n);
     const later = () => Date.now() + 60_000;
     await loadArticles(dir, { cacheFile, now: later() });
-    const mark = () => writeFileSync(cacheFile, `${readFileSync(cacheFile, "utf8")} `);
-    const rewritten = () => !readFileSync(cacheFile, "utf8").endsWith(" ");
-    mark();
+    // The cache is written to a new file renamed over the old one: another inode.
+    const inode = statSync(cacheFile).ino;
+    const rewritten = () => statSync(cacheFile).ino !== inode;
     // One new article in twenty-one: read, shown, and the cache left as it was.
     write(20);
     const one = await loadArticles(dir, { cacheFile, now: later() });
@@ -61,18 +65,31 @@ describe("the archive cache", () => {
     const three = await loadArticles(dir, { cacheFile, now: later() });
     expect(three.articles).toHaveLength(23);
     expect(rewritten()).toBe(true);
-    expect(Object.keys(JSON.parse(readFileSync(cacheFile, "utf8")).articles)).toHaveLength(23);
+    expect(Object.keys(readCache(cacheFile).articles)).toHaveLength(23);
   });
 
   it("reads a file changed in the last seconds every time (it could change again within the same tick)", async () => {
     const { dir, cacheFile } = oneArticle();
     await loadArticles(dir, { cacheFile });
-    const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
+    const cache = readCache(cacheFile);
     expect(cache.articles["2025/01/a.md"].stamp).toBe("");
     // A cache whose hash and article are not the file's: read, the file's own text wins.
     cache.articles["2025/01/a.md"].hash = "not-the-file";
     cache.articles["2025/01/a.md"].article.title = "من الذاكرة";
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    writeCache(cacheFile, cache);
     expect((await loadArticles(dir, { cacheFile })).articles[0]?.title).toBe("أول");
+  });
+
+  it("reads every file when the cache cannot be read (torn, another format), and writes it again", async () => {
+    const { dir, cacheFile } = oneArticle();
+    const later = Date.now() + 60_000;
+    await loadArticles(dir, { cacheFile, now: later });
+    const whole = readFileSync(cacheFile);
+    for (const broken of [whole.subarray(0, whole.length >> 1), Buffer.from('{"code":"x"}')]) {
+      writeFileSync(cacheFile, broken);
+      const loaded = await loadArticles(dir, { cacheFile, now: later });
+      expect(loaded.articles.map((a) => a.title)).toEqual(["أول"]);
+      expect(Object.keys(readCache(cacheFile).articles)).toEqual(["2025/01/a.md"]);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { hash as digest } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { codeKeyOf } from "../code-key.ts";
 import { compareStrings, fileStamp, listFiles, worthRewriting } from "../files.ts";
 import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
@@ -158,9 +159,12 @@ function archiveCodeKey(): string {
 }
 let archiveCode: string | undefined;
 
+// The cache is V8's serialisation, not JSON: an update's render reads it first thing, and
+// 10,000 articles' 21 MB took 467–483 ms to read as JSON against 348–353 ms (a fresh
+// process each). Unreadable (another V8, a torn file): no cache, every file read.
 async function readArchiveCache(file: string): Promise<ArchiveCache | undefined> {
   try {
-    const cache = JSON.parse(await readFile(file, "utf8")) as ArchiveCache;
+    const cache = deserialize(await readFile(file)) as ArchiveCache;
     return cache.code === archiveCodeKey() && typeof cache.articles === "object"
       ? cache
       : undefined;
@@ -172,6 +176,6 @@ async function readArchiveCache(file: string): Promise<ArchiveCache | undefined>
 async function writeArchiveCache(file: string, articles: ArchiveCache["articles"]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, JSON.stringify({ code: archiveCodeKey(), articles } satisfies ArchiveCache));
+  await writeFile(tmp, serialize({ code: archiveCodeKey(), articles } satisfies ArchiveCache));
   await rename(tmp, file);
 }

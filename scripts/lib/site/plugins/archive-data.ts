@@ -16,7 +16,7 @@ export function archiveCacheFile(articlesDir: string): string {
   return path.join(
     process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache"),
     "archive",
-    `${createHash("sha256").update(path.resolve(articlesDir)).digest("hex").slice(0, 16)}.json`,
+    `${createHash("sha256").update(path.resolve(articlesDir)).digest("hex").slice(0, 16)}.v8`,
   );
 }
 
