@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { deserialize } from "node:v8";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fileStamp, listFiles } from "../../scripts/lib/files.ts";
@@ -587,7 +588,7 @@ describe("a re-import", () => {
         path.join(raw, `${n}.txt`),
         [`خبر ${n}`, "", "2025-11-16", "", P(n)].join("\n"),
       );
-    return { raw, out: path.join(root, "out"), cacheFile: path.join(root, "cache.json") };
+    return { raw, out: path.join(root, "out"), cacheFile: path.join(root, "cache.v8") };
   };
 
   it("confirms unchanged dumps from its cache without extracting them again", async () => {
@@ -645,7 +646,7 @@ describe("a re-import", () => {
     await run();
     // The article files' facts are learnt when a run finds them there (the second).
     expect((await run()).reused).toBe(5);
-    const cache = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    const cache = deserialize(readFileSync(cacheFile)) as ImportCache;
     expect(Object.keys(cache.articles ?? {})).toHaveLength(5);
     expect(Object.values(cache.dumps).every((d) => d.stamp && d.group === "")).toBe(true);
     expect((await run()).reused).toBe(5);
@@ -668,7 +669,7 @@ describe("a re-import", () => {
     // And what was read is known by its new stamps next time (all but the hand-edited one),
     // the sidecar's stamp with its dump's.
     expect((await run()).reused).toBe(4);
-    const after = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    const after = deserialize(readFileSync(cacheFile)) as ImportCache;
     expect(after.dumps["4.txt"]?.stamp?.split("|")[1]).not.toBe("-");
     expect(after.dumps["1.txt"]?.stamp?.split("|")[1]).toBe("-");
 
@@ -680,7 +681,7 @@ describe("a re-import", () => {
     expect(after.dumps["1.txt"]?.stamp?.split("|")[0]).not.toBe(fileStamp(one, later()));
     const again = await run();
     expect(again.inputs[0]).toMatchObject({ file: "1.txt", outcome: "unchanged" });
-    const restamped = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    const restamped = deserialize(readFileSync(cacheFile)) as ImportCache;
     expect(restamped.dumps["1.txt"]?.stamp?.split("|")[0]).toBe(fileStamp(one, later()));
   });
 
@@ -701,10 +702,29 @@ describe("a re-import", () => {
     expect(files()).toEqual([rootSource]);
   });
 
+  it("reads every dump again when its cache cannot be read (torn, another format), and writes it again", async () => {
+    const { raw, out, cacheFile } = fiveDumps();
+    const later = () => Date.now() + 60_000;
+    const run = () =>
+      runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile, now: later() });
+    await run();
+    expect((await run()).reused).toBe(5);
+    const whole = readFileSync(cacheFile);
+    for (const broken of [whole.subarray(0, whole.length >> 1), Buffer.from('{"dumps":{}}')]) {
+      writeFileSync(cacheFile, broken);
+      const again = await run();
+      expect(again.reused).toBe(0);
+      expect(again.inputs.map((i) => i.outcome)).toEqual(Array(5).fill("unchanged"));
+      expect(Object.keys((deserialize(readFileSync(cacheFile)) as ImportCache).dumps)).toHaveLength(
+        5,
+      );
+    }
+  });
+
   it("trusts no stamp of a file changed in the last seconds", async () => {
     const { raw, out, cacheFile } = fiveDumps();
     await runImport({ ...pipelineContext(), inDir: raw, outDir: out, cacheFile });
-    const cache = JSON.parse(readFileSync(cacheFile, "utf8")) as ImportCache;
+    const cache = deserialize(readFileSync(cacheFile)) as ImportCache;
     expect(cache.articles).toEqual({});
     expect(cache.dumps["1.txt"]?.stamp).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { codeKeyOf } from "../code-key.ts";
 import { TEMPORARY_FILE, writeAtomically } from "../files.ts";
 import { repoRoot } from "../paths.ts";
@@ -57,13 +58,16 @@ export function cacheFileFor(outDir: string): string {
   return path.join(
     process.env.NASHRA_CACHE_DIR ?? path.join(repoRoot, ".cache"),
     "import",
-    `${id}.json`,
+    `${id}.v8`,
   );
 }
 
+// The cache is V8's serialisation, not JSON: a day's import reads and writes it whole, and
+// 10,300 dumps' 6.8 MB took 185–251 ms to read and 191–203 ms to write as JSON against
+// 151–214 and 58–84 ms (a fresh process each). Unreadable (another V8, a torn file): empty.
 export async function loadCache(file: string): Promise<ImportCache> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as ImportCache;
+    const data = deserialize(await readFile(file)) as ImportCache;
     return data && typeof data.dumps === "object" && typeof data.sources === "object"
       ? data
       : emptyCache();
@@ -86,11 +90,11 @@ export interface SourceFingerprints {
 
 /** The folder of a cache file's source fingerprints. */
 export function fingerprintsDirFor(cacheFile: string): string {
-  return cacheFile.replace(/\.json$/, ".sources");
+  return cacheFile.replace(/\.(?:json|v8)$/, ".sources");
 }
 
 function fingerprintsFile(dir: string, source: string): string {
-  return path.join(dir, `${createHash("sha256").update(source).digest("hex").slice(0, 16)}.json`);
+  return path.join(dir, `${createHash("sha256").update(source).digest("hex").slice(0, 16)}.v8`);
 }
 
 export async function readSourceFingerprints(
@@ -98,9 +102,8 @@ export async function readSourceFingerprints(
   source: string,
 ): Promise<SourceFingerprints | undefined> {
   try {
-    const data = JSON.parse(
-      await readFile(fingerprintsFile(dir, source), "utf8"),
-    ) as SourceFingerprints;
+    // V8's serialisation, as the cache file (loadCache).
+    const data = deserialize(await readFile(fingerprintsFile(dir, source))) as SourceFingerprints;
     return typeof data?.knowledge === "string" && typeof data.dumps === "object" ? data : undefined;
   } catch {
     return undefined;
@@ -115,7 +118,7 @@ export async function writeSourceFingerprints(
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const [source, data] of counted)
-    await writeAtomically(fingerprintsFile(dir, source), JSON.stringify(data));
+    await writeAtomically(fingerprintsFile(dir, source), serialize(data));
   const kept = new Set([...sources].map((s) => path.basename(fingerprintsFile(dir, s))));
   for (const name of await readdir(dir))
     if (!kept.has(name) && !TEMPORARY_FILE.test(name))

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { serialize } from "node:v8";
 import { compareStrings, writeAtomically } from "../files.ts";
 import type { Article } from "./article.ts";
 import {
@@ -425,7 +426,7 @@ async function saveCache(
     );
     await writeAtomically(
       cacheFile,
-      JSON.stringify({ dumps: remember, sources, articles } satisfies ImportCache),
+      serialize({ dumps: remember, sources, articles } satisfies ImportCache),
     );
   } catch {
     await rm(cacheFile, { force: true }).catch(() => {});
