@@ -1,10 +1,14 @@
+import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
+import type { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import {
+  type ExtractionWorkers,
   extractAll,
   extractEach,
   startExtractionWorkers,
 } from "../../scripts/lib/import/extract-all.ts";
+import type { WorkerRequest } from "../../scripts/lib/import/extract-worker.ts";
 import { pipelineContext, SPECIMEN } from "../helpers/context.ts";
 import { mastheadDump } from "../helpers/dumps.ts";
 
@@ -70,4 +74,41 @@ describe("extraction as the results come", () => {
       [...here.values()].map((o) => ("extractions" in o ? o.extractions[0]?.article?.title : "")),
     ).toEqual(titles.slice(590));
   }, 120_000);
+});
+
+describe("work sent to the workers", () => {
+  it("keeps a second chunk waiting at each worker, so that none waits for this thread between chunks", async () => {
+    // A stand-in for a worker thread: it holds the requests it is sent and answers when told.
+    const thread = new EventEmitter() as EventEmitter & { postMessage(m: unknown): void };
+    const requests: WorkerRequest[] = [];
+    thread.postMessage = (message) => {
+      if (typeof message === "object" && message !== null && "task" in message)
+        requests.push(message as WorkerRequest);
+    };
+    const pool: ExtractionWorkers = {
+      threads: [thread as unknown as Worker],
+      failure: () => undefined,
+      terminate: async () => {},
+    };
+    const files = Array.from({ length: 1000 }, (_, i) => `${i}.txt`);
+    const load = async (file: string) => ({ file, bytes: new Uint8Array([0x41]) });
+    const done = extractAll(files, load, pipelineContext(), pool);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    // Two chunks sent before the first answer.
+    expect(requests).toHaveLength(2);
+    let answered = 0;
+    while (answered < requests.length) {
+      const request = requests[answered++] as WorkerRequest;
+      thread.emit("message", {
+        id: request.id,
+        results: (request.dumps ?? []).map(() => ({ reason: "stand-in" })),
+      });
+      await settle();
+      // Each answer brings the next chunk, until every dump has been sent.
+      expect(requests.length).toBe(Math.min(4, answered + 2));
+    }
+    const results = await done;
+    expect([...results.keys()]).toEqual(files);
+  });
 });

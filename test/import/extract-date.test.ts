@@ -1,8 +1,10 @@
 import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   isDateLine,
   isDatelineLike,
+  isRealDay,
   parseDateLine,
   parseIsoDate,
 } from "../../scripts/lib/import/extract-date.ts";
@@ -10,6 +12,28 @@ import { gregorianOfPersian } from "../../scripts/lib/import/hijri.ts";
 
 const options = { defaultTimezone: "Africa/Cairo" };
 const dateOf = (line: string) => parseDateLine(line, options)?.date;
+
+describe("a real day", () => {
+  it("is a day of Luxon's Gregorian calendar, within the years read", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1790, max: 2210 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        (year, month, day) => {
+          const luxon =
+            year >= 1800 && year <= 2199 && DateTime.fromObject({ year, month, day }).isValid;
+          expect(isRealDay({ year, month, day })).toBe(luxon);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // The leap days of the calendar's exceptions.
+    expect(isRealDay({ year: 2000, month: 2, day: 29 })).toBe(true);
+    expect(isRealDay({ year: 1900, month: 2, day: 29 })).toBe(false);
+    expect(isRealDay({ year: 2024, month: 2.5, day: 1 })).toBe(false);
+  });
+});
 
 describe("date lines", () => {
   it.each([
