@@ -149,7 +149,7 @@ const CHECK_ALL = 100;
  * («شمال»), 1.000 at 2 and 3.
  */
 const RANKING = { termSimilarity: 2 };
-/** How many of a word's best candidates are checked to decide whether the archive holds it. */
+/** How many of the best candidates are checked to decide whether the archive holds a word, or the query's words together. */
 const EXISTENCE_SAMPLE = 5;
 
 /** The shards a search reads: those that hold the filtered year (Pagefind's year filter then picks its articles), or all. */
@@ -207,6 +207,8 @@ export function rankTogether<R extends { score: number }>(
  */
 export class ShardedSearch {
   private index: Promise<Pagefind> | undefined;
+  /** Settles once the instance is made (its worker starting), before it is ready. */
+  private created: Promise<void> | undefined;
   /** Shards merged into the instance (or being merged), by id. */
   private readonly merged = new Map<string, Promise<void>>();
   private readonly existing = new Map<string, Promise<boolean>>();
@@ -249,16 +251,22 @@ export class ShardedSearch {
    * can be searched on its own, in its own order.
    */
   private async withShard(shard: ShardInfo): Promise<Pagefind> {
-    this.index ??= (async () => {
-      // Every shard carries the same script, and the instance reads its worker, WebAssembly
-      // and index from `basePath`: it is taken from the newest shard, whichever shard comes
-      // first, so the search page can name it for the browser to fetch early (search.11ty.ts).
-      const script = this.url(this.shards[0] ?? shard);
-      const module = (await import(/* @vite-ignore */ `${script}pagefind.js`)) as PagefindModule;
-      const pagefind = module.createInstance({ basePath: this.url(shard), ...this.options(shard) });
-      await pagefind.init();
-      return pagefind;
-    })();
+    if (!this.index) {
+      const created = (async () => {
+        // Every shard carries the same script, and the instance reads its worker, WebAssembly
+        // and index from `basePath`: it is taken from the newest shard, whichever shard comes
+        // first, so the search page can name it for the browser to fetch early (search.11ty.ts).
+        const script = this.url(this.shards[0] ?? shard);
+        const module = (await import(/* @vite-ignore */ `${script}pagefind.js`)) as PagefindModule;
+        // Making the instance starts its worker, which loads the rest.
+        return module.createInstance({ basePath: this.url(shard), ...this.options(shard) });
+      })();
+      this.created = created.then(() => {});
+      this.index = created.then(async (pagefind) => {
+        await pagefind.init();
+        return pagefind;
+      });
+    }
     const index = this.index;
     let merging = this.merged.get(shard.id);
     if (!merging) {
@@ -274,6 +282,7 @@ export class ShardedSearch {
       ).catch((error: unknown) => {
         if (this.index === index) {
           this.index = undefined;
+          this.created = undefined;
           this.merged.clear();
         }
         throw error;
@@ -286,14 +295,16 @@ export class ShardedSearch {
   }
 
   /**
-   * Starts Pagefind on the newest shard, the one every search reads first
-   * (whether the archive holds each query word is asked newest first): its
-   * script, worker and WebAssembly load while the reader types, or while the
-   * page sets itself up.
+   * Starts Pagefind on the newest shard, the one every search reads first:
+   * its script, worker and WebAssembly load while the reader types, or while
+   * the page sets itself up. Settles once the worker is starting (the page
+   * can then do its own setting up while the worker loads).
    */
-  warm(): void {
+  warm(): Promise<void> {
     const newest = this.shards[0];
-    if (newest) this.withShard(newest).catch(() => {});
+    if (!newest) return Promise.resolve();
+    this.withShard(newest).catch(() => {});
+    return this.created ?? Promise.resolve();
   }
 
   /** A shard's candidates for a query (null: filters only), by score or by date. */
@@ -387,23 +398,55 @@ export class ShardedSearch {
     });
     if (asked.length === 0 && !filters.tag && !filters.year && !filters.lang && !filters.section)
       return nothing([], []);
-    // Pagefind drops a word it does not know and searches the others: say so instead.
-    const held = await Promise.all(asked.map((w) => this.asHeld(w)));
-    const missingWords = [
-      ...new Set(typed.filter((_, i) => held[i] === undefined).map((t) => t.word)),
-    ];
-    if (missingWords.length > 0) return nothing(missingWords, asked);
-    const wanted = held as string[];
-
-    const term = wanted.length > 0 ? wanted.join(" ") : null;
     const pagefindFilters: Record<string, string> = {};
     for (const key of ["tag", "year", "lang", "section"] as const) {
       const value = filters[key];
       if (value) pagefindFilters[key] = value;
     }
     const shards = shardsToSearch(this.shards, filters);
+    const byDate = sort === "newest" || asked.length === 0;
+
+    /** Each shard's candidates for the words searched, by the shard's place among those searched: asked for once (again after a failure). */
+    const asking = new Map<string, Promise<PagefindResult[]>>();
+    const candidatesOf = (tier: number, words: string | null): Promise<PagefindResult[]> => {
+      const key = `${tier} ${words ?? ""}`;
+      let results = asking.get(key);
+      if (!results) {
+        results = this.searchShard(shards[tier] as ShardInfo, words, pagefindFilters, byDate);
+        asking.set(key, results);
+        results.catch(() => asking.delete(key));
+      }
+      return results;
+    };
+    /**
+     * Fewer candidates than a page in the shards read: the next older shard is read whatever
+     * their checks say, so it is asked for now (its metadata and index chunk), beside them.
+     */
+    const readAhead = (found: number, tier: number, words: string | null) => {
+      if (found < firstPage && tier < shards.length) candidatesOf(tier, words).catch(() => {});
+    };
+
+    // Pagefind drops a word it does not know and searches the others: say so instead. Most
+    // queries are words the archive holds as typed, so the first shard is searched for them
+    // at once: when one of its best candidates holds every word, so does the archive, and no
+    // word is asked about on its own — each such question costs a search and a result's
+    // fragment before the first page's. Otherwise each word is asked about.
+    let held: (string | undefined)[] | undefined;
+    if (asked.length > 0 && shards.length > 0) {
+      const asTyped = asked.join(" ");
+      const results = await candidatesOf(0, asTyped);
+      readAhead(results.length, 1, asTyped);
+      const best = results.slice(0, EXISTENCE_SAMPLE);
+      if ((await Promise.all(best.map((r) => this.holds(r, asked)))).some(Boolean)) held = asked;
+    }
+    held ??= await Promise.all(asked.map((w) => this.asHeld(w)));
+    const missingWords = [
+      ...new Set(typed.filter((_, i) => held[i] === undefined).map((t) => t.word)),
+    ];
+    if (missingWords.length > 0) return nothing(missingWords, asked);
+    const wanted = held as string[];
+    const term = wanted.length > 0 ? wanted.join(" ") : null;
     if (shards.length === 0) return nothing([], wanted);
-    const byDate = sort === "newest" || term === null;
 
     // Candidates in the order shown, checked in that order, as far as needed.
     const candidates: PagefindResult[] = [];
@@ -413,8 +456,7 @@ export class ShardedSearch {
     /** The next older shard's candidates; counted as read once they are in (a failure is tried again). */
     const readShard = async (): Promise<ShardResults<PagefindResult>> => {
       const tier = read;
-      const shard = shards[tier] as ShardInfo;
-      const results = await this.searchShard(shard, term, pagefindFilters, byDate);
+      const results = await candidatesOf(tier, term);
       read = tier + 1;
       return { tier, results };
     };
@@ -446,6 +488,7 @@ export class ShardedSearch {
     while (read < shards.length) {
       first.push(await readShard());
       ranked = rankTogether(first, byDate);
+      readAhead(ranked.length, read, term);
       if (await holdAtLeast(ranked, firstPage)) break;
     }
     candidates.push(...ranked);

@@ -37,12 +37,14 @@ function loadedSearch(): Promise<ShardedSearch> {
   });
   return searchReady;
 }
-// The list of shards, then Pagefind on the newest, before anything else this script sets up
-// (its date and number formats take a while to make): the search of the page's address, or
-// the reader's first, finds them loaded or on their way. A failure is said when a search needs them.
+// The list of shards, then Pagefind on the newest, before this script makes its date and
+// number formats (they take a while): the search of the page's address, or the reader's
+// first, finds them loaded or on their way, and the formats are made while Pagefind's worker
+// loads. A failure is said when a search needs them.
 loadedSearch()
   .then((search) => search.warm())
-  .catch(() => {});
+  .catch(() => {})
+  .finally(() => setTimeout(formats, 0));
 const form = element<HTMLFormElement>("search-form");
 const input = element<HTMLInputElement>("search-input");
 const sortSelect = element<HTMLSelectElement>("filter-sort");
@@ -60,43 +62,62 @@ const labels = JSON.parse(root.dataset.labels ?? "{}") as SearchScriptLabels;
 const PAGE_SIZE = Number(root.dataset.pageSize) || 20;
 /** The page's own title («البحث — نشرة»), shown again when no search is. */
 const idleTitle = document.title;
-const numbers = new Intl.NumberFormat(locale, {
-  numberingSystem: root.dataset.numbering ?? "arab",
-});
-const days = new Intl.DateTimeFormat(locale, {
-  numberingSystem: root.dataset.numbering ?? "arab",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+/**
+ * The page's number, date, plural and list formats, made on first use. Making
+ * the first of them loads the browser's locale data (25–30 ms in Chromium),
+ * which would hold back the start of Pagefind's worker if this script made
+ * them as it runs; they are made once Pagefind is on its way (below).
+ */
+let madeFormats:
+  | {
+      numbers: Intl.NumberFormat;
+      days: Intl.DateTimeFormat;
+      plurals: Intl.PluralRules;
+      words: Intl.ListFormat;
+      yearDigits: Intl.NumberFormat;
+    }
+  | undefined;
+function formats(): NonNullable<typeof madeFormats> {
+  const numberingSystem = root.dataset.numbering ?? "arab";
+  madeFormats ??= {
+    numbers: new Intl.NumberFormat(locale, { numberingSystem }),
+    days: new Intl.DateTimeFormat(locale, {
+      numberingSystem,
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+    plurals: new Intl.PluralRules(locale),
+    words: new Intl.ListFormat(locale, { type: "conjunction" }),
+    /** Years as digits alone: «٢٠٢٦», not «٢٬٠٢٦». */
+    yearDigits: new Intl.NumberFormat(locale, { numberingSystem, useGrouping: false }),
+  };
+  return madeFormats;
+}
 
 /** An article's day («١٥ نوفمبر ٢٠٢٥») from its ISO date: the day it was published at its own offset. */
 function dayOf(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-  return days.format(Date.UTC(y, m - 1, d));
+  return formats().days.format(Date.UTC(y, m - 1, d));
 }
-const plurals = new Intl.PluralRules(locale);
-const words = new Intl.ListFormat(locale, { type: "conjunction" });
 
 /** «نتيجة واحدة», «١٢ نتيجة»; "12 results": the dictionary's forms by plural category (as format.ts counts). */
 function countResults(n: number): string {
   const forms = labels.results;
-  const form = (n === 0 ? forms.zero : undefined) ?? forms[plurals.select(n)] ?? forms.other;
-  return fill(form, { n: numbers.format(n) });
+  const form =
+    (n === 0 ? forms.zero : undefined) ?? forms[formats().plurals.select(n)] ?? forms.other;
+  return fill(form, { n: formats().numbers.format(n) });
 }
 
 const quoted = (text: string) => fill(labels.quoted, { text });
 
 /** The years a partial search has read: «٢٠٢٦» or «٢٠٢٤–٢٠٢٦». */
-const yearDigits = new Intl.NumberFormat(locale, {
-  numberingSystem: root.dataset.numbering ?? "arab",
-  useGrouping: false,
-});
 function yearsRead(years: readonly string[]): string {
   const numbers = years.map(Number).filter(Number.isFinite);
   if (numbers.length === 0) return "";
   const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
+  const { yearDigits } = formats();
   return low === high
     ? yearDigits.format(high)
     : `${yearDigits.format(low)}–${yearDigits.format(high)}`;
@@ -184,7 +205,7 @@ function showCount(result: ResultSet): void {
   if (result.missingWords.length > 0) {
     status.textContent = fill(labels.notInArchive, {
       count: countResults(0),
-      words: words.format(result.missingWords.map(quoted)),
+      words: formats().words.format(result.missingWords.map(quoted)),
     });
     return;
   }
@@ -314,6 +335,8 @@ async function run(state: State): Promise<void> {
 let typing: ReturnType<typeof setTimeout> | undefined;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  // Enter searches at once: the search of the words being typed, still to come, would do it again.
+  clearTimeout(typing);
   const state = stateFromForm();
   history.pushState(null, "", urlOf(state));
   void run(state);

@@ -185,3 +185,91 @@ describe("the search page asks for what its search needs first while it loads", 
     ]);
   });
 });
+
+describe("a search reaches its first page in as few round trips as it can", () => {
+  /**
+   * The client on the archive's page, with Pagefind's script served through a
+   * wrapper that records every term the client asks Pagefind for (the real
+   * script is served beside it), and each shard's fragments held back by
+   * `fragmentDelay` ms; requests are recorded by when they were made.
+   */
+  async function instrumented(fragmentDelay = 0) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const events: { at: number; what: string }[] = [];
+    context.on("request", (r) =>
+      events.push({ at: Date.now(), what: `request ${new URL(r.url()).pathname}` }),
+    );
+    const real = await (await fetch(`${server.origin}/archive/pagefind/2025/pagefind.js`)).text();
+    await page.route("**/archive/pagefind/2025/pagefind.js", (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `import * as real from "./pagefind-real.js";
+export const createInstance = (options) => {
+  const instance = real.createInstance(options);
+  const search = instance.search;
+  instance.search = (term, more) => {
+    (globalThis.searchedTerms ??= []).push(term);
+    return search(term, more);
+  };
+  return instance;
+};`,
+      }),
+    );
+    await page.route("**/archive/pagefind/2025/pagefind-real.js", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: real }),
+    );
+    await page.route("**/*.pf_fragment", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, fragmentDelay));
+      events.push({ at: Date.now(), what: `released ${new URL(route.request().url()).pathname}` });
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/archive/`);
+    await page.addScriptTag({ type: "module", content: client });
+    await page.waitForFunction(() => "ShardedSearch" in globalThis);
+    const search = (query: string, sort: "relevance" | "newest", firstPage: number) =>
+      page.evaluate(
+        async ({ query, sort, firstPage }) => {
+          const { ShardedSearch } = globalThis as unknown as {
+            ShardedSearch: typeof import("../../scripts/browser/search-client.ts").ShardedSearch;
+          };
+          const search = await ShardedSearch.load("/archive/");
+          const results = await search.search(query, {}, sort, firstPage);
+          const shown = await results.slice(0, firstPage);
+          const { searchedTerms } = globalThis as unknown as { searchedTerms: string[] };
+          return { urls: shown.map((h) => h.url), missing: results.missingWords, searchedTerms };
+        },
+        { query, sort, firstPage },
+      );
+    return { context, events, search };
+  }
+
+  it("asks Pagefind for the words together when the archive holds them as typed, one by one only when it does not", async () => {
+    const held = await instrumented();
+    const found = await held.search("بغداد نينوى", "relevance", 20);
+    await held.context.close();
+    expect(found.urls.length).toBeGreaterThan(0);
+    // No word asked about on its own: each question would cost a round trip before the first page.
+    expect(found.searchedTerms.length).toBeGreaterThan(0);
+    for (const term of found.searchedTerms) expect(term?.split(" ")).toHaveLength(2);
+
+    const lacking = await instrumented();
+    const none = await lacking.search("بغداد قرقزستانيات", "relevance", 20);
+    await lacking.context.close();
+    expect(none.missing).toEqual(["قرقزستانيات"]);
+    expect(none.urls).toEqual([]);
+    expect(none.searchedTerms).toEqual(expect.arrayContaining(["بغداد", "قرقزستانيات"]));
+  });
+
+  it("reads the next older shard beside the checks of a shard holding fewer candidates than a page", async () => {
+    const { context, events, search } = await instrumented(1500);
+    const { urls } = await search("بغداد", "newest", 2);
+    await context.close();
+    expect(urls.map((u) => u.split("/")[3])).toEqual(["2025", "2024"]);
+    const at = (pattern: RegExp) => events.find((e) => pattern.test(e.what))?.at ?? Number.NaN;
+    const olderShard = at(/^request .*\/2024\/pagefind\.[^/]+\.pf_meta$/);
+    const firstChecked = at(/^released .*\/2025\/fragment\//);
+    // Asked for while the newest shard's candidate was still being checked, not after.
+    expect(olderShard).toBeLessThan(firstChecked);
+  });
+});

@@ -60,6 +60,30 @@ describe("the search page, under a path prefix", () => {
     await page.close();
   });
 
+  it("searches once when the reader types a query and presses Enter", async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      const root = document.getElementById("search") as HTMLElement;
+      const seen: string[] = [];
+      Object.assign(window, { seenStates: seen });
+      new MutationObserver(() => seen.push(root.dataset.state ?? "")).observe(root, {
+        attributes: true,
+        attributeFilter: ["data-state"],
+      });
+    });
+    await page.locator("#search-input").fill("بغداد");
+    await page.locator("#search-input").press("Enter");
+    await done(page);
+    // Longer than the wait before a search of the words being typed (250 ms).
+    await page.waitForTimeout(600);
+    const seen = await page.evaluate(
+      () => (window as unknown as { seenStates: string[] }).seenStates,
+    );
+    expect(seen.filter((s) => s === "searching")).toHaveLength(1);
+    expect(seen.at(-1)).toBe("done");
+    await page.close();
+  });
+
   it("loads Pagefind's WebAssembly once, however many shards it searches", async () => {
     // A fresh profile: nothing cached from the other tests.
     const reader = await browser.newContext();
