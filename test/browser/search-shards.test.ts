@@ -22,8 +22,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   const bundle = await build({
     stdin: {
-      contents:
-        'import { ShardedSearch } from "./scripts/browser/search-client.ts"; globalThis.ShardedSearch = ShardedSearch;',
+      // The client, and a query's first page through it.
+      contents: `import { ShardedSearch } from "./scripts/browser/search-client.ts";
+globalThis.ShardedSearch = ShardedSearch;
+globalThis.firstPageOf = async (query, sort, firstPage) => {
+  const search = await ShardedSearch.load("/archive/");
+  const results = await search.search(query, {}, sort, firstPage);
+  return { results, shown: await results.slice(0, firstPage) };
+};`,
       resolveDir: repoRoot,
       loader: "ts",
     },
@@ -34,6 +40,27 @@ beforeAll(async () => {
   client = bundle.outputFiles[0]?.text ?? "";
 });
 afterAll(() => server?.close());
+
+/** In the page: a query's first page through the client (bundled above). */
+type FirstPageOf = (
+  query: string,
+  sort: "relevance" | "newest",
+  firstPage: number,
+) => Promise<{
+  results: Awaited<
+    ReturnType<
+      InstanceType<typeof import("../../scripts/browser/search-client.ts").ShardedSearch>["search"]
+    >
+  >;
+  shown: { url: string }[];
+}>;
+
+/** The archive's home page with the client loaded into it. */
+async function withClient(page: Page): Promise<void> {
+  await page.goto(`${server.origin}/archive/`);
+  await page.addScriptTag({ type: "module", content: client });
+  await page.waitForFunction(() => "ShardedSearch" in globalThis);
+}
 
 interface Stage {
   urls: string[];
@@ -56,19 +83,13 @@ async function searchInStages(
   const page: Page = await context.newPage();
   const fetched: string[] = [];
   context.on("requestfinished", (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(`${server.origin}/archive/`);
-  await page.addScriptTag({ type: "module", content: client });
-  await page.waitForFunction(() => "ShardedSearch" in globalThis);
+  await withClient(page);
   const shardsRead = () =>
     fetched.filter((u) => u.endsWith(".pf_meta")).map((u) => u.split("/").at(-2) as string);
   await page.evaluate(
     async ({ query, sort, firstPage }) => {
-      const { ShardedSearch } = globalThis as unknown as {
-        ShardedSearch: typeof import("../../scripts/browser/search-client.ts").ShardedSearch;
-      };
-      const search = await ShardedSearch.load("/archive/");
-      const results = await search.search(query, {}, sort, firstPage);
-      const shown = await results.slice(0, firstPage);
+      const { firstPageOf } = globalThis as unknown as { firstPageOf: FirstPageOf };
+      const { results, shown } = await firstPageOf(query, sort, firstPage);
       Object.assign(globalThis, {
         results,
         stage: { urls: shown.map((h) => h.url), count: results.count() },
@@ -166,9 +187,7 @@ describe("the search page asks for what its search needs first while it loads", 
     const page = await context.newPage();
     const fetched: string[] = [];
     context.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`${server.origin}/archive/`);
-    await page.addScriptTag({ type: "module", content: client });
-    await page.waitForFunction(() => "ShardedSearch" in globalThis);
+    await withClient(page);
     const shown = await page.evaluate(async () => {
       const { ShardedSearch } = globalThis as unknown as {
         ShardedSearch: typeof import("../../scripts/browser/search-client.ts").ShardedSearch;
@@ -224,18 +243,12 @@ export const createInstance = (options) => {
       events.push({ at: Date.now(), what: `released ${new URL(route.request().url()).pathname}` });
       await route.continue();
     });
-    await page.goto(`${server.origin}/archive/`);
-    await page.addScriptTag({ type: "module", content: client });
-    await page.waitForFunction(() => "ShardedSearch" in globalThis);
+    await withClient(page);
     const search = (query: string, sort: "relevance" | "newest", firstPage: number) =>
       page.evaluate(
         async ({ query, sort, firstPage }) => {
-          const { ShardedSearch } = globalThis as unknown as {
-            ShardedSearch: typeof import("../../scripts/browser/search-client.ts").ShardedSearch;
-          };
-          const search = await ShardedSearch.load("/archive/");
-          const results = await search.search(query, {}, sort, firstPage);
-          const shown = await results.slice(0, firstPage);
+          const { firstPageOf } = globalThis as unknown as { firstPageOf: FirstPageOf };
+          const { results, shown } = await firstPageOf(query, sort, firstPage);
           const { searchedTerms } = globalThis as unknown as { searchedTerms: string[] };
           return { urls: shown.map((h) => h.url), missing: results.missingWords, searchedTerms };
         },
