@@ -78,8 +78,11 @@ let madeFormats:
     }
   | undefined;
 function formats(): NonNullable<typeof madeFormats> {
-  const numberingSystem = root.dataset.numbering ?? "arab";
-  madeFormats ??= {
+  madeFormats ??= makeFormats(root.dataset.numbering ?? "arab");
+  return madeFormats;
+}
+function makeFormats(numberingSystem: string): NonNullable<typeof madeFormats> {
+  return {
     numbers: new Intl.NumberFormat(locale, { numberingSystem }),
     days: new Intl.DateTimeFormat(locale, {
       numberingSystem,
@@ -93,7 +96,6 @@ function formats(): NonNullable<typeof madeFormats> {
     /** Years as digits alone: «٢٠٢٦», not «٢٬٠٢٦». */
     yearDigits: new Intl.NumberFormat(locale, { numberingSystem, useGrouping: false }),
   };
-  return madeFormats;
 }
 
 /** An article's day («١٥ نوفمبر ٢٠٢٥») from its ISO date: the day it was published at its own offset. */
