@@ -19,8 +19,6 @@ import {
   indexingOrder,
   indexLanguage,
   indexSite,
-  PAGEFIND_MALLOC_CONF,
-  pagefindEnvironment,
   planShards,
   readPageFactsAhead,
   searchableText,
@@ -104,43 +102,6 @@ describe("what Pagefind reads of a page", () => {
     const a = fileHashes(path.join(root, "a-bundle"));
     expect(Object.keys(a).length).toBeGreaterThan(3);
     expect(fileHashes(path.join(root, "b-bundle"))).toEqual(a);
-  });
-});
-
-describe("Pagefind's allocator setting", () => {
-  it("is added to the environment on Linux, and a user's own setting is kept", () => {
-    expect(pagefindEnvironment({ PATH: "/bin" }, "linux")).toEqual({
-      PATH: "/bin",
-      _RJEM_MALLOC_CONF: PAGEFIND_MALLOC_CONF,
-    });
-    expect(pagefindEnvironment({ _RJEM_MALLOC_CONF: "narenas:4" }, "linux")._RJEM_MALLOC_CONF).toBe(
-      "narenas:4",
-    );
-    expect(pagefindEnvironment({ PATH: "/bin" }, "darwin")).toEqual({ PATH: "/bin" });
-  });
-
-  it("is one the real binary accepts, and it leaves the bundle the same byte for byte", async () => {
-    const root = tempDir();
-    for (let n = 1; n <= 3; n++) {
-      const file = path.join(root, "site", "articles", String(n), "index.html");
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, page(`نص الخبر رقم ${n} عن بغداد والقاهرة`, `روابط ${n}`));
-    }
-    const bundle = async (name: string, env: NodeJS.ProcessEnv) => {
-      const out = path.join(root, name);
-      // jemalloc reports a setting it does not understand on stderr, and goes on.
-      const { stderr } = await run(
-        path.join(repoRoot, "node_modules/.bin/pagefind"),
-        ["--site", path.join(root, "site"), "--output-path", out, "--quiet"],
-        { env },
-      );
-      expect(stderr).toBe("");
-      return fileHashes(out);
-    };
-    const { _RJEM_MALLOC_CONF: _, ...stock } = process.env;
-    const tuned = await bundle("tuned", pagefindEnvironment(stock));
-    expect(Object.keys(tuned).length).toBeGreaterThan(3);
-    expect(tuned).toEqual(await bundle("stock", stock));
   });
 });
 

@@ -19,6 +19,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { compareStrings, listFiles, writeAtomically } from "../files.ts";
 import { repoRoot } from "../paths.ts";
+import { pagefindEnvironment } from "./pagefind-memory.ts";
 import { type ArchiveVocabulary, aliasField, procliticForms } from "./proclitics.ts";
 import { packIds, unpackIds } from "./vocabulary.ts";
 
@@ -765,29 +766,6 @@ function pagefindExecutable(): string {
   return path.join(repoRoot, "node_modules", ".bin", "pagefind");
 }
 const run = promisify(execFile);
-
-/**
- * Pagefind's memory allocator (jemalloc, built into its executable) tuned for
- * a short run that builds a large index: transparent huge pages for its heap
- * and its own metadata, one arena, and no memory handed back to the system
- * before it exits. By default it faults its heap in 4 KB at a time: on a
- * 2,296-page shard, 203,000 page faults and 7.7–8.1 s of CPU (5.3–5.7 s
- * wall); so tuned, 3,300 page faults and 4.6–5.0 s of CPU (3.6–4.1 s wall),
- * the same bundle byte for byte. Only on Linux (whose huge pages these are);
- * a setting of the user's own (`_RJEM_MALLOC_CONF`, the name Pagefind's
- * jemalloc reads) is left as it is.
- */
-export const PAGEFIND_MALLOC_CONF =
-  "thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1";
-
-export function pagefindEnvironment(
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform = process.platform,
-): NodeJS.ProcessEnv {
-  return platform === "linux" && env._RJEM_MALLOC_CONF === undefined
-    ? { ...env, _RJEM_MALLOC_CONF: PAGEFIND_MALLOC_CONF }
-    : env;
-}
 
 /**
  * A cached shard into the site: hard links (a cached bundle is never changed
