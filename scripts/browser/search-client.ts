@@ -261,7 +261,11 @@ export class ShardedSearch {
         // Making the instance starts its worker, which loads the rest.
         return module.createInstance({ basePath: this.url(shard), ...this.options(shard) });
       })();
-      this.created = created.then(() => {});
+      // Settles either way: a failure is the index's to report, when a search awaits it.
+      this.created = created.then(
+        () => {},
+        () => {},
+      );
       this.index = created.then(async (pagefind) => {
         await pagefind.init();
         return pagefind;

@@ -90,11 +90,11 @@ function balloonReports(root: string, read: (file: string) => string | undefined
   } catch {
     return false;
   }
-  return devices.some((device) => {
-    const id = read(`bus/virtio/devices/${device}/device`);
-    const features = read(`bus/virtio/devices/${device}/features`);
-    return Number(id) === VIRTIO_BALLOON && features?.[VIRTIO_BALLOON_F_REPORTING] === "1";
-  });
+  return devices.some(
+    (device) =>
+      Number(read(`bus/virtio/devices/${device}/device`)) === VIRTIO_BALLOON &&
+      read(`bus/virtio/devices/${device}/features`)?.[VIRTIO_BALLOON_F_REPORTING] === "1",
+  );
 }
 
 let machineConf: string | undefined;
