@@ -30,6 +30,7 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { compareStrings, listFiles } from "./lib/files.ts";
 import { repoRoot, unsafeOutput } from "./lib/paths.ts";
+import type { ReadSource } from "./lib/site/load.ts";
 import type { Phase, RenderManifest } from "./lib/site/render-plan.ts";
 
 /**
@@ -94,6 +95,13 @@ const ARTICLES_PER_PART = 10_000;
  * processes as the cores allow share them.
  */
 const UPDATE_PARTS_PER_PROCESS = 2;
+/**
+ * The article files' text a full build keeps from its first read for the
+ * search vocabulary's (which would read them again): up to 64 M characters
+ * (about 27,000 articles of the benchmark, 130 MB; reading them again took
+ * 0.6 s and hashing them 0.15 s at 10,000).
+ */
+const HELD_SOURCE_CHARS = 64 * 2 ** 20;
 
 // The build's render parts start now, before this process loads the rest of its code, and
 // load theirs meanwhile: a part's process spends about a second starting (Eleventy's
@@ -247,6 +255,31 @@ async function buildSite(): Promise<void> {
       rendered += Number(/@@rendered (\d+)/.exec(stdout)?.[1] ?? 0);
     }
   };
+  // The parts of a full build that run at once would each read and parse every article file
+  // (none cached yet, or the cache stale): this process does it once, into the archive cache
+  // they read (load.ts), while they start; each then reads the cache (10,000 articles: about
+  // 0.45 s against 2.2 s). Measured at 10,000 articles, 2 parts, 10 full builds alternating
+  // with and without: 4 s less CPU in the median, the build 1.7 s shorter in 8 of 10 pairs.
+  // Not when there are more parts than processes (100,000 articles): there only the first
+  // parts would parse, while the others read the cache, and waiting for this process to
+  // parse alone would hold every core's first part back.
+  // The files read are kept for the search's vocabulary, read next (up to a budget).
+  const read = new Map<string, ReadSource>();
+  if (!previous && phased) {
+    const { loadArticles } = await import("./lib/site/load.ts");
+    const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
+    const articlesDir = path.join(input, "articles");
+    let held = 0;
+    if (existsSync(articlesDir))
+      await loadArticles(articlesDir, {
+        cacheFile: archiveCacheFile(articlesDir),
+        onRead: (file, source) => {
+          if (held > HELD_SOURCE_CHARS) return;
+          held += source.text.length;
+          read.set(file, source);
+        },
+      });
+  }
   const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
   // The archive's words for the index, read while the parts render (this process only waits).
   const { articlePageFile, indexSite, readPageFactsAhead, writeShardPagesAhead } = await import(
@@ -258,7 +291,10 @@ async function buildSite(): Promise<void> {
   const { URLS } = await import("./lib/site/urls.ts");
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"), {
     cacheFile: vocabularyCacheFile(searchCacheDir()),
+    read,
   });
+  const forget = () => read.clear();
+  vocabulary.then(forget, forget);
   const notArticles = (await redirectsIn(path.join(input, "articles"))).map((r) =>
     articlePageFile(r.url),
   );

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ArchiveVocabulary } from "../../scripts/lib/search/proclitics.ts";
 import { packIds, readArchiveVocabulary, unpackIds } from "../../scripts/lib/search/vocabulary.ts";
+import { loadArticles, type ReadSource } from "../../scripts/lib/site/load.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /** A vocabulary as plain data: every word with its count, and the languages. */
@@ -126,6 +127,32 @@ describe("the archive's vocabulary, kept between builds", () => {
     // Written again: read, and counted as reading it afresh counts.
     a.write("2020/01/a.md", "انطلق المؤتمر في البصرة");
     expect(await a.cached(later())).toEqual(await a.fresh());
+  });
+});
+
+describe("the vocabulary from files the build has read already", () => {
+  it("counts what reading them counts, from the texts it is given, not read again", async () => {
+    const a = archive();
+    a.write("2020/01/a.md", "انطلق المؤتمر بمشاركة عشرين دولة في بغداد");
+    a.write("2020/02/b.md", "ارتفعت مشاركة النساء في الانتخابات", "lang: ar\n");
+    const read = new Map<string, ReadSource>();
+    const { articles } = await loadArticles(a.articles, {
+      onRead: (file, source) => read.set(file, source),
+    });
+    expect(articles).toHaveLength(2);
+    expect([...read.keys()].sort()).toEqual(["2020/01/a.md", "2020/02/b.md"]);
+    const fromRead = async () =>
+      contents(await readArchiveVocabulary(a.articles, { cacheFile: a.cacheFile, read }));
+    expect(await fromRead()).toEqual(await a.fresh());
+    // The cache it wrote holds what was read: an unchanged archive reads the same from it.
+    expect(await a.cached()).toEqual(await a.fresh());
+
+    // What it counts is the text it was given (the file changed on disk since it was read).
+    rmSync(a.cacheFile);
+    a.write("2020/01/a.md", "كلمة مختلفة تماما");
+    const words = new Map((await readArchiveVocabulary(a.articles, { read })).words());
+    expect(words.get("بغداد")).toBe(1);
+    expect(words.has("مختلفه")).toBe(false);
   });
 });
 

@@ -30,6 +30,13 @@ export async function loadArchive(
   return archive;
 }
 
+/** An article file as read: its text, the SHA-1 of it (base64url) and its stamp (fileStamp) from before the read. */
+export interface ReadSource {
+  text: string;
+  hash: string;
+  stamp: string;
+}
+
 /**
  * Reads every article's front matter; a file that is not a valid article
  * stops the build, named. With a cache file, an article whose file has not
@@ -43,6 +50,8 @@ export async function loadArticles(
     cacheFile?: string;
     /** The time now, in ms (for the racy-file check, fileStamp; tests set it). */
     now?: number;
+    /** Sees each file read (not those taken from the cache by their stamp), as readArchiveVocabulary takes them. */
+    onRead?: (file: string, read: ReadSource) => void;
   } = {},
 ): Promise<{ articles: ArchiveArticle[]; files: string[]; hashes: Map<string, string> }> {
   const now = options.now ?? Date.now();
@@ -67,6 +76,7 @@ export async function loadArticles(
     }
     const text = readFileSync(file, "utf8");
     const hash = digest("sha1", text, "base64url");
+    options.onRead?.(rel, { text, hash, stamp });
     hashes.set(rel, hash);
     const article = cached?.hash === hash ? cached.article : articleFromMarkdown(rel, text);
     fresh[rel] = { hash, stamp, article };
