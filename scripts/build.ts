@@ -258,8 +258,9 @@ async function buildSite(): Promise<void> {
   // The parts of a full build that run at once would each read and parse every article file
   // (none cached yet, or the cache stale): this process does it once, into the archive cache
   // they read (load.ts), while they start; each then reads the cache (10,000 articles: about
-  // 0.45 s against 2.2 s). Measured at 10,000 articles, 2 parts, 10 full builds alternating
-  // with and without: 4 s less CPU in the median, the build 1.7 s shorter in 8 of 10 pairs.
+  // 0.45 s against 2.2 s). Measured at 10,000 articles, 2 parts, full builds alternating with
+  // and without, the text kept for the vocabulary too (below): shorter in each of 6 pairs,
+  // by 1.0–5.5 s (median 3.9 s of 36–41), with 3.4–12.2 s less CPU.
   // Not when there are more parts than processes (100,000 articles): there only the first
   // parts would parse, while the others read the cache, and waiting for this process to
   // parse alone would hold every core's first part back.

@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { words } from "../../scripts/lib/arabic.ts";
 import { aliasWords, marksQueryWord, matchesQueryWord } from "../../scripts/lib/search/fold.ts";
-import { ArchiveVocabulary, procliticSplits } from "../../scripts/lib/search/proclitics.ts";
+import {
+  ArchiveVocabulary,
+  foldedForms,
+  procliticForms,
+  procliticSplits,
+} from "../../scripts/lib/search/proclitics.ts";
 import { shownFor } from "../helpers/search-model.ts";
 
 /**
@@ -96,5 +101,33 @@ describe("a word after a one-letter proclitic", () => {
     expect(marksQueryWord("لبنان", "بنان")).toBe(false);
     // the check of a result does not split without the archive's word
     expect(matchesQueryWord("لمحافظة", "محافظه")).toBe(false);
+  });
+});
+
+describe("a text's words that may have bare forms", () => {
+  // Letters, the proclitic letters first among them, hamza on its seats, marks, a surrogate
+  // pair, spaces and punctuation: every way a word can start, end or fold.
+  const unit = fc.constantFrom(
+    ..."وفبكلاأإآةىيؤئءمسرنت ،.«»\u064E\u0651\u0640ABc1٢",
+    "\u{1D400}",
+    "\u00A0",
+    "\uFEFB",
+  );
+  const text = fc.array(unit, { maxLength: 60 }).map((units) => units.join(""));
+
+  it("are foldedForms' words that begin with a proclitic letter, sorted", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = [...foldedForms(t)].filter((w) => "وفبكل".includes(w[0] ?? "")).sort();
+        expect(procliticForms(t)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(procliticForms("وبمشاركة المسؤولين ولمسؤولية كتاب")).toEqual([
+      "كتاب",
+      "وبمشاركه",
+      "ولمسءوليه",
+      "ولمسووليه",
+    ]);
   });
 });

@@ -193,13 +193,34 @@ export function aliasField(bareFormsOfWords: readonly (readonly string[])[]): st
 
 /**
  * A text's folded words that begin with a proclitic letter: the only ones
- * that can have bare forms (bareForms), in a stable order.
+ * that can have bare forms (bareForms), in a stable order — foldedForms'
+ * words that begin with one, sorted. The other words are passed over, not cut
+ * out of the text (a third less time on every article page of a build).
  */
 export function procliticForms(text: string): string[] {
-  return [...foldedForms(text)].filter((form) => PROCLITIC_LETTERS.includes(form[0] ?? "")).sort();
+  const out = new Set<string>();
+  addProcliticWords(foldArabic(text), out);
+  forEachSeatWord(text, (word) => addProcliticWords(word, out));
+  return [...out].sort();
+}
+
+function addProcliticWords(folded: string, out: Set<string>): void {
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordCharAt(folded, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordCharAt(folded, i)) i++;
+    if (PROCLITIC_CODES.has(folded.charCodeAt(start))) out.add(folded.slice(start, i));
+  }
 }
 
 const PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS;
+const PROCLITIC_CODES: ReadonlySet<number> = new Set(
+  [...PROCLITIC_LETTERS].map((c) => c.charCodeAt(0)),
+);
 const NONE: string[] = [];
 
 /**
@@ -209,17 +230,22 @@ const NONE: string[] = [];
 export function foldedForms(text: string): Set<string> {
   // Folding the whole text, then splitting it, costs a third of folding word by word.
   const out = new Set(words(foldArabic(text)));
-  // The few words with a hamza on a seat, folded the other way too.
+  forEachSeatWord(text, (word) => {
+    for (const w of words(word)) out.add(w);
+  });
+  return out;
+}
+
+/** The few words with a hamza on a seat, folded the other way (to ء). */
+function forEachSeatWord(text: string, each: (folded: string) => void): void {
   for (let i = nextSeat(text, 0); i >= 0; ) {
     let start = i;
     let end = i + 1;
     while (start > 0 && isWordCharAt(text, start - 1)) start--;
     while (end < text.length && isWordCharAt(text, end)) end++;
-    for (const w of words(foldArabic(text.slice(start, end).replace(/[\u0624\u0626]/g, "\u0621"))))
-      out.add(w);
+    each(foldArabic(text.slice(start, end).replace(/[\u0624\u0626]/g, "\u0621")));
     i = nextSeat(text, end);
   }
-  return out;
 }
 
 function nextSeat(text: string, from: number): number {
