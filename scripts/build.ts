@@ -271,15 +271,22 @@ async function buildSite(): Promise<void> {
     const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
     const articlesDir = path.join(input, "articles");
     let held = 0;
-    if (existsSync(articlesDir))
-      await loadArticles(articlesDir, {
-        cacheFile: archiveCacheFile(articlesDir),
-        onRead: (file, source) => {
-          if (held > HELD_SOURCE_CHARS) return;
-          held += source.text.length;
-          read.set(file, source);
-        },
-      });
+    try {
+      if (existsSync(articlesDir))
+        await loadArticles(articlesDir, {
+          cacheFile: archiveCacheFile(articlesDir),
+          onRead: (file, source) => {
+            if (held > HELD_SOURCE_CHARS) return;
+            held += source.text.length;
+            read.set(file, source);
+          },
+        });
+    } catch (error) {
+      // An article file that is not one (its front matter unreadable…): named, with why, and
+      // no part started (they exit as this process does).
+      console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   }
   const rendering = Promise.all(Array.from({ length: concurrentParts }, worker));
   // The archive's words for the index, read while the parts render (this process only waits).

@@ -113,6 +113,30 @@ describe("a build in parts", () => {
     expect(fileHashes(merged)).toEqual(single);
   }, 180_000);
 
+  it("stops at an article file that is not one, naming it and why in one message", async () => {
+    const broken = path.join(root, "broken");
+    linkTemplates(path.join(repoRoot, "content"), broken);
+    const file = path.join(broken, "articles", "2024", "03", "khabar.md");
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, md("خبر", { date: { kind: "day", iso: "2024-03-01" } }));
+    writeFileSync(path.join(path.dirname(file), "mafsul.md"), "---\ntitle: [\n---\nنص\n");
+    const failure = await runBuild(
+      ["--input", broken, "--output", path.join(root, "broken-out"), "--parts", "2"],
+      { NASHRA_CACHE_DIR: path.join(root, "broken-cache") },
+    ).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    const lines = (failure?.stderr ?? "").trim().split("\n");
+    expect(lines[0]).toMatch(
+      /^build: content\/articles\/2024\/03\/mafsul\.md: front matter is not valid YAML/,
+    );
+    // The file and the reason, not a stack trace or a part's log.
+    expect(failure?.stderr).not.toMatch(/^\s+at /m);
+    expect(failure?.stderr).not.toContain("[11ty]");
+  });
+
   it("refuses to merge parts that disagree", async () => {
     const a = path.join(root, "part-1");
     const b = path.join(root, "odd");
