@@ -259,8 +259,8 @@ async function buildSite(): Promise<void> {
   // (none cached yet, or the cache stale): this process does it once, into the archive cache
   // they read (load.ts), while they start; each then reads the cache (10,000 articles: about
   // 0.45 s against 2.2 s). Measured at 10,000 articles, 2 parts, full builds alternating with
-  // and without, the text kept for the vocabulary too (below): shorter in each of 6 pairs,
-  // by 1.0–5.5 s (median 3.9 s of 36–41), with 3.4–12.2 s less CPU.
+  // and without, the text kept for the vocabulary too (below): shorter in 8 of 10 pairs (by
+  // 2.7 s of 34–41 in the median, up to 5.5 s), 6.7 s less CPU in the median.
   // Not when there are more parts than processes (100,000 articles): there only the first
   // parts would parse, while the others read the cache, and waiting for this process to
   // parse alone would hold every core's first part back.
