@@ -28,9 +28,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
-import { compareStrings, listFiles } from "./lib/files.ts";
+import { compareStrings, listFiles, type ReadSource } from "./lib/files.ts";
 import { repoRoot, unsafeOutput } from "./lib/paths.ts";
-import type { ReadSource } from "./lib/site/load.ts";
 import type { Phase, RenderManifest } from "./lib/site/render-plan.ts";
 
 /**
@@ -267,13 +266,13 @@ async function buildSite(): Promise<void> {
   // The files read are kept for the search's vocabulary, read next (up to a budget).
   const read = new Map<string, ReadSource>();
   if (!previous && phased) {
-    const { loadArticles } = await import("./lib/site/load.ts");
+    const { readArticleFiles } = await import("./lib/site/load.ts");
     const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
     const articlesDir = path.join(input, "articles");
     let held = 0;
     try {
       if (existsSync(articlesDir))
-        await loadArticles(articlesDir, {
+        await readArticleFiles(articlesDir, {
           cacheFile: archiveCacheFile(articlesDir),
           onRead: (file, source) => {
             if (held > HELD_SOURCE_CHARS) return;

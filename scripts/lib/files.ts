@@ -107,6 +107,13 @@ function faultPoint(point: "before-rename" | "after-rename"): void {
   if (FAULT[2] === point && writes === Number(FAULT[1])) process.kill(process.pid, "SIGKILL");
 }
 
+/** A text file as read: its text, the SHA-1 of it (base64url), and its stamp (fileStamp) from before the read. */
+export interface ReadSource {
+  text: string;
+  hash: string;
+  stamp: string;
+}
+
 /**
  * What says a file is the one read last time without reading it: its size,
  * inode and change time (which any write moves, and no one sets by hand),

@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ReadSource } from "../../scripts/lib/files.ts";
 import type { ArchiveVocabulary } from "../../scripts/lib/search/proclitics.ts";
 import { packIds, readArchiveVocabulary, unpackIds } from "../../scripts/lib/search/vocabulary.ts";
-import { loadArticles, type ReadSource } from "../../scripts/lib/site/load.ts";
+import { loadArticles } from "../../scripts/lib/site/load.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 /** A vocabulary as plain data: every word with its count, and the languages. */

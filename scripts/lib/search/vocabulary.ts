@@ -2,7 +2,7 @@ import { hash as digest } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { codeKeyOf } from "../code-key.ts";
-import { fileStamp, listFiles, writeAtomically } from "../files.ts";
+import { fileStamp, listFiles, type ReadSource, writeAtomically } from "../files.ts";
 import { ArchiveVocabulary, foldedForms } from "./proclitics.ts";
 
 /**
@@ -90,8 +90,8 @@ export async function readArchiveVocabulary(
     cacheFile?: string;
     /** The time now, in ms (for the racy-file check, fileStamp; tests set it). */
     now?: number;
-    /** Files read already, by file (relative): their text, hash and stamp (load.ts, ReadSource). */
-    read?: ReadonlyMap<string, { text: string; hash: string; stamp: string }>;
+    /** Files read already, by file (relative): their text, hash and stamp (site/load.ts reads them so). */
+    read?: ReadonlyMap<string, ReadSource>;
   } = {},
 ): Promise<ArchiveVocabulary> {
   const vocabulary = new ArchiveVocabulary();

@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { codeKeyOf } from "../code-key.ts";
-import { compareStrings, fileStamp, listFiles, worthRewriting } from "../files.ts";
+import { compareStrings, fileStamp, listFiles, type ReadSource, worthRewriting } from "../files.ts";
 import { type Moves, parseRedirects, REDIRECTS_FILE } from "../redirects.ts";
 import { Archive } from "./archive.ts";
 import { type ArchiveArticle, articleFromMarkdown } from "./archive-article.ts";
@@ -30,11 +30,12 @@ export async function loadArchive(
   return archive;
 }
 
-/** An article file as read: its text, the SHA-1 of it (base64url) and its stamp (fileStamp) from before the read. */
-export interface ReadSource {
-  text: string;
-  hash: string;
-  stamp: string;
+interface ReadOptions {
+  cacheFile?: string;
+  /** The time now, in ms (for the racy-file check, fileStamp; tests set it). */
+  now?: number;
+  /** Sees each file read (not those taken from the cache by their stamp), as readArchiveVocabulary takes them. */
+  onRead?: (file: string, read: ReadSource) => void;
 }
 
 /**
@@ -46,13 +47,20 @@ export interface ReadSource {
  */
 export async function loadArticles(
   articlesDir: string,
-  options: {
-    cacheFile?: string;
-    /** The time now, in ms (for the racy-file check, fileStamp; tests set it). */
-    now?: number;
-    /** Sees each file read (not those taken from the cache by their stamp), as readArchiveVocabulary takes them. */
-    onRead?: (file: string, read: ReadSource) => void;
-  } = {},
+  options: ReadOptions = {},
+): Promise<{ articles: ArchiveArticle[]; files: string[]; hashes: Map<string, string> }> {
+  const read = await readArticleFiles(articlesDir, options);
+  return { ...read, articles: withPhotosFound(read.articles, articlesDir) };
+}
+
+/**
+ * loadArticles without looking for the articles' photos: what a full build
+ * reads ahead into the archive cache for its parts (which look for them, and
+ * say which are missing, themselves).
+ */
+export async function readArticleFiles(
+  articlesDir: string,
+  options: ReadOptions = {},
 ): Promise<{ articles: ArchiveArticle[]; files: string[]; hashes: Map<string, string> }> {
   const now = options.now ?? Date.now();
   let files: string[] = [];
@@ -90,7 +98,7 @@ export async function loadArticles(
   if (options.cacheFile && (!cache || worthRewriting(changed + gone, files.length))) {
     await writeArchiveCache(options.cacheFile, fresh);
   }
-  return { articles: withPhotosFound(articles, articlesDir), files, hashes };
+  return { articles, files, hashes };
 }
 
 /**
