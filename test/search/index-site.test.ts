@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { shardsToSearch } from "../../scripts/browser/search-client.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
@@ -20,6 +21,7 @@ import {
   indexLanguage,
   indexSite,
   planShards,
+  readIndexedPart,
   readPageFactsAhead,
   searchableText,
   shardYears,
@@ -77,6 +79,46 @@ describe("what Pagefind reads of a page", () => {
     expect(indexedPart(withOutside)).toBe(withOutside);
     expect(indexedPart("<html><body><p>x</p></body></html>")).toBe(
       "<html><body><p>x</p></body></html>",
+    );
+  });
+
+  it("read from a file, is what reading the whole file gives, whatever its bytes (property)", () => {
+    // Pages made of the marks the part is found by, Arabic and other letters, and stray
+    // bytes that are not UTF-8 (a lead byte before «<», a lone continuation byte, an overlong form).
+    const piece = fc.constantFrom(
+      '<html lang="ar">',
+      "<HTML>",
+      '<html title="',
+      '<article class="a" data-pagefind-body>',
+      "<div data-pagefind-body>",
+      "<article>",
+      "</article>",
+      "</div>",
+      '<section data-pagefind-filter="x:y">',
+      "data-pagefind-",
+      "<p>",
+      "</p>",
+      "<",
+      ">",
+      "نص الخبر",
+      "é",
+      "😀",
+      "\uFEFF",
+    );
+    const stray = fc.constantFrom([0xd9], [0x80], [0xc0, 0xaf], [0xe2, 0x82], [0xf0, 0x9f, 0x98]);
+    const chunk = fc.oneof(
+      { weight: 6, arbitrary: piece.map((text) => [...Buffer.from(text, "utf8")]) },
+      { weight: 1, arbitrary: stray },
+    );
+    const dir = tempDir();
+    const file = path.join(dir, "index.html");
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 24 }), (chunks) => {
+        const bytes = Buffer.from(chunks.flat());
+        writeFileSync(file, bytes);
+        expect(readIndexedPart(file)).toBe(indexedPart(bytes.toString("utf8")));
+      }),
+      { numRuns: 1500 },
     );
   });
 

@@ -573,7 +573,7 @@ async function writeShardPages(
       writtenAhead++;
       continue;
     }
-    const part = shardPage.part ?? indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
+    const part = shardPage.part ?? readIndexedPart(path.join(siteDir, page));
     writeShardPage(pagesDir, page, part, bareFormsOf(shardPage));
   }
   if (written) {
@@ -638,7 +638,7 @@ export async function writeShardPagesAhead(
       if (key === undefined || facts?.key !== key) continue;
       let part: string;
       try {
-        part = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
+        part = readIndexedPart(path.join(siteDir, page));
       } catch {
         continue;
       }
@@ -1041,7 +1041,7 @@ function indexedPages(
     let facts = known;
     let part: string | undefined;
     if (!facts || facts.key !== key) {
-      part = indexedPart(readFileSync(path.join(siteDir, page), "utf8"));
+      part = readIndexedPart(path.join(siteDir, page));
       const indexed = hash("sha256", part, "hex");
       // Rendered again, read the same (its neighbour links or related headlines changed,
       // outside what Pagefind reads): its words are known.
@@ -1103,10 +1103,35 @@ const IGNORE = "data-pagefind-ignore";
  * and whenever the element cannot be delimited, the whole page counts.
  */
 export function indexedPart(html: string): string {
+  const range = indexedRange(html);
+  return range ? `${html.slice(...range.htmlTag)}\n${html.slice(...range.element)}` : html;
+}
+
+/**
+ * indexedPart of a page file, decoding only that part. Every mark the part
+ * is found by is ASCII, and in UTF-8 an ASCII byte is only ever that
+ * character (the bytes of other characters are all above 0x7F, and a
+ * decoder never swallows an ASCII byte into a bad sequence): the part is
+ * where it is in the bytes read as Latin-1, one character a byte. A third
+ * of an article page's bytes decoded, not all of them (measured on the
+ * benchmark's 10,300 pages: 0.6–1.0 s → 0.6 s, reading included).
+ */
+export function readIndexedPart(file: string): string {
+  const bytes = readFileSync(file);
+  const range = indexedRange(bytes.toString("latin1"));
+  return range
+    ? `${bytes.toString("utf8", ...range.htmlTag)}\n${bytes.toString("utf8", ...range.element)}`
+    : bytes.toString("utf8");
+}
+
+/** Where indexedPart's two pieces are in a page ([start, end) each), or undefined when the whole page counts. */
+function indexedRange(
+  html: string,
+): { htmlTag: [number, number]; element: [number, number] } | undefined {
   const marker = html.indexOf("data-pagefind-body");
   const open = html.lastIndexOf("<", marker);
   const name = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(open))?.[1];
-  const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0];
+  const htmlTag = /<html\b[^>]*>/i.exec(html);
   if (
     marker < 0 ||
     open < 0 ||
@@ -1114,7 +1139,7 @@ export function indexedPart(html: string): string {
     !htmlTag ||
     html.indexOf("data-pagefind-body", marker + 1) >= 0
   ) {
-    return html;
+    return undefined;
   }
   const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, "gi");
   tags.lastIndex = open;
@@ -1127,10 +1152,10 @@ export function indexedPart(html: string): string {
       break;
     }
   }
-  if (end < 0) return html;
-  const outside = html.slice(0, open) + html.slice(end);
-  if (outside.includes("data-pagefind-")) return html;
-  return `${htmlTag}\n${html.slice(open, end)}`;
+  if (end < 0) return undefined;
+  if (html.lastIndexOf("data-pagefind-", open) >= 0 || html.indexOf("data-pagefind-", end) >= 0)
+    return undefined;
+  return { htmlTag: [htmlTag.index, htmlTag.index + htmlTag[0].length], element: [open, end] };
 }
 
 let version: string | undefined;
