@@ -232,9 +232,10 @@ for (const n of values.articles.split(",").map(Number)) {
     console.log(`generating ${n} dumps…`);
     writeCorpus(raw, n, 0);
   }
-  // Every update folder goes, not only this run's two: one left by hand would enlarge the corpus.
-  for (const d of readdirSync(raw).filter((d) => /^update-\d+$/.test(d)))
-    rmSync(path.join(raw, d), { recursive: true, force: true });
+  // The corpus is its n dumps, flat: every folder in it goes (the updates' of earlier runs, dumps
+  // added by hand), which the count above does not see and would enlarge the corpus.
+  for (const d of readdirSync(raw, { withFileTypes: true }).filter((d) => d.isDirectory()))
+    rmSync(path.join(raw, d.name), { recursive: true, force: true });
   // A full run starts from nothing: no articles, no site, no caches.
   for (const d of [content, output, cache]) rmSync(d, { recursive: true, force: true });
   linkTemplates(path.join(repoRoot, "content"), content);
