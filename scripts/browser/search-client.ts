@@ -466,6 +466,9 @@ export class ShardedSearch {
     };
     /** Whether `n` of these candidates, checked in order a page at a time, hold the words. */
     const holdAtLeast = async (list: readonly PagefindResult[], n: number) => {
+      // Fewer candidates than that: no check can make them enough. Checked now, they would cost a
+      // fragment each, and ranked with the next shard's many a page would not show them.
+      if (list.length < n) return false;
       let found = 0;
       for (let at = 0; found < n && at < list.length; at += firstPage) {
         const ok = await Promise.all(

@@ -227,9 +227,21 @@ describe("a search reaches its first page in as few round trips as it can", () =
 export const createInstance = (options) => {
   const instance = real.createInstance(options);
   const search = instance.search;
-  instance.search = (term, more) => {
+  instance.search = async (term, more) => {
     (globalThis.searchedTerms ??= []).push(term);
-    return search(term, more);
+    const found = await search(term, more);
+    // Each search's first five results, and each result whose data (its fragment) is loaded.
+    const best = (found?.results ?? []).slice(0, 5).map((result) => result.id);
+    (globalThis.searches ??= []).push(best);
+    for (const result of found?.results ?? []) {
+      const data = result.data;
+      result.data = async () => {
+        const d = await data();
+        (globalThis.loaded ??= new Map()).set(d.url, result.id);
+        return d;
+      };
+    }
+    return found;
   };
   return instance;
 };`,
@@ -249,8 +261,18 @@ export const createInstance = (options) => {
         async ({ query, sort, firstPage }) => {
           const { firstPageOf } = globalThis as unknown as { firstPageOf: FirstPageOf };
           const { results, shown } = await firstPageOf(query, sort, firstPage);
-          const { searchedTerms } = globalThis as unknown as { searchedTerms: string[] };
-          return { urls: shown.map((h) => h.url), missing: results.missingWords, searchedTerms };
+          const { searchedTerms, searches, loaded } = globalThis as unknown as {
+            searchedTerms: string[];
+            searches: string[][];
+            loaded?: Map<string, string>;
+          };
+          return {
+            urls: shown.map((h) => h.url),
+            missing: results.missingWords,
+            searchedTerms,
+            searches,
+            loaded: [...(loaded ?? [])],
+          };
         },
         { query, sort, firstPage },
       );
@@ -272,6 +294,19 @@ export const createInstance = (options) => {
     expect(none.missing).toEqual(["قرقزستانيات"]);
     expect(none.urls).toEqual([]);
     expect(none.searchedTerms).toEqual(expect.arrayContaining(["بغداد", "قرقزستانيات"]));
+  });
+
+  it("checks no candidate of a shard holding fewer than a page before the next shard is read, beyond the few that tell the words are held", async () => {
+    // «وقال» is in 8 articles of 2025 (the newest shard), fewer than a page of 9: the 2024
+    // shard is read, and ranked with its articles one of 2025's is not on the page.
+    const { context, search } = await instrumented();
+    const { urls, searches, loaded } = await search("وقال", "relevance", 9);
+    await context.close();
+    expect(urls).toHaveLength(9);
+    expect(urls.some((url) => url.includes("/articles/2024/"))).toBe(true);
+    // Loaded and not shown: only the newest shard's best five, which the first search (the
+    // words together, in the newest shard) checks to know that the archive holds them.
+    for (const [url, id] of loaded) if (!urls.includes(url)) expect(searches[0]).toContain(id);
   });
 
   it("reads the next older shard beside the checks of a shard holding fewer candidates than a page", async () => {
