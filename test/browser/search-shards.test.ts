@@ -297,7 +297,7 @@ export const createInstance = (options) => {
   });
 
   it("checks no candidate of a shard holding fewer than a page before the next shard is read, beyond the few that tell the words are held", async () => {
-    // «وقال» is in 8 articles of 2025 (the newest shard), fewer than a page of 9: the 2024
+    // «وقال» has 8 candidates in 2025 (the newest shard), fewer than a page of 9: the 2024
     // shard is read, and ranked with its articles one of 2025's is not on the page.
     const { context, search } = await instrumented();
     const { urls, searches, loaded } = await search("وقال", "relevance", 9);
