@@ -393,7 +393,7 @@ async function buildSite(): Promise<void> {
   );
   console.log(
     `  render ${renderSeconds.toFixed(1)} s, search index ${indexed.seconds.toFixed(1)} s ` +
-      `(${indexed.result.pageCount} articles in ${indexed.result.shards.length} shards; ${indexed.result.indexed.length} indexed, the rest from the cache` +
+      `(${counted(indexed.result.pageCount, "article")} in ${counted(indexed.result.shards.length, "shard")}; ${indexed.result.indexed.length} indexed, the rest from the cache` +
       `${indexing ? `; started ${indexed.started.toFixed(1)} s in, while the other pages rendered` : ""}` +
       `${indexed.result.writtenAhead > 0 ? `; ${indexed.result.writtenAhead} pages written for Pagefind ahead` : ""})`,
   );
@@ -483,7 +483,7 @@ async function report(pages: number, incremental: boolean, why: string): Promise
   if (indexed && lastIndex.seconds !== undefined) {
     console.log(
       `  render ${(seconds() - lastIndex.seconds - lastImages.seconds).toFixed(1)} s, search index ${lastIndex.seconds.toFixed(1)} s ` +
-        `(${indexed.pageCount} articles in ${indexed.shards.length} shards; ${indexed.indexed.length} indexed, the rest from the cache)`,
+        `(${counted(indexed.pageCount, "article")} in ${counted(indexed.shards.length, "shard")}; ${indexed.indexed.length} indexed, the rest from the cache)`,
     );
   }
   if (lastImages.made + lastImages.kept + lastImages.failed.length > 0) {
@@ -503,6 +503,11 @@ async function articleFiles(): Promise<string[]> {
 }
 
 /** How many parts an archive of this many articles is rendered in (`--parts N` says). */
+/** «1 shard», «4 shards», «0 shards»: the build's own messages (in English). */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function partsFor(articleCount: number): number {
   if (values.parts) return Math.max(1, Number(values.parts));
   return articleCount < PARTS_FROM

@@ -85,6 +85,8 @@ describe("a built fixture archive", () => {
     }
     expect(files.filter((f) => f.startsWith("articles/"))).toHaveLength(46);
     expect(site.stdout).toMatch(/Built \d+ pages/);
+    // One shard is one, not «1 shards».
+    expect(site.stdout).toMatch(/\(\d+ articles in 1 shard;/);
   });
 
   it("links every page only to pages and assets that exist", () => {
