@@ -502,12 +502,12 @@ async function articleFiles(): Promise<string[]> {
   }
 }
 
-/** How many parts an archive of this many articles is rendered in (`--parts N` says). */
 /** «1 shard», «4 shards», «0 shards»: the build's own messages (in English). */
 function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+/** How many parts an archive of this many articles is rendered in (`--parts N` says). */
 function partsFor(articleCount: number): number {
   if (values.parts) return Math.max(1, Number(values.parts));
   return articleCount < PARTS_FROM
