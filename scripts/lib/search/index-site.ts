@@ -1,18 +1,15 @@
 import { execFile } from "node:child_process";
 import { createHash, hash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import {
-  copyFile,
-  link,
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from "node:fs/promises";
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -477,7 +474,7 @@ export async function indexSite(
       }
       if (cached && !(await sameFile(path.join(cached, ENTRY), path.join(target, ENTRY)))) {
         await rm(target, { recursive: true, force: true });
-        await linkTree(cached, target);
+        linkTree(cached, target);
       }
     }
   };
@@ -770,19 +767,23 @@ const run = promisify(execFile);
 /**
  * A cached shard into the site: hard links (a cached bundle is never changed
  * in place, so sharing its files is safe and costs no copying), or copies
- * where the file system cannot link.
+ * where the file system cannot link. Synchronous: a link is one short system
+ * call; awaited one by one through the thread pool, a 4,806-page bundle's
+ * took 0.5 s on an idle machine (0.07 s synchronous), and in a full build at
+ * 10,000 articles the worker took its next shard 2.4 s after that shard's
+ * Pagefind had ended (0.25 s synchronous).
  */
-async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target);
+    if (entry.isDirectory()) linkTree(source, target);
     else {
       try {
-        await link(source, target);
+        linkSync(source, target);
       } catch {
-        await copyFile(source, target);
+        copyFileSync(source, target);
       }
     }
   }
