@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import {
+  dumpLinesAhead,
   type ExtractionWorkers,
   extractAll,
   extractEach,
@@ -78,18 +79,7 @@ describe("extraction as the results come", () => {
 
 describe("work sent to the workers", () => {
   it("keeps a second chunk waiting at each worker, so that none waits for this thread between chunks", async () => {
-    // A stand-in for a worker thread: it holds the requests it is sent and answers when told.
-    const thread = new EventEmitter() as EventEmitter & { postMessage(m: unknown): void };
-    const requests: WorkerRequest[] = [];
-    thread.postMessage = (message) => {
-      if (typeof message === "object" && message !== null && "task" in message)
-        requests.push(message as WorkerRequest);
-    };
-    const pool: ExtractionWorkers = {
-      threads: [thread as unknown as Worker],
-      failure: () => undefined,
-      terminate: async () => {},
-    };
+    const { thread, requests, pool } = standInPool();
     const files = Array.from({ length: 1000 }, (_, i) => `${i}.txt`);
     const load = async (file: string) => ({ file, bytes: new Uint8Array([0x41]) });
     const done = extractAll(files, load, pipelineContext(), pool);
@@ -112,3 +102,78 @@ describe("work sent to the workers", () => {
     expect([...results.keys()]).toEqual(files);
   });
 });
+
+describe("the corpus pass's lines read ahead", () => {
+  const standIn = () => {
+    const { thread, requests, pool } = standInPool();
+    const answer = (request: WorkerRequest) =>
+      thread.emit("message", {
+        id: request.id,
+        results: request.dumps.map((d) => ({ source: "s", lines: [], fingerprints: d.file })),
+      });
+    return { thread, requests, pool, answer };
+  };
+  const load = async (file: string) => ({ file, bytes: new Uint8Array([0x41]) });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const collect = async <T>(lines: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const l of lines) out.push(l);
+    return out;
+  };
+
+  it("asks the workers before the corpus pass does, and answers it from what they sent", async () => {
+    const { requests, pool, answer } = standIn();
+    const files = ["a.txt", "b.txt", "c.txt"];
+    const linesOf = dumpLinesAhead(files, load, pool);
+    await settle();
+    expect(requests.map((r) => [r.task, r.dumps.map((d) => d.file)])).toEqual([
+      ["fingerprints", files],
+    ]);
+    for (const request of [...requests]) answer(request);
+    // Asked in another order, for some of them: no new request, each dump's own lines.
+    const lines = await collect(linesOf(["c.txt", "a.txt"], false));
+    expect(lines.map((l) => l?.fingerprints)).toEqual(["c.txt", "a.txt"]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("sends the workers what was not read ahead: the lines' words, other dumps", async () => {
+    const { requests, pool, answer } = standIn();
+    const linesOf = dumpLinesAhead(["a.txt"], load, pool);
+    await settle();
+    const words = collect(linesOf(["a.txt"], true));
+    const other = collect(linesOf(["a.txt", "z.txt"], false));
+    await settle();
+    expect(requests.slice(1).map((r) => [r.task, r.dumps.map((d) => d.file)])).toEqual([
+      ["lines", ["a.txt"]],
+      ["fingerprints", ["a.txt", "z.txt"]],
+    ]);
+    for (const request of [...requests]) answer(request);
+    expect((await words).map((l) => l?.fingerprints)).toEqual(["a.txt"]);
+    expect((await other).map((l) => l?.fingerprints)).toEqual(["a.txt", "z.txt"]);
+  });
+
+  it("raises a worker's failure when the corpus pass asks, not before", async () => {
+    const { thread, pool } = standIn();
+    const linesOf = dumpLinesAhead(["a.txt"], load, pool);
+    await settle();
+    thread.emit("error", new Error("worker died"));
+    await settle(); // no unhandled rejection meanwhile (vitest would report one)
+    await expect(collect(linesOf(["a.txt"], false))).rejects.toThrow("worker died");
+  });
+});
+
+/** A stand-in for a pool of one worker thread: it holds the requests it is sent and answers when told. */
+function standInPool() {
+  const thread = new EventEmitter() as EventEmitter & { postMessage(m: unknown): void };
+  const requests: WorkerRequest[] = [];
+  thread.postMessage = (message) => {
+    if (typeof message === "object" && message !== null && "task" in message)
+      requests.push(message as WorkerRequest);
+  };
+  const pool: ExtractionWorkers = {
+    threads: [thread as unknown as Worker],
+    failure: () => undefined,
+    terminate: async () => {},
+  };
+  return { thread, requests, pool };
+}

@@ -187,6 +187,50 @@ export async function* dumpLinesInWorkers(
     yield result === null || "reason" in result ? undefined : (result as DumpLines);
 }
 
+/**
+ * dumpLinesInWorkers started before the corpus pass asks: on a first import
+ * the workers, loaded and idle, read the new dumps' lines while the main
+ * thread is still reading and hashing the inputs (identifyDumps), instead of
+ * after it. Returns what the corpus pass calls for lines: fingerprints of
+ * dumps read ahead come from here; anything else (the lines' words, other
+ * dumps) is read then, as without it.
+ */
+export function dumpLinesAhead(
+  dumps: readonly string[],
+  load: (file: string) => Promise<RawDump>,
+  workers: ExtractionWorkers,
+): (files: string[], words: boolean) => AsyncIterable<DumpLines | undefined> {
+  type Answer = (lines: DumpLines | undefined | Error) => void;
+  const answers = new Map<string, Answer>();
+  const ahead = new Map<string, Promise<DumpLines | undefined>>();
+  for (const file of dumps) {
+    const promise = new Promise<DumpLines | undefined | Error>((resolve) =>
+      answers.set(file, resolve),
+    ).then((lines) => {
+      if (lines instanceof Error) throw lines;
+      return lines;
+    });
+    promise.catch(() => {}); // a failure is the corpus pass's to raise, if it asks
+    ahead.set(file, promise);
+  }
+  void (async () => {
+    let i = 0;
+    try {
+      for await (const lines of dumpLinesInWorkers([...dumps], load, workers, false))
+        answers.get(dumps[i++] as string)?.(lines);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const answer of answers.values()) answer(failure); // those answered already stay so
+    }
+  })();
+  return (files, words) =>
+    !words && files.every((f) => ahead.has(f))
+      ? (async function* () {
+          for (const file of files) yield await (ahead.get(file) as Promise<DumpLines | undefined>);
+        })()
+      : dumpLinesInWorkers(files, load, workers, words);
+}
+
 // Requests of every task are numbered in one sequence: a reply answers one request only.
 let nextRequest = 0;
 

@@ -17,7 +17,7 @@ import {
 } from "./cache.ts";
 import { sourceFurniture } from "./corpus.ts";
 import {
-  dumpLinesInWorkers,
+  dumpLinesAhead,
   type ExtractionWorkers,
   extractEach,
   startExtractionWorkers,
@@ -147,6 +147,15 @@ async function importWith(
   const knowledge = knowledgeHash();
   const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
   const existing = await indexExistingArticles(options.outDir, cache.articles, options.now);
+  // With workers started early (a first import), they read the new text dumps' lines for
+  // the corpus pass while this thread identifies the dumps, not after.
+  const linesOf = early
+    ? dumpLinesAhead(
+        dumps.filter((f) => formatOf(f) === "text" && !cache.dumps[f]),
+        loadDump,
+        early,
+      )
+    : undefined;
   // A dump unchanged since the last run read it (its stamp) is known without reading it;
   // a dump read has the stamp it had when it was opened (one changed meanwhile is read
   // again next run).
@@ -163,7 +172,7 @@ async function importWith(
     cache,
     loadDump,
     options,
-    early ? (files, words) => dumpLinesInWorkers(files, loadDump, early, words) : undefined,
+    linesOf,
     {
       knowledge,
       fingerprintsOf: async (source) =>
