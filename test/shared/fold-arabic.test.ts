@@ -75,6 +75,19 @@ describe("foldArabic", () => {
     expect(foldArabic(text)).toBe(folded);
   });
 
+  it("folds long texts one after another each as itself (the last one is kept)", () => {
+    const long = (text: string) => text.repeat(Math.ceil(2048 / Math.max(1, text.length)));
+    fc.assert(
+      fc.property(trickyText, trickyText, (a, b) => {
+        const [first, second] = [long(a), long(b)];
+        // The same text again as another string, then the other one again.
+        for (const text of [first, second, first.split("").join(""), second, first])
+          expect(foldArabic(text)).toBe(foldArabicAsSpecified(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("folds a text longer than any before it, then a short one, each whole", () => {
     const long = "مُسؤولة ".repeat(5000);
     expect(foldArabic(long)).toBe("مسووله ".repeat(5000));
