@@ -30,4 +30,4 @@ if (files.length === 0) {
 console.log(
   `${files.length} workflow${files.length === 1 ? "" : "s"} checked, ${errors} error${errors === 1 ? "" : "s"}`,
 );
-process.exit(errors > 0 ? 1 : 0);
+process.exitCode = errors > 0 ? 1 : 0; // not process.exit(): output into a pipe would be cut off

@@ -50,6 +50,35 @@ describe("npm run import (the command)", () => {
     expect(again.stdout).toMatch(/imported {2}b\.txt → .*undated\/عنوان-اخر\.md {2}\[no date\]/);
   });
 
+  it("prints the whole report and its summary into a pipe, however long (a pipe takes 64 KB at a time)", async () => {
+    const root = tempDir();
+    const raw = path.join(root, "in");
+    mkdirSync(raw);
+    // 600 inputs whose report lines are some 240 bytes each: twice what a pipe holds.
+    for (let n = 0; n < 600; n++) writeFileSync(path.join(raw, `${"خبر-".repeat(30)}${n}.txt`), "");
+    // Through a shell's pipe, as `npm run import | tee import.log` (execFile's own are sockets,
+    // which take more at a time).
+    const [node, args] = viaTsx([
+      "scripts/import.ts",
+      "--in",
+      raw,
+      "--out",
+      path.join(root, "out"),
+    ]);
+    const piped = run("bash", ["-c", 'set -o pipefail; "$0" "$@" | cat', node, ...args], {
+      cwd: repoRoot,
+    });
+    const { code, stdout } = await piped.then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(602);
+    expect(lines.at(-2)).toMatch(/^600 inputs: 0 imported, .* 600 rejected;/);
+    expect(lines.at(-1)).toMatch(/^\(\d+\.\d\d s\)$/);
+  });
+
   it("--check writes nothing, exits 1 while content/ is out of sync and 0 once it is, and still writes --report", async () => {
     const root = tempDir();
     const raw = path.join(root, "in");
