@@ -111,7 +111,8 @@ function needsNfkc(text: string): boolean {
  */
 export function foldArabic(text: string): string {
   // The importer folds each article's whole text twice, for its tags and for its
-  // duplicate key: the last long text folded is kept (compared by length first).
+  // duplicate key: the last long text folded is kept (another text of another length
+  // is told from it at once; one of the same length, at its first differing character).
   if (text.length >= LONG_TEXT) {
     if (text === lastLong) return lastLongFolded;
     lastLongFolded = foldArabicOnce(text);
