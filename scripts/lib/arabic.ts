@@ -110,22 +110,6 @@ function needsNfkc(text: string): boolean {
  * Latin lower-cased.
  */
 export function foldArabic(text: string): string {
-  // The importer folds each article's whole text twice, for its tags and for its
-  // duplicate key: the last long text folded is kept (another text of another length
-  // is told from it at once; one of the same length, at its first differing character).
-  if (text.length >= LONG_TEXT) {
-    if (text === lastLong) return lastLongFolded;
-    lastLongFolded = foldArabicOnce(text);
-    lastLong = text;
-    return lastLongFolded;
-  }
-  return foldArabicOnce(text);
-}
-const LONG_TEXT = 1024;
-let lastLong = "";
-let lastLongFolded = "";
-
-function foldArabicOnce(text: string): string {
   if (quickFold === undefined) {
     foldedBeforeTables += text.length;
     if (foldedBeforeTables < TABLES_FROM) return foldArabicAsSpecified(text);

@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RejectedInput } from "../../scripts/lib/import/article.ts";
+import { type Article, RejectedInput } from "../../scripts/lib/import/article.ts";
 import { parseManifest } from "../../scripts/lib/import/manifest.ts";
 import { parseHtmlDump, withoutSiteName } from "../../scripts/lib/import/parse-html.ts";
 import { parseJsonLinesDump, parseNewsPleaseRecord } from "../../scripts/lib/import/parse-json.ts";
 import { extractArticles } from "../../scripts/lib/import/pipeline.ts";
+import { contentKey } from "../../scripts/lib/import/prepare.ts";
 import { extractOne, pipelineContext } from "../helpers/context.ts";
 
 const P1 =
@@ -158,6 +159,23 @@ describe("scraper JSON (news-please)", () => {
     ]);
     expect(out[0]?.article?.source).toMatchObject({ file: "b.jsonl", record: 1 });
     expect(out[0]?.article?.source.sha256).not.toBe(out[2]?.article?.source.sha256);
+  });
+
+  it("gives each article the duplicate key of its title and body, whatever the format", () => {
+    const json = JSON.stringify(record);
+    const text = ["عنوانُ الخبرِ", "", "2025-11-16", "", P1, "", P2].join("\n");
+    const out = [
+      ...extractArticles(
+        { file: "a.txt", bytes: new TextEncoder().encode(text) },
+        pipelineContext(),
+      ),
+      ...extractArticles(
+        { file: "b.jsonl", bytes: new TextEncoder().encode(json) },
+        pipelineContext(),
+      ),
+    ];
+    expect(out).toHaveLength(2);
+    for (const x of out) expect(x.key).toBe(contentKey(x.article as Article));
   });
 
   it("rejects malformed JSON and records without text", () => {

@@ -149,10 +149,13 @@ export class Gazetteer {
    * Canonical names of the entities a text mentions, most mentioned first
    * (ties: first mentioned first).
    */
-  match(text: string): string[] {
+  match(
+    text: string,
+    /** The text folded (foldArabic), when the caller has it already. */
+    folded = foldArabic(text),
+  ): string[] {
     // Folding the whole text once is cheaper than folding word by word; the words
     // as written are only needed (rarely) to read diacritics on a shared spelling.
-    const folded = foldArabic(text);
     // Most words of a text name nothing: the filter rules them out from their
     // characters, before any of them is cut out as a string and looked up.
     const bounds = wordBounds(folded);

@@ -50,6 +50,13 @@ export interface Extraction {
   article?: Article;
   reason?: string;
   warnings: string[];
+  /** Same headline and body (after folding) → same key: one article dumped twice (contentKey). */
+  key?: string;
+}
+
+/** The duplicate key of an article whose `title\nbody` (paragraphs joined by \n) folds to this. */
+export function contentKeyOfFolded(folded: string): string {
+  return hash("sha256", folded, "hex");
 }
 
 export type DumpFormat = "text" | "html" | "json" | "jsonl";
@@ -137,8 +144,8 @@ export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction
       format === "text"
         ? parseTextDump(decoded.text, furniture, ctx.dates, ctx.prose)
         : parseHtmlDump(decoded.text, furniture, ctx.dates, ctx.prose);
-    const { article, warnings } = buildArticle(parsed, dump, fileSha, undefined, ctx);
-    return [{ article, warnings: [...notes, ...warnings] }];
+    const { article, warnings, key } = buildArticle(parsed, dump, fileSha, undefined, ctx);
+    return [{ article, warnings: [...notes, ...warnings], key }];
   }
 
   const records: JsonRecord[] =
@@ -150,8 +157,8 @@ export function extractArticles(dump: RawDump, ctx: PipelineContext): Extraction
     if (!r.parsed) return { ...base, reason: r.rejection ?? "unreadable record", warnings: [] };
     // One record of many is traced by its own checksum; a lone object by its file's.
     const sha = r.record !== undefined ? hash("sha256", r.text, "hex") : fileSha;
-    const { article, warnings } = buildArticle(r.parsed, dump, sha, r.record, ctx);
-    return { ...base, article, warnings: [...notes, ...warnings] };
+    const { article, warnings, key } = buildArticle(r.parsed, dump, sha, r.record, ctx);
+    return { ...base, article, warnings: [...notes, ...warnings], key };
   });
 }
 
@@ -161,7 +168,7 @@ function buildArticle(
   sha256: string,
   record: number | undefined,
   ctx: PipelineContext,
-): { article: Article; warnings: string[] } {
+): { article: Article; warnings: string[]; key: string } {
   // Sidecar and manifest (merged in run.ts) over the format's own metadata.
   const given: Sidecar = { ...parsed.meta, ...definedOnly(dump.sidecar ?? {}) };
   const warnings: string[] = [];
@@ -173,12 +180,14 @@ function buildArticle(
   if (!date) warnings.push("no date");
 
   const text = `${title}\n${parsed.paragraphs.join("\n")}`;
+  // Folded once, for the tags and for the duplicate key.
+  const folded = foldArabic(text);
   const lang = chooseLang(dump.sidecar?.lang, parsed.meta.lang, text, warnings);
   const tags = canonicalTags(ctx.gazetteer, [
     ...(dump.sidecar?.tags ?? []),
     ...(parsed.meta.tags ?? []),
     ...parsed.keywords,
-    ...ctx.gazetteer.match(text),
+    ...ctx.gazetteer.match(text, folded),
   ]);
 
   const author = given.author ? normaliseLine(given.author) : extractAuthor(parsed.headerLines);
@@ -208,7 +217,7 @@ function buildArticle(
     ...(imageCandidates.length > 0 ? { imageCandidates } : {}),
     ...(figureCandidates.length > 0 ? { figureCandidates } : {}),
   };
-  return { article, warnings };
+  return { article, warnings, key: contentKeyOfFolded(folded) };
 }
 
 /**
