@@ -200,33 +200,20 @@ export function dumpLinesAhead(
   load: (file: string) => Promise<RawDump>,
   workers: ExtractionWorkers,
 ): (files: string[], words: boolean) => AsyncIterable<DumpLines | undefined> {
-  type Answer = (lines: DumpLines | undefined | Error) => void;
-  const answers = new Map<string, Answer>();
-  const ahead = new Map<string, Promise<DumpLines | undefined>>();
-  for (const file of dumps) {
-    const promise = new Promise<DumpLines | undefined | Error>((resolve) =>
-      answers.set(file, resolve),
-    ).then((lines) => {
-      if (lines instanceof Error) throw lines;
-      return lines;
-    });
-    promise.catch(() => {}); // a failure is the corpus pass's to raise, if it asks
-    ahead.set(file, promise);
-  }
-  void (async () => {
+  const readAhead = new Set(dumps);
+  const ahead = (async () => {
+    const lines = new Map<string, DumpLines | undefined>();
     let i = 0;
-    try {
-      for await (const lines of dumpLinesInWorkers([...dumps], load, workers, false))
-        answers.get(dumps[i++] as string)?.(lines);
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      for (const answer of answers.values()) answer(failure); // those answered already stay so
-    }
+    for await (const dump of dumpLinesInWorkers([...dumps], load, workers, false))
+      lines.set(dumps[i++] as string, dump);
+    return lines;
   })();
+  ahead.catch(() => {}); // a failure is the corpus pass's to raise, if it asks
   return (files, words) =>
-    !words && files.every((f) => ahead.has(f))
+    !words && files.every((f) => readAhead.has(f))
       ? (async function* () {
-          for (const file of files) yield await (ahead.get(file) as Promise<DumpLines | undefined>);
+          const lines = await ahead;
+          for (const file of files) yield lines.get(file);
         })()
       : dumpLinesInWorkers(files, load, workers, words);
 }
