@@ -231,3 +231,24 @@ describe("date lines", () => {
     expect(parseIsoDate("2020-09-29 23:43:13", options)?.iso).toBe("2020-09-29T23:43:13+02:00");
   });
 });
+
+describe("a date line read again", () => {
+  it("reads the same whoever changed what an earlier reading returned, in whichever time zone asked", () => {
+    const line = "القاهرة: الأربعاء، 07 أكتوبر 2020 12:19 م";
+    const first = parseDateLine(line, options);
+    expect(first?.date).toEqual({ kind: "instant", iso: "2020-10-07T12:19:00+02:00" });
+    if (!first) return;
+    first.warnings.push("changed by a caller");
+    (first.date as { iso: string }).iso = "1999-01-01";
+    expect(parseDateLine(line, options)).toEqual({
+      ...first,
+      date: { kind: "instant", iso: "2020-10-07T12:19:00+02:00" },
+      warnings: [],
+    });
+    // The same line in another zone is another reading.
+    expect(parseDateLine(line, { defaultTimezone: "Asia/Baghdad" })?.date).toEqual({
+      kind: "instant",
+      iso: "2020-10-07T12:19:00+03:00",
+    });
+  });
+});

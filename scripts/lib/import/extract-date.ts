@@ -436,6 +436,29 @@ const YEAR_GLUED_TO_TIME = /(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)(?!\d)/gu;
 export function parseDateLine(line: string, options: DateOptions): DateLineMatch | null {
   // Every date this reads has digits (ASCII, Arabic-Indic, Persian): most lines have none.
   if (!ANY_DIGIT.test(line)) return null;
+  // A dump's header lines are read when the parser looks for its header, again when it
+  // collects the lines around the headline, and again when the date is chosen.
+  // (A reading depends on the line and the zone, DateOptions' one field.)
+  if (options.defaultTimezone !== recentZone) {
+    recentZone = options.defaultTimezone;
+    recentLines.clear();
+  }
+  let match = recentLines.get(line);
+  if (match === undefined) {
+    match = readDateLine(line, options);
+    if (recentLines.size >= RECENT_LINES) recentLines.clear();
+    recentLines.set(line, match);
+  }
+  // A copy: what a caller does with its match is not the next caller's.
+  return match && { date: { ...match.date }, rest: match.rest, warnings: [...match.warnings] };
+}
+
+/** Lines parseDateLine read lately (in `recentZone`), and what it read in them. */
+const recentLines = new Map<string, DateLineMatch | null>();
+let recentZone: string | undefined;
+const RECENT_LINES = 4096;
+
+function readDateLine(line: string, options: DateOptions): DateLineMatch | null {
   // Folding keeps length-changing steps (NFKC, mark stripping) before matching,
   // so all indices below refer to `text`.
   let text = foldArabic(line)

@@ -238,7 +238,7 @@ export function parseTextDump(
   for (let i = headerFrom; i < bodyStart; i++) {
     const line = lines[i] as string;
     if (line === "" || i === headline.index) continue;
-    if (isDatelineLike(line, dates) || isByline(line)) headerLines.push(line);
+    if (isDatelineOrByline(line)) headerLines.push(line);
     else sourceName ??= furniture.sourceName(line) ?? undefined;
   }
 
