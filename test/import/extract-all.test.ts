@@ -152,6 +152,40 @@ describe("the corpus pass's lines read ahead", () => {
     expect((await other).map((l) => l?.fingerprints)).toEqual(["a.txt", "z.txt"]);
   });
 
+  it("hands each dump's text a worker decoded to the dump, not on with its lines", async () => {
+    const { thread, requests, pool } = standInPool();
+    const kept: [string, string][] = [];
+    const failing = async (file: string) => {
+      if (file === "b.txt") throw new Error("unreadable");
+      return load(file);
+    };
+    const linesOf = dumpLinesAhead(["a.txt", "b.txt", "c.txt"], failing, pool, (dump, decoded) =>
+      kept.push([dump.file, decoded.text]),
+    );
+    await settle();
+    for (const request of [...requests])
+      thread.emit("message", {
+        id: request.id,
+        results: request.dumps.map((d) => ({
+          source: "s",
+          lines: [],
+          fingerprints: d.file,
+          decoded: { text: `text of ${d.file}`, encoding: "utf-8" },
+        })),
+      });
+    const lines = await collect(linesOf(["a.txt", "b.txt", "c.txt"], false));
+    // The dump that could not be read sends nothing: each text is its own dump's.
+    expect(kept).toEqual([
+      ["a.txt", "text of a.txt"],
+      ["c.txt", "text of c.txt"],
+    ]);
+    expect(lines.map((l) => l && Object.keys(l).sort())).toEqual([
+      ["fingerprints", "lines", "source"],
+      undefined,
+      ["fingerprints", "lines", "source"],
+    ]);
+  });
+
   it("raises a worker's failure when the corpus pass asks, not before", async () => {
     const { thread, pool } = standIn();
     const linesOf = dumpLinesAhead(["a.txt"], load, pool);

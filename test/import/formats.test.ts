@@ -4,7 +4,7 @@ import { type Article, RejectedInput } from "../../scripts/lib/import/article.ts
 import { parseManifest } from "../../scripts/lib/import/manifest.ts";
 import { parseHtmlDump, withoutSiteName } from "../../scripts/lib/import/parse-html.ts";
 import { parseJsonLinesDump, parseNewsPleaseRecord } from "../../scripts/lib/import/parse-json.ts";
-import { extractArticles } from "../../scripts/lib/import/pipeline.ts";
+import { decodeRawDump, extractArticles } from "../../scripts/lib/import/pipeline.ts";
 import { contentKey } from "../../scripts/lib/import/prepare.ts";
 import { extractOne, pipelineContext } from "../helpers/context.ts";
 
@@ -257,5 +257,33 @@ describe("warnings about a dump's fields", () => {
     expect(warnings.some((w) => w.startsWith('metadata date "xxxx'))).toBe(true);
     expect(warnings.some((w) => w.startsWith('url "javascript:yyy'))).toBe(true);
     for (const w of warnings) expect(w.length).toBeLessThan(200);
+  });
+});
+
+describe("a dump's text decoded before its extraction", () => {
+  const text = (title: string) =>
+    ["عنوانُ الخبرِ", "", "2025-11-16", "", P1, "", P2].join("\n").replace("عنوانُ الخبرِ", title);
+  // A dump in the Arabic code page: the decoder says so in the article's warnings.
+  const bytes = (title: string) =>
+    Uint8Array.from([...text(title)].map((c) => windows1256.get(c) ?? 0x3f));
+  const windows1256 = new Map(
+    Array.from({ length: 256 }, (_, b) => [
+      new TextDecoder("windows-1256").decode(new Uint8Array([b])),
+      b,
+    ]),
+  );
+
+  it("is the text the extraction reads, with what its decoding noted", () => {
+    const ctx = pipelineContext();
+    const dump = { file: "a.txt", bytes: bytes("خبر من الأرشيف") };
+    const decoded = decodeRawDump(dump, ctx).decoded;
+    const [fromBytes] = extractArticles(dump, ctx);
+    expect(fromBytes?.warnings[0]).toMatch(/^decoded as windows-1256/);
+    expect(extractArticles({ ...dump, decoded }, ctx)).toEqual([fromBytes]);
+    // Nothing decodes the bytes again: the text given is the one read.
+    const other = decodeRawDump({ file: "b.txt", bytes: bytes("خبر آخر تماما") }, ctx).decoded;
+    const [fromText] = extractArticles({ ...dump, decoded: other }, ctx);
+    expect(fromText?.article?.title).toBe("خبر آخر تماما");
+    expect(fromText?.article?.source.sha256).toBe(fromBytes?.article?.source.sha256);
   });
 });

@@ -1,4 +1,5 @@
 import type { ArticleFigure } from "../article-file.ts";
+import type { DecodedDump } from "./decode.ts";
 import type { FigureCandidate, ImageCandidate, KeptImage } from "./media.ts";
 
 /**
@@ -17,6 +18,12 @@ export interface RawDump {
   sidecar?: Sidecar;
   /** The stamps of the dump and its metadata as they were read (InputFolder.stampOf); "" if too recent. */
   stamp?: string;
+  /**
+   * The bytes as text, when the corpus pass decoded them already (on a worker
+   * thread, which hands the text back with the dump's lines): extraction then
+   * does not decode them again (InputFolder.keepDecoded).
+   */
+  decoded?: DecodedDump;
 }
 
 /** Metadata given beside a dump (sidecar, manifest) or inside it (HTML meta tags, scraper JSON). */

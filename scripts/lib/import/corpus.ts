@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import { compareStrings } from "../files.ts";
 import type { RawDump } from "./article.ts";
 import { hashOfAll, type ImportCache, type SourceFingerprints } from "./cache.ts";
+import type { DecodedDump } from "./decode.ts";
 import { isByline } from "./extract-author.ts";
 import { isDateLine } from "./extract-date.ts";
 import { type DumpIdentity, inOrder } from "./inputs.ts";
@@ -242,6 +243,8 @@ export interface DumpLines {
   lines: string[];
   /** Their fingerprints (lineFingerprint), joined: taken on the thread that read the lines. */
   fingerprints: string;
+  /** The dump as text, from a worker thread (dumpLinesAndText): extract-all.ts hands it on to the dump. */
+  decoded?: DecodedDump;
 }
 
 /**
@@ -251,12 +254,27 @@ export interface DumpLines {
  * looks at one dump: the workers do it for their dumps (extract-all.ts).
  */
 export function dumpLines(dump: RawDump, ctx: PipelineContext): DumpLines | undefined {
-  let text: string;
+  const read = dumpLinesAndText(dump, ctx);
+  if (!read) return undefined;
+  const { decoded: _text, ...lines } = read;
+  return lines;
+}
+
+/** dumpLines, with the dump's text it decoded: a worker hands the text back for the dump's extraction. */
+export function dumpLinesAndText(
+  dump: RawDump,
+  ctx: PipelineContext,
+): (DumpLines & { decoded: DecodedDump }) | undefined {
+  let decoded: DecodedDump;
   try {
-    text = decodeRawDump(dump, ctx).decoded.text;
+    decoded = decodeRawDump(dump, ctx).decoded;
   } catch {
     return undefined;
   }
+  return { ...linesOfText(dump, decoded.text, ctx), decoded };
+}
+
+function linesOfText(dump: RawDump, text: string, ctx: PipelineContext): DumpLines {
   const furniture = ctx.boilerplate.furnitureFor({});
   const seen = new Set<string>();
   for (const line of normalisedLines(text)) {

@@ -7,6 +7,7 @@ import { bundledModule } from "../code-bundle.js";
 import { repoRoot } from "../paths.ts";
 import type { RawDump } from "./article.ts";
 import type { DumpLines } from "./corpus.ts";
+import type { DecodedDump } from "./decode.ts";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./extract-worker.ts";
 import { inOrder } from "./inputs.ts";
 import { extractArticles, type PipelineContext, rejectionReason } from "./pipeline.ts";
@@ -177,12 +178,15 @@ export async function* dumpLinesInWorkers(
   workers: ExtractionWorkers,
   /** With the lines' words, or their fingerprints only (the words cost a copy to this thread). */
   words: boolean,
+  /** Given each dump's text as a worker decoded it, to keep for its extraction (InputFolder.keepDecoded). */
+  keepText?: (dump: RawDump, decoded: DecodedDump) => void,
 ): AsyncGenerator<DumpLines | undefined> {
   for await (const [, result] of throughWorkers(
     dumps,
     load,
     workers,
     words ? "lines" : "fingerprints",
+    keepText,
   ))
     yield result === null || "reason" in result ? undefined : (result as DumpLines);
 }
@@ -199,12 +203,13 @@ export function dumpLinesAhead(
   dumps: readonly string[],
   load: (file: string) => Promise<RawDump>,
   workers: ExtractionWorkers,
+  keepText?: (dump: RawDump, decoded: DecodedDump) => void,
 ): (files: string[], words: boolean) => AsyncIterable<DumpLines | undefined> {
   const readAhead = new Set(dumps);
   const ahead = (async () => {
     const lines = new Map<string, DumpLines | undefined>();
     let i = 0;
-    for await (const dump of dumpLinesInWorkers([...dumps], load, workers, false))
+    for await (const dump of dumpLinesInWorkers([...dumps], load, workers, false, keepText))
       lines.set(dumps[i++] as string, dump);
     return lines;
   })();
@@ -215,7 +220,7 @@ export function dumpLinesAhead(
           const lines = await ahead;
           for (const file of files) yield lines.get(file);
         })()
-      : dumpLinesInWorkers(files, load, workers, words);
+      : dumpLinesInWorkers(files, load, workers, words, keepText);
 }
 
 // Requests of every task are numbered in one sequence: a reply answers one request only.
@@ -227,6 +232,7 @@ async function* throughWorkers(
   load: (file: string) => Promise<RawDump>,
   workers: ExtractionWorkers,
   task: WorkerRequest["task"],
+  keepText?: (dump: RawDump, decoded: DecodedDump) => void,
 ): AsyncGenerator<[string, WorkerReply["results"][number]]> {
   const chunks: string[][] = [];
   for (let i = 0; i < dumps.length; i += CHUNK) chunks.push(dumps.slice(i, i + CHUNK));
@@ -266,7 +272,18 @@ async function* throughWorkers(
       let k = 0;
       for (let i = 0; i < files.length; i++) {
         const reason = failed.get(i);
-        out.push(reason !== undefined ? { reason } : (reply.results[k++] ?? null));
+        if (reason !== undefined) {
+          out.push({ reason });
+          continue;
+        }
+        let result = reply.results[k++] ?? null;
+        // A corpus pass's text goes to its dump (or nowhere), not on with the lines.
+        if (result && "decoded" in result && result.decoded) {
+          const { decoded, ...lines } = result;
+          keepText?.(loaded[i] as RawDump, decoded);
+          result = lines;
+        }
+        out.push(result);
       }
       return out;
     })();

@@ -7,7 +7,7 @@
 import { parentPort } from "node:worker_threads";
 import type { RawDump } from "./article.ts";
 import { loadPipelineContext } from "./context.ts";
-import { type DumpLines, dumpLines } from "./corpus.ts";
+import { type DumpLines, dumpLinesAndText } from "./corpus.ts";
 import { extractArticles, type PipelineContext, rejectionReason } from "./pipeline.ts";
 import { type Prepared, prepare } from "./prepare.ts";
 
@@ -43,8 +43,10 @@ parentPort?.on("message", (message: WorkerSetup | WorkerRequest) => {
   const request = message;
   if (request.task !== "extract") {
     const words = request.task === "lines";
+    // With each dump's text, which the main thread sends back with the dump to extract
+    // (a copy costs less than decoding again).
     const results = request.dumps.map((dump) => {
-      const lines = dumpLines(dump, ctx);
+      const lines = dumpLinesAndText(dump, ctx);
       return lines && !words ? { ...lines, lines: [] } : (lines ?? null);
     });
     parentPort?.postMessage({ id: request.id, results } satisfies WorkerReply);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { compareStrings, fileStamp, readFileStamped } from "../files.ts";
 import { type RawDump, RejectedInput, type Sidecar } from "./article.ts";
 import { hashOf } from "./cache.ts";
+import type { DecodedDump } from "./decode.ts";
 import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-depth.ts";
 import { MANIFEST_NAMES, parseManifest, TEXT_FIELDS } from "./manifest.ts";
 import { IMAGE_FILE } from "./media.ts";
@@ -30,6 +31,11 @@ export interface InputFolder {
   /** Lets go of the dumps held between passes. */
   release: () => void;
   /**
+   * Keeps a dump's text with the dump, when the dump is held and the budget
+   * allows: its extraction then does not decode it again (RawDump.decoded).
+   */
+  keepDecoded: (dump: RawDump, decoded: DecodedDump) => void;
+  /**
    * What says a dump and its metadata are those read last time without reading them:
    * the stamps (fileStamp) of the dump and its sidecar, and its manifest entry; ""
    * when a file was changed too recently to be trusted (it is read). A dump read
@@ -38,7 +44,10 @@ export interface InputFolder {
   stampOf: (file: string) => string;
 }
 
-/** Bytes of dumps held in memory between the passes of a run; past it, a dump is read again. */
+/**
+ * Bytes of dumps held in memory between the passes of a run, their text
+ * (two bytes a character) counted in; past it, a dump is read again.
+ */
 const HELD_BYTES = 256 * 2 ** 20;
 
 export async function readInputFolder(
@@ -125,6 +134,7 @@ export async function readInputFolder(
   // A run looks at a dump up to three times (its identity, the corpus pass, extraction):
   // dumps are held between the passes, up to a budget, so that each is read once.
   const held = new Map<string, Promise<RawDump>>();
+  const heldDumps = new WeakSet<RawDump>();
   let heldBytes = 0;
   function loadDump(file: string): Promise<RawDump> {
     const kept = held.get(file);
@@ -135,11 +145,19 @@ export async function readInputFolder(
       loading.then(
         (dump) => {
           heldBytes += dump.bytes.length;
+          heldDumps.add(dump);
         },
         () => {}, // the caller reports it
       );
     }
     return loading;
+  }
+
+  function keepDecoded(dump: RawDump, decoded: DecodedDump): void {
+    const bytes = 2 * decoded.text.length;
+    if (!heldDumps.has(dump) || dump.decoded || heldBytes + bytes > HELD_BYTES) return;
+    dump.decoded = decoded;
+    heldBytes += bytes;
   }
 
   function stampOf(file: string): string {
@@ -161,6 +179,7 @@ export async function readInputFolder(
       held.clear();
       heldBytes = 0;
     },
+    keepDecoded,
     stampOf,
   };
 }

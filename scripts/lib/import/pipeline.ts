@@ -103,6 +103,7 @@ export function decodeRawDump(
       `unsupported file type "${ext || "(none)"}": dumps are .txt, .html/.htm, .json or .jsonl`,
     );
   }
+  if (dump.decoded) return { decoded: dump.decoded, format };
   // A page says what it is encoded in; a text dump cannot.
   const declared = format === "html" ? declaredCharset(dump.bytes) : undefined;
   const decoded = decodeDump(dump.bytes, {

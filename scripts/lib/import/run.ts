@@ -148,12 +148,14 @@ async function importWith(
   const mediaDir = options.mediaDir ?? mediaDirFor(options.outDir);
   const existing = await indexExistingArticles(options.outDir, cache.articles, options.now);
   // With workers started early (a first import), they read the new text dumps' lines for
-  // the corpus pass while this thread identifies the dumps, not after.
+  // the corpus pass while this thread identifies the dumps, not after; the text they
+  // decoded stays with each dump held for its extraction.
   const linesOf = early
     ? dumpLinesAhead(
         dumps.filter((f) => formatOf(f) === "text" && !cache.dumps[f]),
         loadDump,
         early,
+        folder.keepDecoded,
       )
     : undefined;
   // A dump unchanged since the last run read it (its stamp) is known without reading it;
