@@ -37,4 +37,20 @@ describe("a dump's text kept with it between the passes", () => {
     folder.release();
     expect((await folder.loadDump("a.txt")).decoded).toBeUndefined();
   });
+
+  it("holds a dump's bytes whatever the text kept, each up to its own budget", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nashra-held-"));
+    for (const name of ["a.txt", "b.txt", "c.txt"]) writeFileSync(path.join(dir, name), "خبر");
+    // Room for the bytes of two dumps (6 bytes each), and for one text of three letters.
+    const folder = await readInputFolder(dir, Date.now(), { bytes: 12, text: 6 });
+    const a = await folder.loadDump("a.txt");
+    const text = (t: string) => ({ text: t, encoding: "utf-8" });
+    folder.keepDecoded(a, text("خبر"));
+    const b = await folder.loadDump("b.txt");
+    folder.keepDecoded(b, text("خبر"));
+    expect([a.decoded?.text, b.decoded?.text]).toEqual(["خبر", undefined]);
+    // Both dumps held (the same dump at every load), the third past the budget (read again).
+    expect(await folder.loadDump("b.txt")).toBe(b);
+    expect(await folder.loadDump("c.txt")).not.toBe(await folder.loadDump("c.txt"));
+  });
 });

@@ -44,16 +44,25 @@ export interface InputFolder {
   stampOf: (file: string) => string;
 }
 
-/**
- * Bytes of dumps held in memory between the passes of a run, their text
- * (two bytes a character) counted in; past it, a dump is read again.
- */
-const HELD_BYTES = 256 * 2 ** 20;
+/** What a run holds in memory between its passes. */
+export interface HeldBudget {
+  /** Bytes of dumps; past it, a dump is read again. */
+  bytes: number;
+  /**
+   * Their text (two bytes a character); past it, a dump is decoded again. A
+   * budget of its own: a text kept spares a decoding, a dump's bytes kept spare
+   * a read, and neither displaces the other (at 100,000 dumps the bytes fill
+   * theirs before the workers send any text back).
+   */
+  text: number;
+}
+const HELD: HeldBudget = { bytes: 256 * 2 ** 20, text: 256 * 2 ** 20 };
 
 export async function readInputFolder(
   inDir: string,
   /** The time now, in ms, for the racy-file check of the dumps' stamps (fileStamp). */
   now = Date.now(),
+  budget: HeldBudget = HELD,
 ): Promise<InputFolder> {
   const { files, unread } = await listInputs(inDir);
   const fileSet = new Set(files);
@@ -136,11 +145,12 @@ export async function readInputFolder(
   const held = new Map<string, Promise<RawDump>>();
   const heldDumps = new WeakSet<RawDump>();
   let heldBytes = 0;
+  let heldTextBytes = 0;
   function loadDump(file: string): Promise<RawDump> {
     const kept = held.get(file);
     if (kept) return kept;
     const loading = readDump(file);
-    if (heldBytes < HELD_BYTES) {
+    if (heldBytes < budget.bytes) {
       held.set(file, loading);
       loading.then(
         (dump) => {
@@ -155,9 +165,9 @@ export async function readInputFolder(
 
   function keepDecoded(dump: RawDump, decoded: DecodedDump): void {
     const bytes = 2 * decoded.text.length;
-    if (!heldDumps.has(dump) || dump.decoded || heldBytes + bytes > HELD_BYTES) return;
+    if (!heldDumps.has(dump) || dump.decoded || heldTextBytes + bytes > budget.text) return;
     dump.decoded = decoded;
-    heldBytes += bytes;
+    heldTextBytes += bytes;
   }
 
   function stampOf(file: string): string {
@@ -178,6 +188,7 @@ export async function readInputFolder(
     release: () => {
       held.clear();
       heldBytes = 0;
+      heldTextBytes = 0;
     },
     keepDecoded,
     stampOf,
