@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { identifyDumps, readInputFolder } from "../../scripts/lib/import/inputs.ts";
+import { tempDir } from "../helpers/tmp.ts";
 
 describe("identifying dumps", () => {
   it("reads only the dumps not known from the last run, and lists all in the dumps' order", async () => {
@@ -23,7 +23,7 @@ describe("identifying dumps", () => {
 
 describe("a dump's text kept with it between the passes", () => {
   it("stays with a dump the folder holds, and with no other copy of it", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "nashra-held-"));
+    const dir = tempDir();
     writeFileSync(path.join(dir, "a.txt"), "خبر");
     const folder = await readInputFolder(dir);
     const held = await folder.loadDump("a.txt");
@@ -39,7 +39,7 @@ describe("a dump's text kept with it between the passes", () => {
   });
 
   it("holds a dump's bytes whatever the text kept, each up to its own budget", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "nashra-held-"));
+    const dir = tempDir();
     for (const name of ["a.txt", "b.txt", "c.txt"]) writeFileSync(path.join(dir, name), "خبر");
     // Room for the bytes of two dumps (6 bytes each), and for one text of three letters.
     const folder = await readInputFolder(dir, Date.now(), { bytes: 12, text: 6 });
