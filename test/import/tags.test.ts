@@ -124,8 +124,13 @@ describe("gazetteer tags", () => {
     expect(gz.match("سلطنة عمان")).toEqual(["عُمان"]);
     expect(gz.match("وصل إلى عُمان")).toEqual(["عُمان"]);
     expect(gz.match("وصل إلى عمّان")).toEqual(["عمّان"]);
-    // Without diacritics or context the spelling is left untagged, not guessed.
+    // Without diacritics or context the spelling is left untagged, not guessed;
+    // as many cues for one as for the other decide nothing; more for one decide.
     expect(gz.match("وصل إلى عمان")).toEqual([]);
+    expect(gz.match("وصل إلى عمان قادما من مسقط ثم الأردن")).toEqual([]);
+    expect(
+      gz.match("وصل إلى عمان قادما من مسقط ثم الأردن للقاء مسؤولين في الحكومة الأردنية"),
+    ).toEqual(["عمّان"]);
     expect(gz.canonical("اقليم عراقي")).toBe("اقليم عراقي");
     expect(gz.canonical("عراقية")).toBe("العراق");
     expect(gz.canonical("العراق")).toBe("العراق");

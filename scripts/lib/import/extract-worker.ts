@@ -5,6 +5,7 @@
  * The main thread reads files, decides paths and writes (run.ts).
  */
 import { parentPort } from "node:worker_threads";
+import { buildFoldTables } from "../arabic.ts";
 import type { RawDump } from "./article.ts";
 import { loadPipelineContext } from "./context.ts";
 import { type DumpLines, dumpLinesAndText } from "./corpus.ts";
@@ -31,6 +32,7 @@ export interface WorkerReply {
 
 // Loaded as the worker starts, while the main thread still reads the inputs (extract-all.ts).
 let ctx: PipelineContext = loadPipelineContext();
+buildFoldTables();
 
 parentPort?.on("message", (message: WorkerSetup | WorkerRequest) => {
   if ("repeatedLines" in message) {
