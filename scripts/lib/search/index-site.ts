@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { createHash, hash } from "node:crypto";
+import { createHash, type Hash, hash } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
@@ -863,31 +863,59 @@ async function shardHash(
 ): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
   if (language) hash.update(`language ${language}\n`);
-  const used = new Uint8Array(words.list.length);
+  // Each loop over the shard is a function of its own. V8 optimises a long loop while it runs
+  // (on-stack replacement); in one function, that code stopped at the next loop, which had not
+  // run yet, and the function was optimised again, loop after loop (ten times a full build).
+  const shardWords = wordsOfShard(pages, words.list);
+  hashPages(hash, pages, shardWords, words.list.length);
+  hashBareForms(hash, shardWords, words, vocabulary);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The places of the words a shard's pages hold, each once, in the words' order. */
+function wordsOfShard(pages: readonly IndexedPage[], list: readonly string[]): number[] {
+  const used = new Uint8Array(list.length);
   for (const { places } of pages) for (const place of places) used[place] = 1;
   const shardWords: number[] = [];
   for (let place = 0; place < used.length; place++) if (used[place] === 1) shardWords.push(place);
-  shardWords.sort((a, b) => compareStrings(words.list[a] as string, words.list[b] as string));
-  const rank = new Int32Array(used.length);
+  return shardWords.sort((a, b) => compareStrings(list[a] as string, list[b] as string));
+}
+
+/** Each page's path, indexed hash and words (as their ranks among the shard's words). */
+function hashPages(
+  digest: Hash,
+  pages: readonly IndexedPage[],
+  shardWords: readonly number[],
+  places: number,
+): void {
+  const rank = new Int32Array(places);
   shardWords.forEach((place, r) => {
     rank[place] = r;
   });
   for (const { page, indexed, places } of pages) {
     const ranks = new Int32Array(places.length);
     for (let k = 0; k < places.length; k++) ranks[k] = rank[places[k] as number] as number;
-    hash.update(`${page}\n${indexed}\n`).update(ranks.sort()).update("\n\0\n");
+    digest.update(`${page}\n${indexed}\n`).update(ranks.sort()).update("\n\0\n");
   }
+}
+
+/** Each of the shard's words with its bare forms. */
+function hashBareForms(
+  digest: Hash,
+  shardWords: readonly number[],
+  words: FactsWords,
+  vocabulary: ArchiveVocabulary | undefined,
+): void {
   let forms = "";
   for (const place of shardWords) {
     const bare = vocabulary ? words.bareFormsAt(place, vocabulary).join(" ") : "";
     forms += `${words.list[place]} ${bare}\n`;
     if (forms.length > 65_536) {
-      hash.update(forms);
+      digest.update(forms);
       forms = "";
     }
   }
-  hash.update(forms);
-  return hash.digest("hex").slice(0, 16);
+  digest.update(forms);
 }
 
 /**
@@ -942,8 +970,12 @@ interface IndexedPage {
   places: readonly number[];
   /** Its year filter's values. */
   years: string[];
-  /** What Pagefind reads of it (indexedPart), when this build read the page: written as it is, not read again. */
-  part?: string;
+  /**
+   * What Pagefind reads of it (indexedPart), when this build read the page: written as it is,
+   * not read again. Always set, if only to undefined: pages of one shape (with the part and
+   * without) keep V8's optimised loops over a shard's pages (shardHash) from being redone.
+   */
+  part: string | undefined;
 }
 
 /**
@@ -985,30 +1017,35 @@ interface PageFactsFile {
  */
 class FactsWords {
   private readonly placeOf: Map<string, number>;
-  private readonly bare: (readonly string[] | undefined)[] = [];
+  // A map, not an array indexed by place: filled in no order, an array went sparse and back,
+  // each change of its kind costing V8's optimised code over a shard's words (shardHash).
+  private readonly bare = new Map<number, readonly string[]>();
 
   constructor(readonly list: string[] = []) {
     this.placeOf = new Map(list.map((word, place) => [word, place]));
   }
 
   placesOf(words: readonly string[]): number[] {
-    return words.map((word) => {
+    // Pushed one by one, as the places read from page-facts.json are: arrays of one kind.
+    const places: number[] = [];
+    for (const word of words) {
       let place = this.placeOf.get(word);
       if (place === undefined) {
         place = this.list.length;
         this.list.push(word);
         this.placeOf.set(word, place);
       }
-      return place;
-    });
+      places.push(place);
+    }
+    return places;
   }
 
   /** The bare forms of the word at this place (ArchiveVocabulary.bareForms), decided once a build. */
   bareFormsAt(place: number, vocabulary: ArchiveVocabulary): readonly string[] {
-    let bare = this.bare[place];
+    let bare = this.bare.get(place);
     if (bare === undefined) {
       bare = vocabulary.bareForms(this.list[place] as string);
-      this.bare[place] = bare;
+      this.bare.set(place, bare);
     }
     return bare;
   }
@@ -1117,7 +1154,7 @@ function indexedPages(
       indexed: facts.indexed,
       places: facts.places,
       years: facts.years,
-      ...(part === undefined ? {} : { part }),
+      part,
     };
   });
 }

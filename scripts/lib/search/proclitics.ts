@@ -168,7 +168,8 @@ export class ArchiveVocabulary {
         const own = this.count(b) + this.count(`ال${b}`);
         return own > 0 && own * RARITY >= prefixed;
       });
-      this.decided.set(folded, bare.length > 0 ? bare : NONE);
+      if (bare.length === 0) bare = NONE;
+      this.decided.set(folded, bare);
     }
     return bare;
   }
@@ -221,7 +222,13 @@ const PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS;
 const PROCLITIC_CODES: ReadonlySet<number> = new Set(
   [...PROCLITIC_LETTERS].map((c) => c.charCodeAt(0)),
 );
-const NONE: string[] = [];
+/**
+ * No bare forms: an empty list of strings' own kind. An empty `[]` literal is
+ * an array of small integers to V8, so loops over bare forms that met both it
+ * and the filtered lists of words saw two kinds of array, and V8's optimised
+ * code for them was thrown away and made again (shardHash, four times a build).
+ */
+const NONE: string[] = [""].slice(1);
 
 /**
  * A text's distinct words, folded both ways the search folds them: ؤ/ئ to
