@@ -17,14 +17,14 @@ import typescriptTemplates from "./scripts/lib/site/plugins/typescript-templates
 import { activePlan } from "./scripts/lib/site/render-plan.ts";
 import { Site } from "./scripts/lib/site/site.ts";
 
-// `npm run build -- --input DIR --output DIR` passes other folders through the
-// environment: Eleventy lets a config's `dir` win over its own arguments.
-const input = process.env.NASHRA_CONTENT_DIR || "content";
-const output = process.env.NASHRA_OUTPUT_DIR || "_site";
-
 export default function (eleventyConfig: UserConfig) {
+  // `npm run build -- --input DIR --output DIR` passes other folders through the
+  // environment: Eleventy lets a config's `dir` win over its own arguments.
+  const input = process.env.NASHRA_CONTENT_DIR || "content";
+  const output = process.env.NASHRA_OUTPUT_DIR || "_site";
+
   // Templates: pages and layouts in TypeScript.
-  eleventyConfig.addPlugin(typescriptTemplates);
+  eleventyConfig.addPlugin(typescriptTemplates, { input });
 
   // Articles: the markdown files are the archive's data, read once by the
   // archive index (below); content/article.11ty.ts renders one page for each,

@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -87,32 +88,147 @@ export function bundledModule(entry, { root, folder = bundleFolder(root) }) {
   try {
     const file = path.join(folder, `${name}-${sourceKey(entry, root)}.mjs`);
     if (existsSync(file)) return file;
-    // esbuild only when there is something to bundle: loading it is a part of its start.
-    /** @type {typeof import("esbuild")} */
-    const esbuild = createRequire(import.meta.url)("esbuild");
-    const { outputFiles } = esbuild.buildSync({
-      entryPoints: [path.resolve(root, entry)],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      packages: "external",
-      write: false,
-      logLevel: "silent",
-    });
-    const code = outputFiles[0]?.contents;
+    const code = esbuildModule({ entryPoints: [path.resolve(root, entry)] });
     if (!code) return undefined;
-    // Threads of one process (a test runner's) may write the same bundle at once: the same
-    // content either way, so the last rename wins harmlessly, and no one loads half a file.
-    mkdirSync(folder, { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(tmp, code);
-    renameSync(tmp, file);
+    writeNew(file, code);
     removeOldBundles(folder, name, file);
     return file;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A render part's code as one module: the build script with Eleventy's
+ * configuration and every page template (`*.11ty.ts`) of the content folder
+ * `input`, registered before the build script runs (site/render-code.ts), so
+ * that the part runs without tsx. Named by the code it is made from and the
+ * templates' paths and bytes (a content folder may be another's, or link the
+ * repository's templates, as the benchmark's does). Also writes the small
+ * configuration file Eleventy is given in such a part (`config`), which
+ * hands Eleventy the registered configuration. Undefined where a bundle cannot
+ * be made or written: the parts then run through tsx.
+ * @param {{ root: string, input: string, folder?: string }} where the repository, the content folder, and the bundles' folder (bundleFolder)
+ * @returns {{ module: string, config: string } | undefined}
+ */
+export function renderBundle({ root, input, folder = bundleFolder(root) }) {
+  try {
+    const templates = pageTemplates(path.resolve(root, input));
+    const hash = createHash("sha256")
+      .update(`${sourceKey("scripts/build.ts", root)}\n`)
+      .update(readFileSync(path.join(root, ".eleventy.ts")));
+    for (const [rel, file] of templates)
+      hash.update(`\n\0\n${rel}\n${path.relative(root, file)}\n`).update(readFileSync(file));
+    const key = hash.digest("hex").slice(0, 16);
+    const config = path.join(folder, "eleventy-render-config.mjs");
+    const module = path.join(folder, `render-${key}.mjs`);
+    if (!existsSync(config)) writeNew(config, RENDER_CONFIG);
+    if (existsSync(module)) return { module, config };
+    const abs = (/** @type {string} */ file) => JSON.stringify(file.split(path.sep).join("/"));
+    // The registration is a module of its own, imported before the build script: ES modules run
+    // in the order they are imported, so the code is registered before the build starts.
+    const registration = [
+      `import { registerRenderCode } from ${abs(path.join(root, "scripts/lib/site/render-code.ts"))};`,
+      `import config from ${abs(path.join(root, ".eleventy.ts"))};`,
+      ...templates.map(([, file], i) => `import * as t${i} from ${abs(file)};`),
+      `const templates = new Map([${templates.map(([rel], i) => `[${JSON.stringify(rel)}, t${i}]`).join(", ")}]);`,
+      `registerRenderCode({ config, templates, configFile: ${JSON.stringify(config)} });`,
+      "",
+    ].join("\n");
+    // A name of this process's own: another may be bundling the same code at this moment.
+    const registrationFile = path.join(
+      folder,
+      `registration-${key}-${process.pid}-${Math.random().toString(36).slice(2)}.ts`,
+    );
+    writeNew(registrationFile, registration);
+    let code;
+    try {
+      code = esbuildModule({
+        stdin: {
+          contents: `import ${abs(registrationFile)};\nimport ${abs(path.join(root, "scripts/build.ts"))};\n`,
+          resolveDir: root,
+          sourcefile: "render-entry.ts",
+          loader: "ts",
+        },
+      });
+    } finally {
+      rmSync(registrationFile, { force: true });
+    }
+    if (!code) return undefined;
+    writeNew(module, code);
+    removeOldBundles(folder, "render", module);
+    return { module, config };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What Eleventy is given as its configuration file in a bundled render part (renderBundle). */
+const RENDER_CONFIG = `// Eleventy's configuration in a render part that runs bundled: .eleventy.ts, as the
+// part's bundle registered it (scripts/lib/site/render-code.ts). Written by code-bundle.js.
+export default function (eleventyConfig) {
+  return globalThis[Symbol.for("nashra.render-code")].config(eleventyConfig);
+}
+`;
+
+/**
+ * The page templates of a content folder, by path in it ("archive/day.11ty.ts"),
+ * sorted, with their files: every \`*.11ty.ts\` outside its articles/ folder.
+ * @param {string} contentDir
+ * @returns {[string, string][]}
+ */
+function pageTemplates(contentDir) {
+  /** @type {[string, string][]} */
+  const out = [];
+  /** @param {string} rel */
+  const walk = (rel) => {
+    for (const name of readdirSync(path.join(contentDir, rel)).sort()) {
+      const sub = rel ? `${rel}/${name}` : name;
+      if (sub === "articles" || name === "node_modules") continue;
+      const full = path.join(contentDir, sub);
+      if (statSync(full).isDirectory()) walk(sub);
+      else if (name.endsWith(".11ty.ts")) out.push([sub, realpathSync(full)]);
+    }
+  };
+  walk("");
+  return out;
+}
+
+/**
+ * One ES module for Node of an entry and the repository's code it imports
+ * (packages stay imports), or undefined.
+ * @param {import("esbuild").BuildOptions} entry `entryPoints` or `stdin`
+ * @returns {Uint8Array | undefined}
+ */
+function esbuildModule(entry) {
+  // esbuild only when there is something to bundle: loading it is a part of its start.
+  /** @type {typeof import("esbuild")} */
+  const esbuild = createRequire(import.meta.url)("esbuild");
+  const { outputFiles } = esbuild.buildSync({
+    ...entry,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    write: false,
+    logLevel: "silent",
+  });
+  return outputFiles?.[0]?.contents;
+}
+
+/**
+ * A file written whole under a name of its own, then renamed: threads or
+ * processes writing the same content at once (a test runner's) leave one whole
+ * file, and no one loads half a file.
+ * @param {string} file
+ * @param {string | Uint8Array} content
+ */
+function writeNew(file, content) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
 }
 
 /** A bundle of older code is left for a day, in case a run started before the code changed still loads it. */

@@ -13,8 +13,16 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundledModule, bundleFolder, sourceKey } from "../../scripts/lib/code-bundle.js";
+import {
+  bundledModule,
+  bundleFolder,
+  renderBundle,
+  sourceKey,
+} from "../../scripts/lib/code-bundle.js";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { fixtureArticle } from "../helpers/articles.ts";
+import { fileHashes } from "../helpers/files.ts";
+import { DEVELOPER_SETTINGS_CLEARED, linkTemplates, runBuild } from "../helpers/fixture-site.ts";
 import { fileWriter, tempDir } from "../helpers/tmp.ts";
 
 const run = promisify(execFile);
@@ -119,6 +127,82 @@ describe("the code bundled for a command or worker threads", () => {
     writeFileSync(expected, "export const kept = true;\n");
     expect(bundledModule("scripts/lib/paths.ts", { root: repoRoot, folder: own })).toBe(expected);
     expect(readFileSync(expected, "utf8")).toBe("export const kept = true;\n");
+  });
+});
+
+describe("a render part's bundle (renderBundle)", () => {
+  const folder = path.join(repoRoot, "node_modules", ".cache", `nashra-test-render-${process.pid}`);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const preload = pathToFileURL(path.join(repoRoot, "scripts/lib/site/preload-packages.js")).href;
+
+  /** A content folder with the repository's templates (linked, as the benchmark's) and two articles. */
+  function contentFolder(): string {
+    const content = path.join(tempDir(), "content");
+    linkTemplates(path.join(repoRoot, "content"), content);
+    for (const [n, date] of [
+      [1, "2024-05-02"],
+      [2, "2025-01-09"],
+    ] as const) {
+      const file = path.join(
+        content,
+        "articles",
+        date.slice(0, 4),
+        date.slice(5, 7),
+        `khabar-${n}.md`,
+      );
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(
+        file,
+        fixtureArticle(`خبر رقم ${n}`, { date: { kind: "day", iso: date }, tags: ["بغداد"] }, [
+          `نص الخبر ${n} عن بغداد والقاهرة.`,
+        ]),
+      );
+    }
+    return content;
+  }
+
+  it("renders without tsx the site the build renders through tsx", async () => {
+    const content = contentFolder();
+    const bundle = renderBundle({ root: repoRoot, input: content, folder });
+    expect(bundle && path.basename(bundle.module)).toMatch(/^render-[0-9a-f]{16}\.mjs$/);
+    const out = tempDir();
+    const env = {
+      ...process.env,
+      ...DEVELOPER_SETTINGS_CLEARED,
+      NASHRA_CACHE_DIR: path.join(out, "cache"),
+    };
+    const args = ["--input", content, "--parts", "1", "--output"];
+    // Plain Node: the bundle's own configuration and templates, nothing through tsx.
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", preload, bundle?.module as string, ...args, path.join(out, "bundled")],
+      { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(stdout).toMatch(/Built \d+ pages/);
+    await runBuild([...args, path.join(out, "tsx")], { NASHRA_CACHE_DIR: path.join(out, "cache") });
+    const bundled = fileHashes(path.join(out, "bundled"));
+    expect(Object.keys(bundled).filter((f) => f.startsWith("articles/"))).toHaveLength(2);
+    expect(bundled).toEqual(fileHashes(path.join(out, "tsx")));
+  }, 120_000);
+
+  it("is named by the content folder's templates too: one fewer is another bundle", () => {
+    const content = contentFolder();
+    const first = renderBundle({ root: repoRoot, input: content, folder })?.module;
+    expect(renderBundle({ root: repoRoot, input: content, folder })?.module).toBe(first);
+    rmSync(path.join(content, "robots.11ty.ts"));
+    const second = renderBundle({ root: repoRoot, input: content, folder })?.module;
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    // Its registration module was a temporary file: only bundles and the configuration stay.
+    expect(readdirSync(folder).filter((f) => !/^render-[0-9a-f]{16}\.mjs$/.test(f))).toEqual([
+      "eleventy-render-config.mjs",
+    ]);
+  }, 60_000);
+
+  it("is not made from a template whose imports do not resolve: the parts then run through tsx", () => {
+    const content = contentFolder();
+    writeFileSync(path.join(content, "stray.11ty.ts"), 'export { render } from "./nowhere.ts";\n');
+    expect(renderBundle({ root: repoRoot, input: content, folder })).toBeUndefined();
   });
 });
 
