@@ -182,12 +182,15 @@ function pageTemplates(contentDir) {
   const out = [];
   /** @param {string} rel */
   const walk = (rel) => {
-    for (const name of readdirSync(path.join(contentDir, rel)).sort()) {
-      const sub = rel ? `${rel}/${name}` : name;
-      if (sub === "articles" || name === "node_modules") continue;
+    const entries = readdirSync(path.join(contentDir, rel), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const sub = rel ? `${rel}/${entry.name}` : entry.name;
+      if (sub === "articles" || entry.name === "node_modules") continue;
       const full = path.join(contentDir, sub);
-      if (statSync(full).isDirectory()) walk(sub);
-      else if (name.endsWith(".11ty.ts")) out.push([sub, realpathSync(full)]);
+      // Only a link is asked what it is (a folder of photos is not stat-ed file by file).
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(full).isDirectory()))
+        walk(sub);
+      else if (entry.name.endsWith(".11ty.ts")) out.push([sub, realpathSync(full)]);
     }
   };
   walk("");
