@@ -886,9 +886,9 @@ function hashPages(
   digest: Hash,
   pages: readonly IndexedPage[],
   shardWords: readonly number[],
-  places: number,
+  wordCount: number,
 ): void {
-  const rank = new Int32Array(places);
+  const rank = new Int32Array(wordCount);
   shardWords.forEach((place, r) => {
     rank[place] = r;
   });
