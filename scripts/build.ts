@@ -393,7 +393,9 @@ async function buildSite(): Promise<void> {
   console.log(
     previous
       ? `Built ${output} in ${seconds().toFixed(1)} s in ${parts} parts${jobs.length < parts ? ` (${jobs.length} process${jobs.length === 1 ? "" : "es"})` : ""}, incrementally: ${rendered} of ${pages} generated pages rendered, ${removed.length} removed`
-      : `Built ${pages} pages into ${output} in ${seconds().toFixed(1)} s in ${parts} parts (${why})`,
+      : // The pages the parts wrote, as a build in one process counts them (the keys leave out
+        // the single pages, rendered at every build: the search page, the indexes, robots.txt…).
+        `Built ${rendered} pages into ${output} in ${seconds().toFixed(1)} s in ${parts} parts (${why})`,
   );
   console.log(
     `  render ${renderSeconds.toFixed(1)} s, search index ${indexed.seconds.toFixed(1)} s ` +

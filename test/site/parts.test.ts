@@ -27,6 +27,7 @@ const md = (title: string, fields: Partial<Article>) =>
 let root: string;
 let content: string;
 let single: Record<string, string>;
+let singleStdout: string;
 
 function build(output: string, args: string[] = []): Promise<string> {
   return runBuild(["--input", content, "--output", output, ...args], {
@@ -66,7 +67,7 @@ beforeAll(async () => {
       }),
     );
   }
-  await build(path.join(root, "single"), ["--parts", "1"]);
+  singleStdout = await build(path.join(root, "single"), ["--parts", "1"]);
   single = fileHashes(path.join(root, "single"));
 }, 120_000);
 
@@ -75,6 +76,10 @@ describe("a build in parts", () => {
     const stdout = await build(path.join(root, "side-by-side"), ["--parts", "3"]);
     expect(stdout).toContain("in 3 parts");
     expect(fileHashes(path.join(root, "side-by-side"))).toEqual(single);
+    // And says it built as many pages as the build in one process.
+    const built = (out: string) => /Built (\d+) pages/.exec(out)?.[1];
+    expect(built(stdout)).toBeDefined();
+    expect(built(stdout)).toBe(built(singleStdout));
   }, 120_000);
 
   it("built as separate parts and merged, gives the same site, each part indexing its own shards", async () => {
