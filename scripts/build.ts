@@ -80,6 +80,12 @@ process.env.NASHRA_OUTPUT_DIR = output;
 if (values["path-prefix"]) process.env.NASHRA_PATH_PREFIX = values["path-prefix"];
 if (values["base-url"]) process.env.NASHRA_BASE_URL = values["base-url"];
 if (values.lang) process.env.NASHRA_LANG = values.lang;
+// A build renders each template once. Eleventy's ESM resolver (a module loader
+// hook, on Node 20 a loader thread every later import waits on) is there to
+// import a template edited while `--serve` watches afresh: a build process,
+// and each part it starts (the environment is theirs), goes without it.
+// Measured, a fresh process importing Eleventy: 0.07–0.23 s of CPU less (six pairs).
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 process.chdir(repoRoot);
 
 /** Archives this size and up are rendered in parts by default. */

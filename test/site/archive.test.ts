@@ -155,6 +155,31 @@ describe("the archive index", () => {
     expect(key(withFigure)).not.toBe(key(without));
   });
 
+  it("gives an article's page another key when a neighbour's title changes, the same when only its text does", () => {
+    const middle = article("2025/01/b.md", { date: "2025-01-02", title: "الأوسط" });
+    const older = article("2025/01/a.md", { date: "2025-01-01", title: "الأقدم" });
+    const newer = article("2025/01/c.md", { date: "2025-01-03", title: "الأحدث" });
+    // The middle article's key, its neighbours' files hashed as given (a build hashes each file).
+    const key = (newerArticle: ArchiveArticle, newerHash: string) => {
+      const archive = new Archive([older, middle, newerArticle], 20, {
+        dir: "/nowhere",
+        hashes: new Map([
+          [older.path, "h-old"],
+          [middle.path, "h-mid"],
+          [newerArticle.path, newerHash],
+        ]),
+      });
+      return pageKey(archive.articlePageKey(middle), archive.keyReplacer);
+    };
+    const before = key(newer, "h1");
+    // The newer article's text edited: its file's hash changes, what the page links does not.
+    expect(key(newer, "h2")).toBe(before);
+    // Its title edited: the link on this page reads otherwise.
+    expect(key({ ...newer, title: "عنوان آخر" }, "h3")).not.toBe(before);
+    // Its language: the link's lang and dir attributes.
+    expect(key({ ...newer, lang: "en", dir: "ltr" }, "h1")).not.toBe(before);
+  });
+
   it("gives a listing another key when an article it lists is edited or loses its photo, the same otherwise", () => {
     const image = { src: "media/ab/abcdef.jpg", width: 800, height: 600, alt: "" };
     const withPhoto = article("2025/01/a.md", { date: "2025-01-01", image });

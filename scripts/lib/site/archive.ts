@@ -173,15 +173,25 @@ export class Archive implements RelatedIndex {
     const i = this.byPath.get(path);
     const article = i === undefined ? undefined : this.articles[i];
     if (article === undefined || article !== value) return value;
-    // With its tags' URLs: a page that links them changes when a tag's slug does. The
-    // article stands as its file (fileFacts) when the file's hash is known, else as its fields.
-    const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
-    const file = this.fileFacts(article);
-    const fields = file[1] !== null ? file : article;
-    const digest = hash("sha1", JSON.stringify([fields, tagUrls]), "base64url");
-    this.digests.set(article, digest);
-    return digest;
+    return this.digestOf(article);
   };
+
+  /**
+   * An article of this archive as a digest of what it is made of: its file
+   * (fileFacts) when the file's hash is known, else its fields, with its tags'
+   * URLs (a page that links them changes when a tag's slug does).
+   */
+  private digestOf(article: ArchiveArticle): string {
+    let digest = this.digests.get(article);
+    if (digest === undefined) {
+      const tagUrls = article.tags.map((t) => this.tag(t)?.url ?? "");
+      const file = this.fileFacts(article);
+      const fields = file[1] !== null ? file : article;
+      digest = hash("sha1", JSON.stringify([fields, tagUrls]), "base64url");
+      this.digests.set(article, digest);
+    }
+    return digest;
+  }
   private readonly digests = new Map<ArchiveArticle, string>();
 
   /**
@@ -200,22 +210,36 @@ export class Archive implements RelatedIndex {
 
   /**
    * Everything an article's page is made of: its file, and what the page shows
-   * of other articles and tags. Equal keys, equal pages (render-plan.ts).
+   * of other articles and tags. Equal keys, equal pages (render-plan.ts). Other
+   * articles stand as digests of what the page shows of them, each computed
+   * once: a build takes the key of every article page, and the links' addresses
+   * and titles written out made keys of 1,400 characters (600 with digests).
+   * Made of text alone, it is given as JSON, which V8 writes without calling
+   * the key replacer for each of its values.
    */
-  articlePageKey(a: ArchiveArticle): unknown {
-    const brief = (x: ArchiveArticle | undefined) => (x ? [x.url, x.title, x.lang, x.dir] : null);
+  articlePageKey(a: ArchiveArticle): string {
     const { older, newer } = this.neighbours(a.path);
-    return [
-      ...this.fileFacts(a),
-      a.tags.map((t) => this.tag(t)?.url ?? null),
+    return JSON.stringify([
+      this.digestOf(a),
       a.author ? (this.author(a.author)?.url ?? null) : null,
       a.section ? (this.section(a.section)?.url ?? null) : null,
       a.related.map((h) => this.articleTitled(h)?.url ?? null),
-      this.relatedByTags(a.path).map(brief),
-      brief(older),
-      brief(newer),
-    ];
+      this.relatedByTags(a.path).map((x) => this.linkDigest(x)),
+      older ? this.linkDigest(older) : null,
+      newer ? this.linkDigest(newer) : null,
+    ]);
   }
+
+  /** What a link to an article shows (address, title, language, direction), as a digest. */
+  private linkDigest(x: ArchiveArticle): string {
+    let digest = this.links.get(x);
+    if (digest === undefined) {
+      digest = hash("sha1", JSON.stringify([x.url, x.title, x.lang, x.dir]), "base64url");
+      this.links.set(x, digest);
+    }
+    return digest;
+  }
+  private readonly links = new Map<ArchiveArticle, string>();
 
   /**
    * What an article is made of from its file: its path, the file's hash (null
