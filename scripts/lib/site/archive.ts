@@ -213,7 +213,7 @@ export class Archive implements RelatedIndex {
    * of other articles and tags. Equal keys, equal pages (render-plan.ts). Other
    * articles stand as digests of what the page shows of them, each computed
    * once: a build takes the key of every article page, and the links' addresses
-   * and titles written out made keys of 1,400 characters (600 with digests).
+   * and titles written out made keys of 1,400 characters (270 with digests).
    * Made of text alone, it is given as JSON, which V8 writes without calling
    * the key replacer for each of its values.
    */
