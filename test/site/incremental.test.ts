@@ -11,7 +11,7 @@ import { day, fixtureArticle } from "../helpers/articles.ts";
 import { fileHashes } from "../helpers/files.ts";
 import { linkTemplates, runBuild } from "../helpers/fixture-site.ts";
 import { keptPhoto } from "../helpers/photos.ts";
-import { tempDir } from "../helpers/tmp.ts";
+import { tempDirListedInOrderMade } from "../helpers/tmp.ts";
 
 /**
  * `npm run build -- --incremental` renders only the pages whose content
@@ -55,7 +55,9 @@ function rendered(stdout: string): { rendered: number; pages: number } {
 const photos: ArticleImage[] = [];
 
 beforeAll(async () => {
-  root = tempDir("nashra-incremental-");
+  // Where a folder lists its files in the order they were made, as Pagefind then meets a
+  // shard's pages: an update writes them in another order than a full build.
+  root = tempDirListedInOrderMade("nashra-incremental-");
   content = path.join(root, "content");
   linkTemplates(path.join(repoRoot, "content"), content);
   // Photos: one on an article that goes, one that stays, one for a new article.
@@ -160,6 +162,9 @@ describe("an incremental build", () => {
     const cache = path.join(root, "cache-parts");
     await build(output, cache, true, {}, ["--parts", "2"]);
     write("2026/04/akhir.md", md("آخر خبر", { date: day("2026-04-01"), tags: ["العراق"] }));
+    // A new article among the shard's others (its page's path sorts between theirs): the
+    // shard's folder, its other pages written ahead, must be as a full build writes it.
+    write("2023/06/jadid.md", md("خبر جديد بينها", { date: day("2023-06-15"), tags: ["بغداد"] }));
     rmSync(article("undated/a.md"));
     // The article with the second photo: its files must go, though no part renders it.
     rmSync(article("2022/04/khabar-3.md"));

@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   writeFileSync,
 } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
@@ -620,8 +621,32 @@ async function writeShardPages(
     const inShard = new Set(shardPages.map((p) => p.page));
     for (const page of written.keys())
       if (!inShard.has(page)) await rm(path.join(pagesDir, page), { force: true });
+    await remakeInOrder(pagesDir, shardPages);
   }
   return { pagesDir, writtenAhead };
+}
+
+/**
+ * The folder of a shard's pages made again, its files and folders created in
+ * the order a full build writes them (the shard's pages in order). Pagefind
+ * numbers a bundle's pages in the order it walks the folder, which is the
+ * order the file system lists it in — on tmpfs or btrfs, the order its
+ * entries were made. Pages written ahead, then the pages rendered since, were
+ * made in another order: the bundle had the same pages numbered otherwise, and
+ * an update's differed from a full build's (found on the benchmark's December
+ * update, its work folder in /dev/shm). Renames, a millisecond or so per 100
+ * pages.
+ */
+async function remakeInOrder(pagesDir: string, shardPages: readonly IndexedPage[]): Promise<void> {
+  const ordered = `${pagesDir}-ordered`;
+  await rm(ordered, { recursive: true, force: true });
+  for (const { page } of shardPages) {
+    const target = path.join(ordered, page);
+    mkdirSync(path.dirname(target), { recursive: true });
+    renameSync(path.join(pagesDir, page), target);
+  }
+  await rm(pagesDir, { recursive: true, force: true });
+  await rename(ordered, pagesDir);
 }
 
 /** A page of a shard's folder: what Pagefind reads of it, its bare forms in the alias field. */
@@ -861,7 +886,9 @@ async function shardHash(
   words: FactsWords,
   vocabulary: ArchiveVocabulary | undefined,
 ): Promise<string> {
-  const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()}\n`);
+  // "in order": bundles cached before an update's shard folder was made in a full build's
+  // order (remakeInOrder) may number their pages otherwise, and are not taken.
+  const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()} in order\n`);
   if (language) hash.update(`language ${language}\n`);
   // Each loop over the shard is a function of its own. V8 optimises a long loop while it runs
   // (on-stack replacement); in one function, that code stopped at the next loop, which had not
