@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
@@ -18,9 +18,18 @@ export function tempDir(prefix = "nashra-", base = os.tmpdir()): string {
  * the names) hides.
  */
 export function tempDirListedInOrderMade(prefix = "nashra-"): string {
-  return tempDir(prefix, existsSync(IN_ORDER_MADE) ? IN_ORDER_MADE : os.tmpdir());
+  return tempDir(prefix, roomIn(IN_ORDER_MADE) >= ROOM_NEEDED ? IN_ORDER_MADE : os.tmpdir());
 }
 const IN_ORDER_MADE = "/dev/shm";
+/** A container's /dev/shm is 64 MB unless told otherwise: the incremental tests use about 50. */
+const ROOM_NEEDED = 256 * 2 ** 20;
+
+/** Bytes free in a folder's file system (0 if there is no such folder). */
+function roomIn(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const { bavail, bsize } = statfsSync(dir);
+  return bavail * bsize;
+}
 
 /** Writes a file under `root` (a path relative to it, "/"-separated), its folders made first. */
 export function fileWriter(root: string): (rel: string, text: string) => void {
