@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Dates and sorting must not depend on where the tests run.
     env: { TZ: "Pacific/Kiritimati", LANG: "C" },
+    // One temporary folder for the run, removed when it ends (test/helpers/tmp.ts).
+    globalSetup: ["test/helpers/temp-root.ts"],
     // Most long tests wait on child processes (builds) or on Chromium: three files
     // at a time keep two cores busy (the default on 2 cores is one; measured
     // 392 s → 168 s with two → 150 s with three).
@@ -39,7 +41,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
-          globalSetup: ["test/browser/shared-sites.ts"],
+          globalSetup: ["test/helpers/temp-root.ts", "test/browser/shared-sites.ts"],
         },
       },
     ],

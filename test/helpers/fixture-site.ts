@@ -1,17 +1,10 @@
 import { execFile } from "node:child_process";
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import os from "node:os";
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "../../scripts/lib/paths.ts";
 import { viaTsx } from "./command.ts";
+import { tempDir } from "./tmp.ts";
 
 const run = promisify(execFile);
 
@@ -77,7 +70,7 @@ export async function buildSiteWith(
     env?: Record<string, string>;
   } = {},
 ): Promise<BuiltSite> {
-  const root = options.root ?? mkdtempSync(path.join(os.tmpdir(), "nashra-site-"));
+  const root = options.root ?? tempDir("nashra-site-");
   const content = path.join(root, "content");
   const output = path.join(root, "_site");
   linkTemplates(path.join(repoRoot, "content"), content);
