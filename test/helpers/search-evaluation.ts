@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -100,6 +101,8 @@ export async function evaluateSearch(fixtureDir: string): Promise<SearchEvaluati
   } finally {
     await browser.close();
     await server.close();
+    // Its own temporary site: run as `npm run eval:search`, no test run removes it.
+    rmSync(site.root, { recursive: true, force: true });
   }
   const withExpectations = outcomes.filter((o) => o.query.expect.length > 0);
   const mean = (xs: number[]) => (xs.length === 0 ? 1 : xs.reduce((a, b) => a + b, 0) / xs.length);

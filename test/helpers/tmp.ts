@@ -5,7 +5,20 @@ import { inject } from "vitest";
 
 /** A fresh temporary folder, inside the test run's own (removed when the run ends: temp-root.ts). */
 export function tempDir(prefix = "nashra-"): string {
-  return mkdtempSync(path.join(inject("tempRoot") || os.tmpdir(), prefix));
+  return mkdtempSync(path.join(runFolder("tempRoot") || os.tmpdir(), prefix));
+}
+
+/**
+ * The run's folder (temp-root.ts), or "" outside a vitest run: the evaluation
+ * scripts (`npm run eval:search`) build their sites with these helpers, and
+ * vitest's `inject` throws where vitest is not running.
+ */
+function runFolder(key: "tempRoot" | "tempRootInOrderMade"): string {
+  try {
+    return inject(key) ?? "";
+  } catch {
+    return "";
+  }
 }
 
 /**
@@ -16,7 +29,7 @@ export function tempDir(prefix = "nashra-"): string {
  * by a hash of the names) hides.
  */
 export function tempDirListedInOrderMade(prefix = "nashra-"): string {
-  const inOrderMade = inject("tempRootInOrderMade");
+  const inOrderMade = runFolder("tempRootInOrderMade");
   return inOrderMade ? mkdtempSync(path.join(inOrderMade, prefix)) : tempDir(prefix);
 }
 
