@@ -634,8 +634,9 @@ async function writeShardPages(
  * entries were made. Pages written ahead, then the pages rendered since, were
  * made in another order: the bundle had the same pages numbered otherwise, and
  * an update's differed from a full build's (found on the benchmark's December
- * update, its work folder in /dev/shm). Renames, a millisecond or so per 100
- * pages.
+ * update, its work folder in /dev/shm). Renames: 800 pages in about 50 ms on
+ * tmpfs, 240 ms on ext4 (where the listing order is a hash of the names, and
+ * the remaking is not needed; it is done whatever the file system).
  */
 async function remakeInOrder(pagesDir: string, shardPages: readonly IndexedPage[]): Promise<void> {
   const ordered = `${pagesDir}-ordered`;
