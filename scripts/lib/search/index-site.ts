@@ -598,56 +598,43 @@ async function writeShardPages(
   const pagesDir = `${tmp}-pages`;
   await rm(tmp, { recursive: true, force: true });
   await rm(pagesDir, { recursive: true, force: true });
-  // The pages written ahead are the folder's start: a page whose key is the one it was
-  // written for is the same page (not read again: no part), the others are written over.
-  const written = ahead
-    ? await rename(ahead.pages.dir, pagesDir).then(
-        () => ahead.pages.keys,
-        () => rm(ahead.pages.dir, { recursive: true, force: true }).then(() => undefined),
-      )
-    : undefined;
+  // The folder is made in the shard's order, whatever was written ahead. Pagefind numbers a
+  // bundle's pages in the order it walks the folder, the order the file system lists it in —
+  // on tmpfs or btrfs the order its entries were made: an update that took the folder written
+  // ahead and added the pages rendered since gave the same pages numbered otherwise than a full
+  // build (found on the benchmark's December update, its work folder in /dev/shm). A page
+  // written ahead for the key it has now is the same page (not read again: no part), moved in
+  // at its turn; the others are written.
   let writtenAhead = 0;
   for (const shardPage of shardPages) {
     const { page } = shardPage;
-    const key = written?.get(page);
-    if (key !== undefined && shardPage.part === undefined && key === ahead?.keyOf(page)) {
+    const key = ahead?.pages.keys.get(page);
+    if (
+      key !== undefined &&
+      shardPage.part === undefined &&
+      key === ahead?.keyOf(page) &&
+      moveInto(pagesDir, page, ahead.pages.dir)
+    ) {
       writtenAhead++;
       continue;
     }
     const part = shardPage.part ?? readIndexedPart(path.join(siteDir, page));
     writeShardPage(pagesDir, page, part, bareFormsOf(shardPage));
   }
-  if (written) {
-    const inShard = new Set(shardPages.map((p) => p.page));
-    for (const page of written.keys())
-      if (!inShard.has(page)) await rm(path.join(pagesDir, page), { force: true });
-    await remakeInOrder(pagesDir, shardPages);
-  }
+  if (ahead) await rm(ahead.pages.dir, { recursive: true, force: true });
   return { pagesDir, writtenAhead };
 }
 
-/**
- * The folder of a shard's pages made again, its files and folders created in
- * the order a full build writes them (the shard's pages in order). Pagefind
- * numbers a bundle's pages in the order it walks the folder, which is the
- * order the file system lists it in — on tmpfs or btrfs, the order its
- * entries were made. Pages written ahead, then the pages rendered since, were
- * made in another order: the bundle had the same pages numbered otherwise, and
- * an update's differed from a full build's (found on the benchmark's December
- * update, its work folder in /dev/shm). Renames: 800 pages in about 50 ms on
- * tmpfs, 240 ms on ext4 (where the listing order is a hash of the names, and
- * the remaking is not needed; it is done whatever the file system).
- */
-async function remakeInOrder(pagesDir: string, shardPages: readonly IndexedPage[]): Promise<void> {
-  const ordered = `${pagesDir}-ordered`;
-  await rm(ordered, { recursive: true, force: true });
-  for (const { page } of shardPages) {
-    const target = path.join(ordered, page);
-    mkdirSync(path.dirname(target), { recursive: true });
-    renameSync(path.join(pagesDir, page), target);
+/** Moves a page from one shard folder into another; false if it could not (gone: it is written). */
+function moveInto(pagesDir: string, page: string, from: string): boolean {
+  const target = path.join(pagesDir, page);
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    renameSync(path.join(from, page), target);
+    return true;
+  } catch {
+    return false;
   }
-  await rm(pagesDir, { recursive: true, force: true });
-  await rename(ordered, pagesDir);
 }
 
 /** A page of a shard's folder: what Pagefind reads of it, its bare forms in the alias field. */
@@ -887,8 +874,8 @@ async function shardHash(
   words: FactsWords,
   vocabulary: ArchiveVocabulary | undefined,
 ): Promise<string> {
-  // "in order": bundles cached before an update's shard folder was made in a full build's
-  // order (remakeInOrder) may number their pages otherwise, and are not taken.
+  // "in order": bundles cached before an update's shard folder was made in the shard's order
+  // (writeShardPages) may number their pages otherwise, and are not taken.
   const hash = createHash("sha256").update(`pagefind ${await pagefindVersion()} in order\n`);
   if (language) hash.update(`language ${language}\n`);
   // Each loop over the shard is a function of its own. V8 optimises a long loop while it runs
