@@ -139,20 +139,13 @@ describe("a render part's bundle (renderBundle)", () => {
   function contentFolder(): string {
     const content = path.join(tempDir(), "content");
     linkTemplates(path.join(repoRoot, "content"), content);
+    const write = fileWriter(path.join(content, "articles"));
     for (const [n, date] of [
       [1, "2024-05-02"],
       [2, "2025-01-09"],
     ] as const) {
-      const file = path.join(
-        content,
-        "articles",
-        date.slice(0, 4),
-        date.slice(5, 7),
-        `khabar-${n}.md`,
-      );
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(
-        file,
+      write(
+        `${date.slice(0, 4)}/${date.slice(5, 7)}/khabar-${n}.md`,
         fixtureArticle(`خبر رقم ${n}`, { date: { kind: "day", iso: date }, tags: ["بغداد"] }, [
           `نص الخبر ${n} عن بغداد والقاهرة.`,
         ]),
