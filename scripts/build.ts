@@ -278,6 +278,7 @@ async function buildSite(): Promise<void> {
   if (!previous && phased) {
     const { readArticleFiles } = await import("./lib/site/load.ts");
     const { archiveCacheFile } = await import("./lib/site/plugins/archive-data.ts");
+    const { readOnThread } = await import("./lib/site/read-articles-thread.ts");
     const articlesDir = path.join(input, "articles");
     let held = 0;
     try {
@@ -289,6 +290,9 @@ async function buildSite(): Promise<void> {
             held += source.text.length;
             read.set(file, source);
           },
+          // The parts wait for the cache, their cores idle once their code is loaded: another
+          // thread reads part of the files meanwhile.
+          readElsewhere: readOnThread(articlesDir),
         });
     } catch (error) {
       // An article file that is not one (its front matter unreadable…): named, with why, and

@@ -1,8 +1,14 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "../../scripts/lib/site/load.ts";
+import {
+  type ArticleFileRead,
+  loadArticles,
+  readArticleFiles,
+  readArticlesAt,
+} from "../../scripts/lib/site/load.ts";
+import { readOnThread } from "../../scripts/lib/site/read-articles-thread.ts";
 import { tempDir } from "../helpers/tmp.ts";
 
 describe("the archive cache", () => {
@@ -91,5 +97,90 @@ describe("the archive cache", () => {
       expect(loaded.articles.map((a) => a.title)).toEqual(["أول"]);
       expect(Object.keys(readCache(cacheFile).articles)).toEqual(["2025/01/a.md"]);
     }
+  });
+});
+
+describe("reading the articles on two threads", () => {
+  /** An archive of `count` article files over two months (one of them, if asked, not an article), with its cache's place. */
+  const archiveOf = (count: number, broken?: number) => {
+    const root = tempDir();
+    const dir = path.join(root, "articles");
+    for (const month of ["01", "02"]) mkdirSync(path.join(dir, "2025", month), { recursive: true });
+    for (let n = 0; n < count; n++) {
+      const month = n % 2 === 0 ? "01" : "02";
+      const text =
+        n === broken
+          ? "no front matter at all\n"
+          : `---\ntitle: خبر رقم ${n}\ndate: 2025-${month}-0${1 + (n % 9)}\ntags: [وسم ${n % 7}]\n---\n\nنص الخبر ${n}.\n`;
+      writeFileSync(path.join(dir, "2025", month, `a${String(n).padStart(5, "0")}.md`), text);
+    }
+    return { dir, cacheFile: path.join(root, "cache", "archive.v8") };
+  };
+  /** Reads the archive, with what onRead saw and the cache written. */
+  const load = async (
+    dir: string,
+    cacheFile: string,
+    readElsewhere?: (files: string[]) => Promise<ArticleFileRead[]>,
+  ) => {
+    const seen: [string, string][] = [];
+    const now = Date.now() + 60_000;
+    const loaded = await readArticleFiles(dir, {
+      cacheFile,
+      now,
+      onRead: (file, read) => seen.push([file, read.hash]),
+      ...(readElsewhere ? { readElsewhere } : {}),
+    });
+    return { ...loaded, seen, cache: readFileSync(cacheFile) };
+  };
+
+  it("gives the later files to the other thread when there are many, and the same archive and cache as one thread", async () => {
+    const { dir, cacheFile } = archiveOf(2100);
+    const alone = await load(dir, cacheFile);
+    rmSync(cacheFile);
+    const given: string[][] = [];
+    const shared = await load(dir, cacheFile, async (files) => {
+      given.push(files);
+      return readArticlesAt(dir, files);
+    });
+    expect(given).toHaveLength(1);
+    const share = given[0] as string[];
+    // The later ones, fewer than half (the other thread starts late), in the files' order.
+    expect(share.length).toBeGreaterThan(500);
+    expect(share.length).toBeLessThan(1050);
+    expect(share).toEqual(alone.files.slice(alone.files.length - share.length));
+    expect(shared.articles).toEqual(alone.articles);
+    expect([...shared.hashes]).toEqual([...alone.hashes]);
+    expect(shared.seen).toEqual(alone.seen);
+    expect(shared.cache.equals(alone.cache)).toBe(true);
+
+    // Read again with the cache: nothing to read, nothing given.
+    const again: string[][] = [];
+    await load(dir, cacheFile, async (files) => {
+      again.push(files);
+      return [];
+    });
+    expect(again).toEqual([]);
+  });
+
+  it("reads a few files on its own thread", async () => {
+    const { dir, cacheFile } = archiveOf(30);
+    const given: string[][] = [];
+    const loaded = await load(dir, cacheFile, async (files) => {
+      given.push(files);
+      return [];
+    });
+    expect(given).toEqual([]);
+    expect(loaded.articles).toHaveLength(30);
+  });
+
+  it("reads on a worker thread what one thread reads, and names a file that is not an article", async () => {
+    const { dir } = archiveOf(40, 33);
+    const files = Array.from({ length: 20 }, (_, n) => {
+      const k = 2 * n + 1; // the second month's files
+      return `2025/02/a${String(k).padStart(5, "0")}.md`;
+    });
+    const good = files.filter((f) => !f.endsWith("a00033.md"));
+    expect(await readOnThread(dir)(good)).toEqual(readArticlesAt(dir, good));
+    await expect(readOnThread(dir)(files)).rejects.toThrow(/2025\/02\/a00033\.md/);
   });
 });

@@ -1,10 +1,6 @@
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import { bundledModule } from "../code-bundle.js";
-import { repoRoot } from "../paths.ts";
+import type { Worker } from "node:worker_threads";
+import { codeWorker } from "../code-worker.ts";
 import type { RawDump } from "./article.ts";
 import type { DumpLines } from "./corpus.ts";
 import type { DecodedDump } from "./decode.ts";
@@ -75,11 +71,7 @@ export interface ExtractionWorkers {
  * thread's reading of the inputs hides.
  */
 export function startExtractionWorkers(count: number): ExtractionWorkers {
-  const bundle = bundledModule(WORKER_MODULE, { root: repoRoot });
-  const threads = Array.from({ length: count }, () =>
-    // Plain Node for the bundle: a worker inherits the process's options, `--import tsx` among them.
-    bundle ? new Worker(bundle, { execArgv: [] }) : new Worker(TS_WORKER, { eval: true }),
-  );
+  const threads = Array.from({ length: count }, () => codeWorker(WORKER_MODULE));
   // Listened to from the start: an error while the main thread still reads its inputs
   // would otherwise be an unhandled event, not the import's error.
   let failure: Error | undefined;
@@ -96,23 +88,8 @@ export function startExtractionWorkers(count: number): ExtractionWorkers {
   };
 }
 
-/** The worker's module, bundled for the thread (code-bundle.js). */
+/** The worker's module (code-worker.ts runs it bundled where it can). */
 const WORKER_MODULE = "scripts/lib/import/extract-worker.ts";
-
-/**
- * Where the bundle cannot be written, a worker runs the TypeScript through
- * tsx: it registers tsx's loader, then imports the worker module (a worker
- * does not inherit the parent's loader).
- */
-const TSX_API = pathToFileURL(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
-    "dist/esm/api/index.mjs",
-  ),
-).href;
-const TS_WORKER = `import(${JSON.stringify(TSX_API)})
-  .then((tsx) => tsx.register())
-  .then(() => import(${JSON.stringify(pathToFileURL(path.join(repoRoot, WORKER_MODULE)).href)}));`;
 
 /** From this many dumps on, extraction runs in worker threads (one per core). */
 const PARALLEL_FROM = 2000;
