@@ -138,9 +138,10 @@ describe("reading the articles on two threads", () => {
     const alone = await load(dir, cacheFile);
     rmSync(cacheFile);
     const given: string[][] = [];
-    const shared = await load(dir, cacheFile, async (files) => {
+    const onThread = readOnThread(dir);
+    const shared = await load(dir, cacheFile, (files) => {
       given.push(files);
-      return readArticlesAt(dir, files);
+      return onThread(files);
     });
     expect(given).toHaveLength(1);
     const share = given[0] as string[];
@@ -151,7 +152,9 @@ describe("reading the articles on two threads", () => {
     expect(shared.articles).toEqual(alone.articles);
     expect([...shared.hashes]).toEqual([...alone.hashes]);
     expect(shared.seen).toEqual(alone.seen);
-    expect(shared.cache.equals(alone.cache)).toBe(true);
+    // The same cache, read back. (Not byte for byte: V8 writes an array that came from another
+    // thread — made again there, with room for holes — as a sparse one.)
+    expect(deserialize(shared.cache)).toEqual(deserialize(alone.cache));
 
     // Read again with the cache: nothing to read, nothing given.
     const again: string[][] = [];
