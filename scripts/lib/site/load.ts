@@ -53,23 +53,25 @@ export interface ArticleFileRead {
   article: ArchiveArticle;
 }
 
+/** These article files (relative to the folder) read, hashed and parsed (readArticleAt). */
+export function readArticlesAt(articlesDir: string, files: readonly string[]): ArticleFileRead[] {
+  return files.map((file) => readArticleAt(articlesDir, file));
+}
+
 /**
- * These article files (relative to the folder) read, hashed and parsed; a file
+ * An article file (relative to the folder) read, hashed and parsed; a file
  * that is not a valid article throws, named. `cached`: what the cache holds
- * of a file, whose article is taken when the text hashes the same.
+ * of it, whose article is taken when the text hashes the same.
  */
-export function readArticlesAt(
+function readArticleAt(
   articlesDir: string,
-  files: readonly string[],
-  cached: (file: string) => { hash: string; article: ArchiveArticle } | undefined = () => undefined,
-): ArticleFileRead[] {
-  return files.map((file) => {
-    const text = readFileSync(path.join(articlesDir, file), "utf8");
-    const hash = digest("sha1", text, "base64url");
-    const known = cached(file);
-    const article = known?.hash === hash ? known.article : articleFromMarkdown(file, text);
-    return { file, text, hash, article };
-  });
+  file: string,
+  cached?: { hash: string; article: ArchiveArticle },
+): ArticleFileRead {
+  const text = readFileSync(path.join(articlesDir, file), "utf8");
+  const hash = digest("sha1", text, "base64url");
+  const article = cached?.hash === hash ? cached.article : articleFromMarkdown(file, text);
+  return { file, text, hash, article };
 }
 
 /**
@@ -117,11 +119,12 @@ export async function readArticleFiles(
   }
   const cache = options.cacheFile ? await readArchiveCache(options.cacheFile) : undefined;
   const stamps = files.map((file) => fileStamp(path.join(articlesDir, file), now));
-  const vouched = (file: string, stamp: string) => {
+  // What the cache holds of each file whose stamp it vouches for (taken as it is, not read).
+  const vouched = files.map((file, i) => {
     const cached = cache?.articles[file];
-    return cached && stamp && cached.stamp === stamp ? cached : undefined;
-  };
-  const toRead = files.filter((file, i) => !vouched(file, stamps[i] as string));
+    return cached && stamps[i] && cached.stamp === stamps[i] ? cached : undefined;
+  });
+  const toRead = files.filter((_, i) => !vouched[i]);
   // Many to read (a first build, or code that changed): the later ones read on another thread
   // meanwhile, once this thread has read the others.
   const cut =
@@ -142,7 +145,7 @@ export async function readArticleFiles(
   let reading = 0;
   for (const [i, file] of files.entries()) {
     const stamp = stamps[i] as string;
-    const kept = vouched(file, stamp);
+    const kept = vouched[i];
     if (kept) {
       hashes.set(file, kept.hash);
       fresh[file] = kept;
@@ -154,7 +157,7 @@ export async function readArticleFiles(
     // no longer than its file takes (100,000 of them are gigabytes).
     const cached = cache?.articles[file];
     let got: ArticleFileRead | undefined;
-    if (reading++ < cut) [got] = readArticlesAt(articlesDir, [file], () => cached);
+    if (reading++ < cut) got = readArticleAt(articlesDir, file, cached);
     else {
       readThere ??= new Map((await elsewhere).map((r) => [r.file, r]));
       got = readThere.get(file);
