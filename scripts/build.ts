@@ -16,7 +16,8 @@
  *   parts share processes, two or more to a process. When every part runs at
  *   once, one a process, or an update leaves cores free, each renders its
  *   article pages first, and the index starts on them while the other pages
- *   render. `--parts N` sets the number of parts.
+ *   render — an update, the article pages of the shards its new articles go
+ *   to before the others. `--parts N` sets the number of parts.
  * - `--part K/N` renders (and indexes) only part K of N, into its own folder:
  *   parts built on separate machines are put together by `npm run merge`.
  */
@@ -65,6 +66,9 @@ const { values } = parseArgs({
     // Each part's article pages first, then its other pages (a manifest each: "<out>.articles"
     // and "<out>"), "@@articles-rendered" printed between: the build indexes meanwhile.
     phased: { type: "boolean", default: false },
+    // With --phased, an update's new articles' search shards ("2025,2026"): their article pages
+    // first ("<out>.new-articles", then "@@new-articles-rendered"), then the other article pages.
+    "new-shards": { type: "string" },
     "previous-manifest": { type: "string" },
     "manifest-out": { type: "string", multiple: true },
   },
@@ -239,6 +243,25 @@ async function buildSite(): Promise<void> {
   const phased =
     (jobs.length <= concurrentParts && jobs.every((job) => job.length === 1)) || coreLeftForIndex;
   let rendered = 0;
+  // An update's new articles go to a shard or two that Pagefind will index again (late in a
+  // year, the whole newest year): their article pages are rendered first, and the index starts
+  // on them while the other article pages are keyed and rendered — on the core the update
+  // leaves free, which otherwise waited (measured on a December update of 10,000 articles,
+  // 14 pairs alternating with the code before: Pagefind started about 1 s sooner, the build
+  // took 8.4 s instead of 9.1 on average, shorter in 10 pairs of 14).
+  const articlePages = phased && previous ? await articlePageFiles() : undefined;
+  const newShards =
+    articlePages && previous
+      ? (await import("./lib/search/index-site.ts")).shardsOfNewPages(
+          articlePages,
+          plans.pageKeysOf(previous),
+        )
+      : new Set<string>();
+  let newArticlesLeft = jobs.length;
+  let newArticlesRendered: () => void = () => {};
+  const newArticlePhases = new Promise<void>((resolve) => {
+    newArticlesRendered = resolve;
+  });
   let articlesLeft = jobs.length;
   let articlesRendered: () => void = () => {};
   const articlePhases = new Promise<void>((resolve) => {
@@ -255,10 +278,12 @@ async function buildSite(): Promise<void> {
         `${job.map((k) => k + 1).join(",")}/${parts}`,
         "--render-only",
         ...(phased ? ["--phased"] : []),
+        ...(phased && newShards.size > 0 ? ["--new-shards", [...newShards].join(",")] : []),
         ...job.flatMap((k) => ["--manifest-out", partFiles[k] as string]),
         ...(previous ? ["--previous-manifest", previousFile] : []),
       ];
       const stdout = await (processes.shift() ?? startPartProcess(partHeapMB)).run(args, (line) => {
+        if (line === "@@new-articles-rendered" && --newArticlesLeft === 0) newArticlesRendered();
         if (line === "@@articles-rendered" && --articlesLeft === 0) articlesRendered();
       });
       rendered += Number(/@@rendered (\d+)/.exec(stdout)?.[1] ?? 0);
@@ -309,7 +334,6 @@ async function buildSite(): Promise<void> {
   const { readArchiveVocabulary, vocabularyCacheFile } = await import("./lib/search/vocabulary.ts");
   const { searchCacheDir } = await import("./lib/site/plugins/search-index.ts");
   const { redirectsIn } = await import("./lib/site/load.ts");
-  const { URLS } = await import("./lib/site/urls.ts");
   const vocabulary = readArchiveVocabulary(path.join(input, "articles"), {
     cacheFile: vocabularyCacheFile(searchCacheDir()),
     read,
@@ -328,7 +352,7 @@ async function buildSite(): Promise<void> {
     knownFacts && previous
       ? writeShardPagesAhead(path.resolve(output), {
           cacheDir: searchCacheDir(),
-          pages: ((await articleList) ?? []).map((f) => articlePageFile(URLS.article(f))),
+          pages: articlePages ?? (await articlePageFiles()),
           previousKeys: plans.pageKeysOf(previous),
           knownFacts,
           vocabulary,
@@ -345,27 +369,57 @@ async function buildSite(): Promise<void> {
     }
     return merged;
   };
-  const index = async (articles: RenderManifest) => {
+  /** The index, from the article pages' keys (all of them, or the new articles' shards' first). */
+  const index = async (
+    keys:
+      | { all: RenderManifest }
+      | { first: Promise<RenderManifest>; all: Promise<RenderManifest>; pages: string[] },
+  ) => {
     const started = seconds();
     const result = await indexSite(path.resolve(output), {
       expectedPages: articleCount,
       cacheDir: searchCacheDir(),
       vocabulary,
-      pageKeys: plans.pageKeysOf(articles),
+      ...("pages" in keys
+        ? {
+            staged: {
+              pages: keys.pages,
+              first: newShards,
+              firstKeys: keys.first.then(plans.pageKeysOf),
+              allKeys: keys.all.then(plans.pageKeysOf),
+            },
+          }
+        : { pageKeys: plans.pageKeysOf(keys.all) }),
       notArticles,
       ...(knownFacts ? { knownFacts } : {}),
       ...(ahead ? { ahead } : {}),
     });
     return { result, started, seconds: seconds() - started };
   };
-  // Phased: indexed from the article pages' keys as soon as every part has rendered its own.
+  // Phased: indexed from the article pages' keys as soon as every part has rendered its own —
+  // or, in an update with new articles, as soon as they have rendered their new articles' shards.
   let articleKeys: Promise<RenderManifest> | undefined;
   let indexing: ReturnType<typeof index> | undefined;
-  if (phased) {
+  let newShardsFirst = false;
+  if (phased && newShards.size > 0 && articlePages) {
+    await Promise.race([newArticlePhases, rendering]);
+    if (newArticlesLeft === 0) {
+      const first = keysOf(partFiles.map(plans.newArticlesManifest));
+      const rest = articlePhases.then(() => keysOf(partFiles.map(plans.articlesManifest)));
+      articleKeys = Promise.all([first, rest]).then(([a, b]) => ({
+        codeKey,
+        pages: { ...a.pages, ...b.pages },
+      }));
+      articleKeys.catch(() => {}); // awaited below
+      indexing = index({ first, all: articleKeys, pages: articlePages });
+      indexing.catch(() => {}); // awaited below, after the rendering
+      newShardsFirst = true;
+    }
+  } else if (phased) {
     await Promise.race([articlePhases, rendering]);
     if (articlesLeft === 0) {
       articleKeys = keysOf(partFiles.map(plans.articlesManifest));
-      indexing = articleKeys.then(index);
+      indexing = articleKeys.then((all) => index({ all }));
       indexing.catch(() => {}); // awaited below, after the rendering
     }
   }
@@ -391,7 +445,7 @@ async function buildSite(): Promise<void> {
   // site no longer has.
   const merged = await keysOf(partFiles);
   if (articleKeys) Object.assign(merged.pages, (await articleKeys).pages);
-  const indexed = await (indexing ?? index(merged));
+  const indexed = await (indexing ?? index({ all: merged }));
   await rm(previousFile, { force: true });
   const removed = Object.keys(previous?.pages ?? {}).filter((url) => !(url in merged.pages));
   await plans.removePages(path.resolve(output), removed);
@@ -410,7 +464,7 @@ async function buildSite(): Promise<void> {
   console.log(
     `  render ${renderSeconds.toFixed(1)} s, search index ${indexed.seconds.toFixed(1)} s ` +
       `(${counted(indexed.result.pageCount, "article")} in ${counted(indexed.result.shards.length, "shard")}; ${indexed.result.indexed.length} indexed, the rest from the cache` +
-      `${indexing ? `; started ${indexed.started.toFixed(1)} s in, while the other pages rendered` : ""}` +
+      `${indexing ? `; started ${indexed.started.toFixed(1)} s in, ${newShardsFirst ? "on the new articles' shards while the other pages rendered" : "while the other pages rendered"}` : ""}` +
       `${indexed.result.writtenAhead > 0 ? `; ${indexed.result.writtenAhead} pages written for Pagefind ahead` : ""})`,
   );
 }
@@ -439,12 +493,19 @@ async function buildPart(spec: string): Promise<void> {
     ? await plans.readManifest(values["previous-manifest"])
     : undefined;
   // A process's parts are rendered together, by one Eleventy run (two when phased: every
-  // part's article pages, then their others): a run's own cost — its templates, its
+  // part's article pages, then their others; three when an update's new articles' shards go
+  // first): a run's own cost — its templates, its
   // pagination over every list of the archive, each page's key — is then paid once, not
   // once a part. Their page keys go to the first part's file; the others' files are left
   // empty, for the build that reads them all.
-  const phases: (Phase | undefined)[] =
-    values.phased && renderOnly ? ["articles", "others"] : [undefined];
+  // An update's new articles' shards (--new-shards): their article pages in a run before the
+  // other article pages, so that the build indexes them meanwhile.
+  const newShards = new Set((values["new-shards"] ?? "").split(",").filter(Boolean));
+  const phases: (Phase | undefined)[] = !(values.phased && renderOnly)
+    ? [undefined]
+    : newShards.size > 0
+      ? ["new-articles", "articles", "others"]
+      : ["articles", "others"];
   if (phases.length > 1) {
     const { keepArchiveBetweenRuns } = await import("./lib/site/plugins/archive-data.ts");
     keepArchiveBetweenRuns();
@@ -456,7 +517,12 @@ async function buildPart(spec: string): Promise<void> {
   let rendered = 0;
   for (const phase of phases) {
     const manifest = manifestOf(first as number);
-    const inPhase = (file: string) => (phase === "articles" ? plans.articlesManifest(file) : file);
+    const inPhase = (file: string) =>
+      phase === "new-articles"
+        ? plans.newArticlesManifest(file)
+        : phase === "articles"
+          ? plans.articlesManifest(file)
+          : file;
     plans.setActivePlan(
       new plans.RenderPlan({
         codeKey,
@@ -465,11 +531,13 @@ async function buildPart(spec: string): Promise<void> {
         part: { index: first as number, count: n, ...(others.length > 0 ? { with: others } : {}) },
         ...(phase ? { phase } : {}),
         indexes: !renderOnly,
+        newShards,
       }),
     );
     rendered += await runEleventy();
     for (const k of others)
       await plans.writeManifest(inPhase(manifestOf(k)), { codeKey, pages: {} });
+    if (phase === "new-articles") console.log("@@new-articles-rendered");
     if (phase === "articles") console.log("@@articles-rendered");
   }
   if (renderOnly) console.log(`@@rendered ${rendered}`);
@@ -509,6 +577,13 @@ async function report(pages: number, incremental: boolean, why: string): Promise
         (lastImages.failed.length > 0 ? `, ${lastImages.failed.length} could not be read` : ""),
     );
   }
+}
+
+/** The archive's article pages, as the search index names them ("articles/2025/11/x/index.html"). */
+async function articlePageFiles(): Promise<string[]> {
+  const { articlePageFile } = await import("./lib/search/index-site.ts");
+  const { URLS } = await import("./lib/site/urls.ts");
+  return ((await articleList) ?? []).map((f) => articlePageFile(URLS.article(f)));
 }
 
 async function articleFiles(): Promise<string[]> {

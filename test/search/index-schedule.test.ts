@@ -36,6 +36,7 @@ while [ $i -lt 30 ]; do
   i=$((i + 1))
 done
 echo "$n" >> "$FAKE_PAGEFIND_LOG"
+[ -n "$FAKE_PAGEFIND_SITES" ] && basename "$2" >> "$FAKE_PAGEFIND_SITES"
 if [ -n "$FAKE_PAGEFIND_FAIL" ]; then echo "fake failure" >&2; exit 1; fi
 exec "${real}" "$@"
 `,
@@ -77,6 +78,51 @@ describe("the index's shards", () => {
     expect(seen).toHaveLength(3);
     expect(seen[0]).toBe(3);
     expect(readdirSync(cacheDir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  }, 60_000);
+
+  it("of an update's new articles are indexed before the other article pages' keys have come", async () => {
+    writeFileSync(log, "");
+    const sites = path.join(root, "sites.log");
+    writeFileSync(sites, "");
+    vi.stubEnv("FAKE_PAGEFIND_WAIT_FOR", "1");
+    vi.stubEnv("FAKE_PAGEFIND_SITES", sites);
+    const { site, cacheDir } = threeYears();
+    const years = ["2020", "2021", "2022"];
+    const keyOf = (year: string) => ({ [`/articles/${year}/01/news/`]: `key ${year}` });
+    // The other pages' keys come once a Pagefind has started (or, if none starts without
+    // them, after 20 s: the test then fails).
+    const started = () => readFileSync(sites, "utf8").trim() !== "";
+    let startedBefore = false;
+    const allKeys = new Promise<Record<string, string>>((resolve) => {
+      const give = () => {
+        clearInterval(watch);
+        clearTimeout(deadline);
+        startedBefore = started();
+        resolve(Object.assign({}, ...years.map(keyOf)));
+      };
+      const watch = setInterval(() => started() && give(), 50);
+      const deadline = setTimeout(give, 20_000);
+    });
+    try {
+      const result = await indexSite(site, {
+        expectedPages: 3,
+        cacheDir,
+        concurrency: 1,
+        staged: {
+          pages: years.map((y) => `articles/${y}/01/news/index.html`),
+          first: new Set(["2021"]),
+          firstKeys: Promise.resolve(keyOf("2021")),
+          allKeys,
+        },
+      });
+      expect(startedBefore).toBe(true);
+      expect(readFileSync(sites, "utf8").split("\n")[0]).toMatch(/^2021-/);
+      expect(result.indexed).toEqual(years);
+      expect(result.pageCount).toBe(3);
+    } finally {
+      vi.stubEnv("FAKE_PAGEFIND_WAIT_FOR", "3");
+      vi.stubEnv("FAKE_PAGEFIND_SITES", "");
+    }
   }, 60_000);
 
   it("leave no pages in the cache when a Pagefind fails, and the failure names its shard", async () => {

@@ -178,11 +178,12 @@ describe("an incremental build", () => {
     expect(update).toMatch(
       /in 2 parts \(1 process\), incrementally: \d+ of \d+ generated pages rendered, [1-9]\d* removed/,
     );
-    // With a core left for it, the index started on the parts' article pages, rendered first.
+    // With a core left for it, the index started on the article pages of the new articles'
+    // shards, rendered first, while the other pages rendered…
     // …and the other pages of the new article's shard were written for Pagefind meanwhile.
     if (os.availableParallelism() > 1)
       expect(update).toMatch(
-        /; started [\d.]+ s in, while the other pages rendered; [1-9]\d* pages written for Pagefind ahead\)/,
+        /; started [\d.]+ s in, on the new articles' shards while the other pages rendered; [1-9]\d* pages written for Pagefind ahead\)/,
       );
     // Nothing of theirs, nor of the shard's folder, is left in the search cache.
     expect(readdirSync(path.join(cache, "pagefind")).filter((f) => f.includes(".tmp-"))).toEqual(

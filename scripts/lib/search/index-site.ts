@@ -93,6 +93,20 @@ export interface IndexSiteOptions {
   ahead?: Promise<PagesAhead[]>;
   /** The time now, in ms: cached bundles unused for an hour before it are removed (tests set it). */
   now?: number;
+  /**
+   * Page keys that come in two steps, instead of `pageKeys`: an update renders
+   * the article pages of its new articles' shards first (render-plan.ts,
+   * Phase), and those shards are prepared and indexed with `firstKeys` (their
+   * pages' keys) as soon as they come, while the other article pages are
+   * keyed and rendered; the other shards with `allKeys`. `pages`: every
+   * article page, which the keys would otherwise tell.
+   */
+  staged?: {
+    pages: readonly string[];
+    first: ReadonlySet<string>;
+    firstKeys: Promise<Readonly<Record<string, string>>>;
+    allKeys: Promise<Readonly<Record<string, string>>>;
+  };
 }
 
 export interface IndexSiteResult {
@@ -353,7 +367,10 @@ export async function indexSite(
   options: IndexSiteOptions,
 ): Promise<IndexSiteResult> {
   const skip = new Set(options.notArticles ?? []);
-  const byShard = planShards((await articlePages(siteDir, options)).filter((f) => !skip.has(f)));
+  const { staged } = options;
+  const byShard = planShards(
+    (staged?.pages ?? (await articlePages(siteDir, options))).filter((f) => !skip.has(f)),
+  );
   for (const id of [...byShard.keys()]) {
     if (options.onlyShards && !options.onlyShards.includes(id)) byShard.delete(id);
   }
@@ -372,14 +389,26 @@ export async function indexSite(
   // an article left in undated/ puts it in that year, wherever its file is).
   const yearsOf = new Map<string, string[]>();
   const factsFile =
-    options.cacheDir && options.pageKeys ? path.join(options.cacheDir, PAGE_FACTS) : undefined;
+    options.cacheDir && (options.pageKeys || staged)
+      ? path.join(options.cacheDir, PAGE_FACTS)
+      : undefined;
   const { pages: known, words } = factsFile
     ? await (options.knownFacts ?? readPageFacts(factsFile))
     : { pages: new Map<string, PageFacts>(), words: new FactsWords() };
-  const queue = indexingOrder(byShard, (page) => {
-    const key = options.pageKeys?.[pageUrl(page)];
-    return key === undefined || known.get(page)?.key !== key;
-  });
+  const firstPages = new Set([...(staged?.first ?? [])].flatMap((id) => byShard.get(id) ?? []));
+  // Staged: the new articles' shards first, whose keys come first; the others (in an update,
+  // mostly found in the cache) by size, their keys not known yet.
+  const queue = staged
+    ? indexingOrder(byShard, (page) => firstPages.has(page))
+    : indexingOrder(byShard, (page) => {
+        const key = options.pageKeys?.[pageUrl(page)];
+        return key === undefined || known.get(page)?.key !== key;
+      });
+  /** The render keys a shard is prepared with, once they have come. */
+  const keysOf = async (shardId: string) =>
+    staged
+      ? await (staged.first.has(shardId) ? staged.firstKeys : staged.allKeys)
+      : options.pageKeys;
   // The cache's upkeep — the facts learnt, the bundles no shard is any more — starts once
   // every shard is prepared, while Pagefind still runs; the tmp folders go meanwhile too.
   let prepared = 0;
@@ -412,8 +441,9 @@ export async function indexSite(
   /** A shard's pages read and written for Pagefind, or its bundle found in the cache. */
   const prepare = async (shardId: string): Promise<PreparedShard> => {
     const target = path.join(root, shardId);
+    const pageKeys = await keysOf(shardId);
     const pages = indexedPages(siteDir, byShard.get(shardId) as string[], {
-      keys: options.pageKeys,
+      keys: pageKeys,
       known,
       facts,
       words,
@@ -447,7 +477,7 @@ export async function indexSite(
       pages,
       tmp,
       (page) => (vocabulary ? words.aliasOf(page.places, vocabulary) : []),
-      written && { pages: written, keyOf: (page) => options.pageKeys?.[pageUrl(page)] },
+      written && { pages: written, keyOf: (page) => pageKeys?.[pageUrl(page)] },
     );
     pagesWrittenAhead += writtenAhead;
     shardPrepared();
@@ -680,8 +710,9 @@ export async function writeShardPagesAhead(
   const { pages: known, words } = await options.knownFacts;
   const vocabulary = await options.vocabulary;
   const out: PagesAhead[] = [];
+  const changing = shardsOfNewPages(options.pages, options.previousKeys);
   for (const [shard, pages] of planShards(options.pages)) {
-    if (pages.every((page) => options.previousKeys[pageUrl(page)] !== undefined)) continue;
+    if (!changing.has(shard)) continue;
     const dir = path.join(options.cacheDir, `${shard}.tmp-${process.pid}-ahead`);
     await rm(dir, { recursive: true, force: true });
     const keys = new Map<string, string>();
@@ -708,6 +739,21 @@ export async function writeShardPagesAhead(
     else await rm(dir, { recursive: true, force: true });
   }
   return out;
+}
+
+/**
+ * The shards an update's new articles go to: those holding a page the last
+ * build did not have (`previousKeys`: its render keys, by URL). Their pages
+ * are written ahead (writeShardPagesAhead) and rendered first (build.ts).
+ */
+export function shardsOfNewPages(
+  pages: readonly string[],
+  previousKeys: Readonly<Record<string, string>>,
+): Set<string> {
+  const shards = new Set<string>();
+  for (const [shard, list] of planShards(pages))
+    if (list.some((page) => previousKeys[pageUrl(page)] === undefined)) shards.add(shard);
+  return shards;
 }
 
 /**

@@ -73,6 +73,11 @@ export class Partition {
     }
   }
 
+  /** The search shard of an article page's URL (undefined: not an article page). */
+  shardOf(url: string): string | undefined {
+    return url.startsWith("/articles/") ? this.shardOfPage.get(articlePageFile(url)) : undefined;
+  }
+
   /** Shards this part indexes. */
   get shards(): string[] {
     return [...this.shardPart.entries()].filter(([, p]) => this.mine.has(p)).map(([s]) => s);
@@ -105,13 +110,28 @@ export function shardSizes(articles: readonly { url: string }[]): Map<string, nu
 
 /**
  * A part's pages in two Eleventy runs (build.ts): its article pages first, so
- * that the search index can start on them while its other pages render.
+ * that the search index can start on them while its other pages render. An
+ * update whose new articles go to some shards (RenderPlan's `newShards`)
+ * renders those shards' article pages in a run before the others
+ * ("new-articles"), so that Pagefind starts on the day's shard while the rest
+ * of the article pages are keyed and rendered.
  */
-export type Phase = "articles" | "others";
+export type Phase = "new-articles" | "articles" | "others";
 
-/** The pages of the article phase: articles (and the redirect pages at their old URLs). */
-function inPhase(url: string, phase: Phase | undefined): boolean {
-  return phase === undefined || url.startsWith("/articles/") === (phase === "articles");
+/**
+ * Whether a page is one a phase renders: articles (and the redirect pages at
+ * their old URLs) in an article phase — those of the new articles' shards in
+ * "new-articles", the others in "articles" — the rest in "others".
+ */
+function inPhase(
+  url: string,
+  phase: Phase | undefined,
+  newShard: (url: string) => boolean,
+): boolean {
+  if (phase === undefined) return true;
+  if (!url.startsWith("/articles/")) return phase === "others";
+  if (phase === "others") return false;
+  return newShard(url) === (phase === "new-articles");
 }
 
 export class RenderPlan {
@@ -127,6 +147,8 @@ export class RenderPlan {
   readonly phase: Phase | undefined;
   /** Whether this build indexes its articles for search (a part run by `npm run build` leaves that to it). */
   readonly indexes: boolean;
+  /** The search shards the new articles of an update go to (the "new-articles" phase renders theirs). */
+  readonly newShards: ReadonlySet<string>;
   private readonly previous: RenderManifest | undefined;
 
   /**
@@ -140,6 +162,7 @@ export class RenderPlan {
     part?: Part;
     phase?: Phase;
     indexes?: boolean;
+    newShards?: ReadonlySet<string>;
   }) {
     this.codeKey = options.codeKey;
     this.manifestPath = options.manifestPath;
@@ -147,18 +170,20 @@ export class RenderPlan {
     this.part = options.part;
     this.phase = options.phase;
     this.indexes = options.indexes ?? true;
+    this.newShards = options.newShards ?? new Set();
   }
 
   /** The split of the pages among parts, computed once from the archive (undefined: one part). */
   partitionFor(articles: readonly { url: string }[]): Partition | undefined {
-    if (!this.part || this.part.count <= 1) return undefined;
+    // One part needs none, but for the shards of its pages when its new articles' shards go first.
+    if (!this.part || (this.part.count <= 1 && this.newShards.size === 0)) return undefined;
     this.partition ??= new Partition(this.part, articles);
     return this.partition;
   }
 
   /** Whether this build renders a page not generated from a list (404, search…): part 0 does, with its other pages. */
   get rendersSinglePages(): boolean {
-    return (!this.part || partsOf(this.part).has(0)) && this.phase !== "articles";
+    return (!this.part || partsOf(this.part).has(0)) && (!this.phase || this.phase === "others");
   }
 
   /** Whether pages are skipped at all (a previous build's manifest is in use). */
@@ -177,9 +202,11 @@ export class RenderPlan {
     const old = this.previous?.pages;
     const out: T[] = [];
     let considered = 0;
+    const newShard = (url: string) =>
+      this.newShards.size > 0 && this.newShards.has(partition?.shardOf(url) ?? "");
     for (const item of items) {
       const url = urlOf(item);
-      if ((partition && !partition.owns(url)) || !inPhase(url, this.phase)) continue;
+      if ((partition && !partition.owns(url)) || !inPhase(url, this.phase, newShard)) continue;
       considered++;
       const key = pageKey(keyOf(item), replacer);
       this.current.set(url, key);
@@ -301,6 +328,11 @@ export function manifestFile(cacheDir: string, outputDir: string): string {
 /** Where a phased part (Phase) leaves the keys of its article pages, beside those of its others. */
 export function articlesManifest(manifestPath: string): string {
   return `${manifestPath}.articles`;
+}
+
+/** Where a part leaves the keys of its new articles' shards' pages, rendered first (Phase). */
+export function newArticlesManifest(manifestPath: string): string {
+  return `${manifestPath}.new-articles`;
 }
 
 export async function readManifest(file: string): Promise<RenderManifest | undefined> {

@@ -45,7 +45,8 @@ export default function responsiveImages(
     const archive = options.archive();
     // A part's article pages rendered ahead of its others (render-plan.ts, Phase): its photos
     // come with the others.
-    if (!archive || activePlan()?.phase === "articles") return;
+    const phase = activePlan()?.phase;
+    if (!archive || phase === "articles" || phase === "new-articles") return;
     const partition = activePlan()?.partitionFor(archive.articles);
     // A photo several articles show is made once: by the part of the first of them (by URL).
     const first = new Map<string, { url: string; image: ArticleImage }>();
