@@ -175,7 +175,10 @@ function writeCorpus(
 
 /** When the build's index started while its parts rendered (build.ts): " from 7.9 s", else "". */
 function indexStart(stdout: string): string {
-  const started = /; started ([\d.]+) s in, while the other pages rendered/.exec(stdout);
+  const started =
+    /; started ([\d.]+) s in, (?:on the new articles' shards )?while the other pages rendered/.exec(
+      stdout,
+    );
   return started ? ` from ${started[1]} s` : "";
 }
 
