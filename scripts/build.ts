@@ -249,13 +249,11 @@ async function buildSite(): Promise<void> {
   // leaves free, which otherwise waited (measured on a December update of 10,000 articles,
   // 14 pairs alternating with the code before: Pagefind started about 1 s sooner, the build
   // took 8.4 s instead of 9.1 on average, shorter in 10 pairs of 14).
+  const previousKeys = previous ? plans.pageKeysOf(previous) : undefined;
   const articlePages = phased && previous ? await articlePageFiles() : undefined;
   const newShards =
-    articlePages && previous
-      ? (await import("./lib/search/index-site.ts")).shardsOfNewPages(
-          articlePages,
-          plans.pageKeysOf(previous),
-        )
+    articlePages && previousKeys
+      ? (await import("./lib/search/index-site.ts")).shardsOfNewPages(articlePages, previousKeys)
       : new Set<string>();
   let newArticlesLeft = jobs.length;
   let newArticlesRendered: () => void = () => {};
@@ -349,11 +347,12 @@ async function buildSite(): Promise<void> {
   // And on that core, the pages of the shard the new articles go to, as the last build left
   // them: the index then writes only what was rendered since (writeShardPagesAhead).
   const ahead =
-    knownFacts && previous
+    knownFacts && articlePages && previousKeys
       ? writeShardPagesAhead(path.resolve(output), {
           cacheDir: searchCacheDir(),
-          pages: articlePages ?? (await articlePageFiles()),
-          previousKeys: plans.pageKeysOf(previous),
+          pages: articlePages,
+          previousKeys,
+          shards: newShards,
           knownFacts,
           vocabulary,
         }).catch(() => []) // none written: the index writes them all, as it would

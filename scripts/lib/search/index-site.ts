@@ -692,8 +692,8 @@ export interface PagesAhead {
  * last build left them, when the page facts of the cache vouch for the file
  * (the key they were learnt from is the page's key in the last build). The
  * index then writes only the pages rendered since (writeShardPages). Which
- * shard: those of pages the last build did not have. A page that cannot be
- * read is left to the index, which reads it as before.
+ * shards: those the new articles go to (shardsOfNewPages). A page that cannot
+ * be read is left to the index, which reads it as before.
  */
 export async function writeShardPagesAhead(
   siteDir: string,
@@ -703,6 +703,8 @@ export async function writeShardPagesAhead(
     pages: readonly string[];
     /** The last build's render keys (URL → key, as IndexSiteOptions.pageKeys). */
     previousKeys: Readonly<Record<string, string>>;
+    /** The shards the new articles go to (shardsOfNewPages of these pages and keys). */
+    shards: ReadonlySet<string>;
     knownFacts: Promise<KnownFacts>;
     vocabulary?: ArchiveVocabulary | Promise<ArchiveVocabulary>;
   },
@@ -710,9 +712,8 @@ export async function writeShardPagesAhead(
   const { pages: known, words } = await options.knownFacts;
   const vocabulary = await options.vocabulary;
   const out: PagesAhead[] = [];
-  const changing = shardsOfNewPages(options.pages, options.previousKeys);
   for (const [shard, pages] of planShards(options.pages)) {
-    if (!changing.has(shard)) continue;
+    if (!options.shards.has(shard)) continue;
     const dir = path.join(options.cacheDir, `${shard}.tmp-${process.pid}-ahead`);
     await rm(dir, { recursive: true, force: true });
     const keys = new Map<string, string>();

@@ -84,9 +84,7 @@ export class Partition {
   }
 
   partOf(url: string): number {
-    const shard = url.startsWith("/articles/")
-      ? this.shardOfPage.get(articlePageFile(url))
-      : undefined;
+    const shard = this.shardOf(url);
     if (shard !== undefined) return this.shardPart.get(shard) ?? 0;
     // FNV-1a: a stable spread of listing pages over the parts.
     let h = 0x811c9dc5;
