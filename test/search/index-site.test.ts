@@ -10,10 +10,13 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { shardsToSearch } from "../../scripts/browser/search-client.ts";
+import { words } from "../../scripts/lib/arabic.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
+import { indexedForms } from "../../scripts/lib/search/fold.ts";
 import {
   compareShards,
   indexedPart,
@@ -144,6 +147,45 @@ describe("what Pagefind reads of a page", () => {
     const a = fileHashes(path.join(root, "a-bundle"));
     expect(Object.keys(a).length).toBeGreaterThan(3);
     expect(fileHashes(path.join(root, "b-bundle"))).toEqual(a);
+  });
+});
+
+describe("the words Pagefind indexes by itself", () => {
+  it("are each word of Arabic letters as written and without its marks, in the text and the metadata (the real binary)", async () => {
+    const root = tempDir();
+    const body = "أعلنت الحكومة شؤون مسئول إعادة آخر مُدرسة قرأ";
+    const title = "إعلان المؤتمر";
+    const author = "أحمد";
+    const file = path.join(root, "site", "articles", "1", "index.html");
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      `<!doctype html><html lang="ar"><body><article data-pagefind-body>
+<h1 data-pagefind-meta="title" data-pagefind-ignore>${title}</h1>
+<p data-pagefind-ignore><a data-pagefind-meta="author">${author}</a></p>
+<p>${body}</p></article></body></html>`,
+    );
+    await run(path.join(repoRoot, "node_modules/.bin/pagefind"), [
+      "--site",
+      path.join(root, "site"),
+      "--output-path",
+      path.join(root, "bundle"),
+      "--force-language",
+      "und",
+      "--quiet",
+    ]);
+    const indexDir = path.join(root, "bundle", "index");
+    // An index chunk is gzip over Pagefind's header and CBOR, whose strings are UTF-8 as they are.
+    const index = readdirSync(indexDir)
+      .map((f) => gunzipSync(readFileSync(path.join(indexDir, f))).toString("utf8"))
+      .join("\n");
+    const indexed = new Set(index.match(/[\u0621-\u065F\u0670-\u06D3]+/gu));
+    const forms = words(`${body} ${title} ${author}`).flatMap(indexedForms);
+    expect(forms).toContain("اعلنت");
+    expect(forms).toContain("مدرسة");
+    for (const form of forms) expect(indexed, form).toContain(form);
+    // …and not the alias's folding, which is why the alias holds it.
+    expect(indexed).not.toContain("حكومه");
   });
 });
 

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { words } from "../../scripts/lib/arabic.ts";
-import { aliasWords, marksQueryWord, matchesQueryWord } from "../../scripts/lib/search/fold.ts";
+import {
+  aliasWords,
+  indexedForms,
+  marksQueryWord,
+  matchesQueryWord,
+} from "../../scripts/lib/search/fold.ts";
 import {
   ArchiveVocabulary,
   foldedForms,
@@ -21,7 +26,11 @@ function reaches(article: string, query: string, others: string[]): boolean {
   const vocabulary = new ArchiveVocabulary();
   for (const text of [article, ...others]) vocabulary.addArticle(text);
   return shownFor(
-    [...words(article), ...aliasWords(article), ...vocabulary.aliasOf(article)],
+    [
+      ...words(article).flatMap(indexedForms),
+      ...aliasWords(article),
+      ...vocabulary.aliasOf(article),
+    ],
     query,
   );
 }
