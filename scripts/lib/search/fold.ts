@@ -69,29 +69,19 @@ export function searchForm(folded: string): string {
 
 /**
  * Alias words of a text: each word's search forms (both hamza foldings) that
- * Pagefind does not index already. Of a word of Arabic letters it indexes the
- * word as written and without its marks (indexedForms): «أعلنت» is found as
- * اعلنت, «شؤون» as شوون, «غزه» in the text as غزه, with no alias word. Such
- * forms were 13.5 % of the alias (the 10,000-article benchmark's 2019–2024
- * shard: its bundle 3.6 % smaller without them).
+ * Pagefind does not index for that word already. It indexes a word as written
+ * and, for a word of Arabic letters, without its marks (indexedForms):
+ * «أعلنت» is found as اعلنت, «شؤون» as شوون, with no alias word. Such forms
+ * were 13 % of the alias (the 10,000-article benchmark's 2019–2024 shard: its
+ * bundle 3.6 % smaller without them). Decided a word at a time, so that a
+ * page costs no more than before; a form that another word of the page makes
+ * (a twentieth of these) stays.
  */
 export function aliasWords(text: string): string[] {
-  const all = words(text);
-  const indexed = new Set<string>();
-  for (let i = 0; i < all.length; i++) {
-    const word = all[i] as string;
-    const entry = wordEntry(word);
-    if (entry.markless === undefined) continue;
-    indexed.add(word);
-    indexed.add(entry.markless);
-  }
   const out = new Set<string>();
-  for (let i = 0; i < all.length; i++) {
-    const forms = wordEntry(all[i] as string).alias;
-    for (let k = 0; k < forms.length; k++) {
-      const form = forms[k] as string;
-      if (!indexed.has(form)) out.add(form);
-    }
+  for (const word of words(text)) {
+    const forms = wordEntry(word).alias;
+    for (let i = 0; i < forms.length; i++) out.add(forms[i] as string);
   }
   return [...out];
 }
@@ -112,7 +102,7 @@ export function indexedForms(word: string): string[] {
 
 // An archive's words repeat from article to article: each distinct word is read once.
 interface WordEntry {
-  /** Its search forms that differ from the word itself. */
+  /** Its search forms that Pagefind does not index it under (indexedForms). */
   alias: readonly string[];
   /** A word of Arabic letters without its marks (indexedForms); undefined for any other word. */
   markless: string | undefined;
@@ -122,12 +112,13 @@ const wordCache = new Map<string, WordEntry>();
 function wordEntry(word: string): WordEntry {
   let entry = wordCache.get(word);
   if (entry === undefined) {
+    const markless = marklessForm(word);
     const out = new Set<string>();
     for (const folded of new Set([foldArabic(word), foldSeats(word)])) {
       const form = searchForm(folded);
-      if (form !== word) out.add(form);
+      if (form !== word && form !== markless) out.add(form);
     }
-    entry = { alias: [...out], markless: marklessForm(word) };
+    entry = { alias: [...out], markless };
     if (wordCache.size > 500_000) wordCache.clear();
     wordCache.set(word, entry);
   }
