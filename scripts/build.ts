@@ -249,8 +249,8 @@ async function buildSite(): Promise<void> {
   // leaves free, which otherwise waited (measured on a December update of 10,000 articles,
   // 14 pairs alternating with the code before: Pagefind started about 1 s sooner, the build
   // took 8.4 s instead of 9.1 on average, shorter in 10 pairs of 14).
-  const previousKeys = previous ? plans.pageKeysOf(previous) : undefined;
   const articlePages = phased && previous ? await articlePageFiles() : undefined;
+  const previousKeys = articlePages && previous ? plans.pageKeysOf(previous) : undefined;
   const newShards =
     articlePages && previousKeys
       ? (await import("./lib/search/index-site.ts")).shardsOfNewPages(articlePages, previousKeys)

@@ -147,13 +147,16 @@ export function queryWords(query: string): string[] {
  */
 export function matchesQueryWord(word: string, queryWord: string): boolean {
   const asked = readings(queryWord);
-  const seats = foldSeats(word);
-  if (readings(seats).some((w) => asked.some((q) => fits(w, q)))) return true;
-  // Hamza on و or ي also as the bare letter («شؤون» for شوون), as Pagefind
-  // indexes it, and as the alias held it before it left such forms to Pagefind.
-  const plain = foldArabic(word);
-  return plain !== seats && readings(plain).some((w) => asked.some((q) => fits(w, q)));
+  if (readings(foldSeats(word)).some((w) => asked.some((q) => fits(w, q)))) return true;
+  // Hamza on و or ي also as the bare letter («شؤون» for شوون), as Pagefind indexes it;
+  // the two foldings differ only where the word has one (most words a result is checked by have not).
+  return (
+    HAMZA_ON_SEAT.test(word) &&
+    readings(foldArabic(word)).some((w) => asked.some((q) => fits(w, q)))
+  );
 }
+
+const HAMZA_ON_SEAT = /[\u0624\u0626]/;
 
 /**
  * Whether to mark a word of an excerpt for a query word: as matchesQueryWord,
